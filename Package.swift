@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "TimeBank",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "timebank", targets: ["timebank"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Domain: value types and pure rules, no I/O.
+        .target(name: "TimeBank"),
+        // Shipped data: category taxonomy, demo word lists.
+        .target(name: "TimeBankResources", path: "Resources", resources: [.copy("data")]),
+        // The one place with SQL.
+        .target(
+            name: "TimeBankStore",
+            dependencies: ["TimeBank", "TimeBankResources", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Terminal toolkit: never imports ncurses.
+        .target(name: "TerminalUI"),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "NcursesTerminal", dependencies: ["CNcurses", "TerminalUI"]),
+        .target(name: "BrokerConsole", dependencies: ["TimeBank", "TimeBankStore", "TerminalUI"]),
+        .executableTarget(
+            name: "timebank",
+            dependencies: [
+                "TimeBank", "TimeBankStore", "BrokerConsole", "NcursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TimeBankTests", dependencies: ["TimeBank"]),
+        .testTarget(name: "TimeBankStoreTests", dependencies: ["TimeBankStore", "TimeBank"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI"]),
+        .testTarget(name: "BrokerConsoleTests", dependencies: ["BrokerConsole", "TerminalUI", "TimeBankStore", "TimeBank"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TimeBankStore", "TimeBank"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The NcursesTerminal module.

@@ -1,1 +1,27 @@
-@main struct Main { static func main() {} }
+import ArgumentParser
+
+struct TimeBankCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timebank",
+        abstract: "The broker console for time banks, and its command line.",
+        discussion: """
+            With no subcommand, opens the terminal application. The database is --db PATH, else $TIMEBANK_DB, \
+            else $XDG_DATA_HOME/timebank/timebank.sqlite. Exit codes: 0 ok, 1 user error, 2 usage, 3 data problem found by check.
+            """,
+        subcommands: [
+            Console.self, Demo.self, Members.self, Record.self, Reverse.self, Balance.self, Statement.self,
+            Check.self, Backup.self, Export.self, Brokers.self,
+        ],
+        defaultSubcommand: Console.self
+    )
+}
+
+/// The database option every command takes.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file.", valueName: "PATH"))
+    var db: String?
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}

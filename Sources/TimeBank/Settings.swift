@@ -1,0 +1,21 @@
+/// Per-time-bank settings, kept in the database.
+public struct Settings: Hashable, Sendable {
+    public var timeBankName: String
+    /// How far below zero a member may go before the broker must confirm: a positive number of minutes.
+    public var creditLimitMinutes: Minutes
+    /// Granted from the pot when a member becomes active; zero for none.
+    public var welcomeCreditMinutes: Minutes
+    /// A referral not moved for this many days is a follow-up.
+    public var followUpDays: Int
+    /// A need open this many days without a referral shows on Today.
+    public var unmatchedNeedDays: Int
+
+    public init(timeBankName: String = "Time Bank", creditLimitMinutes: Minutes = 10 * 60, welcomeCreditMinutes: Minutes = 2 * 60,
+                followUpDays: Int = 7, unmatchedNeedDays: Int = 14) {
+        self.timeBankName = timeBankName
+        self.creditLimitMinutes = creditLimitMinutes
+        self.welcomeCreditMinutes = welcomeCreditMinutes
+        self.followUpDays = followUpDays
+        self.unmatchedNeedDays = unmatchedNeedDays
+    }
+}

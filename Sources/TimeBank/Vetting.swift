@@ -1,0 +1,79 @@
+/// A reference taken up for a member.
+public struct VettingReference: Hashable, Sendable, Codable {
+    public var referee: String
+    public var received: CalendarDate
+    public init(referee: String, received: CalendarDate) {
+        self.referee = referee
+        self.received = received
+    }
+}
+
+/// A DBS (criminal record) check, held where the member's role makes one eligible.
+public struct DBSCheck: Hashable, Sendable, Codable {
+    public var level: String
+    public var certificateNumber: String
+    public var issued: CalendarDate
+    public var review: CalendarDate
+    public init(level: String, certificateNumber: String, issued: CalendarDate, review: CalendarDate) {
+        self.level = level
+        self.certificateNumber = certificateNumber
+        self.issued = issued
+        self.review = review
+    }
+}
+
+/// Whether a member may be introduced to vulnerable members.
+public enum VettingState: String, Sendable, Codable, CaseIterable {
+    case complete
+    /// Complete once, but past its review date.
+    case expired
+    case missing
+}
+
+/// The safeguarding record of one member.
+public struct Vetting: Hashable, Sendable {
+    public static let referencesRequired = 2
+
+    public var references: [VettingReference]
+    public var idSeen: CalendarDate?
+    public var induction: CalendarDate?
+    public var dbsRequired: Bool
+    public var dbs: DBSCheck?
+    /// When the whole record must be looked at again.
+    public var review: CalendarDate?
+
+    public init(references: [VettingReference] = [], idSeen: CalendarDate? = nil, induction: CalendarDate? = nil,
+                dbsRequired: Bool = false, dbs: DBSCheck? = nil, review: CalendarDate? = nil) {
+        self.references = references
+        self.idSeen = idSeen
+        self.induction = induction
+        self.dbsRequired = dbsRequired
+        self.dbs = dbs
+        self.review = review
+    }
+
+    /// The earliest date anything in the record falls due.
+    public var nextReview: CalendarDate? {
+        [review, dbsRequired ? dbs?.review : nil].compactMap { $0 }.min()
+    }
+
+    /// What is still to do, in words, for the card and Today.
+    public func outstanding(today: CalendarDate) -> [String] {
+        var out: [String] = []
+        if references.count < Self.referencesRequired {
+            out.append("\(Self.referencesRequired - references.count) reference\(Self.referencesRequired - references.count == 1 ? "" : "s") to take up")
+        }
+        if idSeen == nil { out.append("ID not seen") }
+        if induction == nil { out.append("induction not attended") }
+        if dbsRequired && dbs == nil { out.append("DBS check missing") }
+        if let r = nextReview, r < today { out.append("review was due \(r.iso)") }
+        return out
+    }
+
+    public func state(today: CalendarDate) -> VettingState {
+        let done = references.count >= Self.referencesRequired && idSeen != nil && induction != nil && (!dbsRequired || dbs != nil)
+        guard done else { return .missing }
+        if let r = nextReview, r < today { return .expired }
+        return .complete
+    }
+}

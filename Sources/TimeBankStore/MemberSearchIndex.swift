@@ -1,0 +1,38 @@
+import GRDB
+import TimeBank
+
+/// The search-as-you-type index: folded words in an FTS5 table keyed by member number, so a
+/// keystroke is one indexed query, never a scan in Swift. Screen and command line both use it.
+enum MemberSearchIndex {
+    static func reindex(_ db: Database, member n: Int) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT name, preferred_name, phone, email, postcode FROM member WHERE number = ?", arguments: [n]) else { return }
+        let offers = try String.fetchAll(db, sql: """
+            SELECT o.title || ' ' || o.description || ' ' || c.name || ' ' || c.keywords
+            FROM offer o JOIN category c ON c.id = o.category WHERE o.member = ? AND o.status <> 'closed'
+            """, arguments: [n])
+        try db.execute(sql: "DELETE FROM member_search WHERE rowid = ?", arguments: [n])
+        try db.execute(sql: "INSERT INTO member_search (rowid, names, contact, offers) VALUES (?, ?, ?, ?)", arguments: [
+            n, names(row["name"], row["preferred_name"]), contact(number: n, phone: row["phone"], email: row["email"], postcode: row["postcode"]),
+            SearchText.fold(offers.joined(separator: " ")),
+        ])
+    }
+
+    static func names(_ name: String, _ preferred: String) -> String {
+        SearchText.fold(name + " " + preferred)
+    }
+
+    static func contact(number: Int, phone: String, email: String, postcode: String) -> String {
+        [String(number), SearchText.compact(phone), SearchText.fold(email), SearchText.compact(postcode)].joined(separator: " ")
+    }
+
+    /// An FTS5 query for what was typed: every word must prefix-match somewhere; digits and
+    /// postcode pieces typed with spaces also match their compact form ("gl1 2ab" → "gl12ab").
+    static func matchExpression(_ text: String) -> String? {
+        let words = SearchText.words(text).prefix(8)
+        guard !words.isEmpty else { return nil }
+        let all = words.map { "\"\($0)\"*" }.joined(separator: " AND ")
+        guard words.count > 1 else { return all }
+        let compact = "\"\(words.joined())\"*"
+        return "(\(all)) OR \(compact)"
+    }
+}

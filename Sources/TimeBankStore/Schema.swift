@@ -1,0 +1,282 @@
+import GRDB
+
+/// The database's shape, as named migrations. The ledger's promises live here, in SQL,
+/// so that no program that opens the file (ours, sqlite3, a script) can break them.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-brokers-settings-audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE broker (
+                    id INTEGER PRIMARY KEY,
+                    username TEXT NOT NULL UNIQUE,
+                    display_name TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('admin', 'broker', 'viewer')),
+                    pin_hash TEXT,
+                    active INTEGER NOT NULL DEFAULT 1,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    broker TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    entity TEXT NOT NULL,
+                    entity_id TEXT NOT NULL DEFAULT '',
+                    details TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX audit_entity ON audit(entity, entity_id);
+                CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+                CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+                """)
+        }
+        m.registerMigration("v1-members") { db in
+            try db.execute(sql: """
+                CREATE TABLE member (
+                    number INTEGER PRIMARY KEY CHECK (number > 0),
+                    kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person', 'organisation')),
+                    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+                    preferred_name TEXT NOT NULL DEFAULT '',
+                    phone TEXT NOT NULL DEFAULT '',
+                    email TEXT NOT NULL DEFAULT '',
+                    address TEXT NOT NULL DEFAULT '',
+                    postcode TEXT NOT NULL DEFAULT '',
+                    area TEXT NOT NULL DEFAULT '',
+                    joined TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'active', 'on-hold', 'left')),
+                    status_reason TEXT NOT NULL DEFAULT '',
+                    emergency_contact TEXT NOT NULL DEFAULT '',
+                    contact_person TEXT NOT NULL DEFAULT '',
+                    languages TEXT NOT NULL DEFAULT '',
+                    availability INTEGER NOT NULL DEFAULT 0,
+                    can_travel INTEGER NOT NULL DEFAULT 0,
+                    has_transport INTEGER NOT NULL DEFAULT 0,
+                    accessibility_needs TEXT NOT NULL DEFAULT '',
+                    consent_phone INTEGER NOT NULL DEFAULT 1,
+                    consent_email INTEGER NOT NULL DEFAULT 1,
+                    consent_share INTEGER NOT NULL DEFAULT 0,
+                    consent_photos INTEGER NOT NULL DEFAULT 0,
+                    age_band TEXT NOT NULL DEFAULT '',
+                    gender TEXT NOT NULL DEFAULT '',
+                    ethnicity TEXT NOT NULL DEFAULT '',
+                    disability TEXT NOT NULL DEFAULT '',
+                    erased INTEGER NOT NULL DEFAULT 0,
+                    version INTEGER NOT NULL DEFAULT 1,
+                    updated_at TEXT NOT NULL,
+                    updated_by TEXT NOT NULL
+                );
+                CREATE INDEX member_status ON member(status);
+                CREATE INDEX member_area ON member(area);
+                CREATE INDEX member_name ON member(name COLLATE NOCASE);
+                CREATE TABLE do_not_match (
+                    member INTEGER NOT NULL REFERENCES member(number),
+                    other INTEGER NOT NULL REFERENCES member(number),
+                    PRIMARY KEY (member, other),
+                    CHECK (member <> other)
+                );
+                CREATE TABLE member_note (
+                    id INTEGER PRIMARY KEY,
+                    member INTEGER NOT NULL REFERENCES member(number),
+                    at TEXT NOT NULL,
+                    broker TEXT NOT NULL,
+                    text TEXT NOT NULL CHECK (length(text) > 0)
+                );
+                CREATE INDEX member_note_member ON member_note(member, at);
+                CREATE TABLE vetting (
+                    member INTEGER PRIMARY KEY REFERENCES member(number),
+                    id_seen TEXT,
+                    induction TEXT,
+                    dbs_required INTEGER NOT NULL DEFAULT 0,
+                    dbs_level TEXT,
+                    dbs_certificate TEXT,
+                    dbs_issued TEXT,
+                    dbs_review TEXT,
+                    review TEXT,
+                    -- Kept by the store whenever vetting changes, so lists can filter without recomputing.
+                    complete INTEGER NOT NULL DEFAULT 0,
+                    next_review TEXT
+                );
+                CREATE INDEX vetting_next_review ON vetting(next_review);
+                CREATE TABLE vetting_reference (
+                    id INTEGER PRIMARY KEY,
+                    member INTEGER NOT NULL REFERENCES member(number),
+                    referee TEXT NOT NULL,
+                    received TEXT NOT NULL
+                );
+                CREATE INDEX vetting_reference_member ON vetting_reference(member);
+                -- Folded words for search-as-you-type: names, number, phone, email, postcode, offers.
+                CREATE VIRTUAL TABLE member_search USING fts5(
+                    names, contact, offers, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+                );
+                """)
+        }
+        m.registerMigration("v1-listings-referrals") { db in
+            try db.execute(sql: """
+                CREATE TABLE category (
+                    id INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL UNIQUE,
+                    grp TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    keywords TEXT NOT NULL DEFAULT '',
+                    suggests_vetting INTEGER NOT NULL DEFAULT 0,
+                    involves_travel INTEGER NOT NULL DEFAULT 0,
+                    active INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE TABLE offer (
+                    id INTEGER PRIMARY KEY,
+                    member INTEGER NOT NULL REFERENCES member(number),
+                    category INTEGER NOT NULL REFERENCES category(id),
+                    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+                    description TEXT NOT NULL DEFAULT '',
+                    area TEXT NOT NULL DEFAULT '',
+                    availability INTEGER NOT NULL DEFAULT 0,
+                    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'matched', 'closed')),
+                    created TEXT NOT NULL,
+                    review TEXT
+                );
+                CREATE INDEX offer_member ON offer(member);
+                CREATE INDEX offer_category ON offer(category, status);
+                CREATE TABLE need (
+                    id INTEGER PRIMARY KEY,
+                    member INTEGER NOT NULL REFERENCES member(number),
+                    category INTEGER NOT NULL REFERENCES category(id),
+                    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+                    description TEXT NOT NULL DEFAULT '',
+                    area TEXT NOT NULL DEFAULT '',
+                    availability INTEGER NOT NULL DEFAULT 0,
+                    needs_vetted_helper INTEGER NOT NULL DEFAULT 0,
+                    requires_travel INTEGER NOT NULL DEFAULT 0,
+                    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'matched', 'closed')),
+                    created TEXT NOT NULL,
+                    review TEXT
+                );
+                CREATE INDEX need_member ON need(member);
+                CREATE INDEX need_status ON need(status, created);
+                CREATE TABLE referral (
+                    id INTEGER PRIMARY KEY,
+                    need INTEGER NOT NULL REFERENCES need(id),
+                    offer INTEGER REFERENCES offer(id),
+                    helper INTEGER NOT NULL REFERENCES member(number),
+                    status TEXT NOT NULL DEFAULT 'proposed'
+                        CHECK (status IN ('proposed', 'contacted', 'agreed', 'done', 'declined', 'cancelled')),
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    broker TEXT NOT NULL,
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX referral_need ON referral(need);
+                CREATE INDEX referral_helper ON referral(helper);
+                CREATE INDEX referral_open ON referral(status, updated_at);
+                CREATE TABLE referral_step (
+                    id INTEGER PRIMARY KEY,
+                    referral INTEGER NOT NULL REFERENCES referral(id),
+                    status TEXT NOT NULL,
+                    at TEXT NOT NULL,
+                    broker TEXT NOT NULL,
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX referral_step_referral ON referral_step(referral);
+                """)
+        }
+        m.registerMigration("v1-ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    id INTEGER PRIMARY KEY,
+                    member INTEGER UNIQUE REFERENCES member(number),
+                    kind TEXT NOT NULL CHECK (kind IN ('member', 'pot')),
+                    -- Cached from the ledger by the trigger below; `timebank check` recomputes them.
+                    given_minutes INTEGER NOT NULL DEFAULT 0,
+                    received_minutes INTEGER NOT NULL DEFAULT 0,
+                    last_exchange TEXT,
+                    CHECK ((kind = 'pot') = (member IS NULL))
+                );
+                CREATE UNIQUE INDEX account_one_pot ON account(kind) WHERE kind = 'pot';
+                INSERT INTO account (kind) VALUES ('pot');
+                INSERT INTO account (member, kind) SELECT number, 'member' FROM member;
+                CREATE TRIGGER member_gets_account AFTER INSERT ON member
+                    BEGIN INSERT INTO account (member, kind) VALUES (NEW.number, 'member'); END;
+                CREATE TRIGGER member_no_delete BEFORE DELETE ON member
+                    BEGIN SELECT RAISE(ABORT, 'members are never deleted: erase their personal details instead'); END;
+                CREATE TABLE closed_month (
+                    month TEXT PRIMARY KEY CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+                    closed_at TEXT NOT NULL,
+                    closed_by TEXT NOT NULL
+                );
+                CREATE TRIGGER closed_month_no_update BEFORE UPDATE ON closed_month
+                    BEGIN SELECT RAISE(ABORT, 'a closed month stays closed'); END;
+                CREATE TRIGGER closed_month_no_delete BEFORE DELETE ON closed_month
+                    BEGIN SELECT RAISE(ABORT, 'a closed month stays closed'); END;
+                CREATE TABLE exchange (
+                    seq INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
+                    date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+                    giver INTEGER NOT NULL REFERENCES account(id),
+                    receiver INTEGER NOT NULL REFERENCES account(id),
+                    minutes INTEGER NOT NULL CHECK (typeof(minutes) = 'integer' AND minutes > 0 AND minutes <= 1440),
+                    category TEXT,
+                    description TEXT NOT NULL DEFAULT '',
+                    referral INTEGER REFERENCES referral(id),
+                    reverses TEXT UNIQUE REFERENCES exchange(id),
+                    grp TEXT,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    CHECK (giver <> receiver)
+                );
+                CREATE INDEX exchange_giver ON exchange(giver, date);
+                CREATE INDEX exchange_receiver ON exchange(receiver, date);
+                CREATE INDEX exchange_date ON exchange(date);
+                CREATE TRIGGER exchange_no_update BEFORE UPDATE ON exchange
+                    BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only: record a reversal instead'); END;
+                CREATE TRIGGER exchange_no_delete BEFORE DELETE ON exchange
+                    BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only: record a reversal instead'); END;
+                CREATE TRIGGER exchange_not_in_closed_month BEFORE INSERT ON exchange
+                    WHEN EXISTS (SELECT 1 FROM closed_month WHERE month = substr(NEW.date, 1, 7))
+                    BEGIN SELECT RAISE(ABORT, 'closed month'); END;
+                CREATE TRIGGER exchange_reversal_mirrors_original BEFORE INSERT ON exchange
+                    WHEN NEW.reverses IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM exchange o WHERE o.id = NEW.reverses AND o.reverses IS NULL
+                           AND o.giver = NEW.receiver AND o.receiver = NEW.giver AND o.minutes = NEW.minutes)
+                    BEGIN SELECT RAISE(ABORT, 'a reversal must mirror an original exchange that is not itself a reversal'); END;
+                CREATE TABLE month_total (
+                    month TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    -- 1 when one side is the community pot (grants, donations, remainders).
+                    with_pot INTEGER NOT NULL,
+                    minutes INTEGER NOT NULL DEFAULT 0,
+                    exchanges INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (month, category, with_pot)
+                ) WITHOUT ROWID;
+                -- Balances and monthly totals move in the same statement as the ledger row,
+                -- so the sum of all balances is zero at every commit.
+                CREATE TRIGGER exchange_moves_balances AFTER INSERT ON exchange WHEN NEW.reverses IS NULL
+                BEGIN
+                    UPDATE account SET given_minutes = given_minutes + NEW.minutes,
+                        last_exchange = max(coalesce(last_exchange, ''), NEW.date) WHERE id = NEW.giver;
+                    UPDATE account SET received_minutes = received_minutes + NEW.minutes,
+                        last_exchange = max(coalesce(last_exchange, ''), NEW.date) WHERE id = NEW.receiver;
+                END;
+                -- A reversal takes the hours back out of "given" and "received", so statements
+                -- show what really happened rather than an hour given and an hour received.
+                CREATE TRIGGER exchange_reversal_moves_balances AFTER INSERT ON exchange WHEN NEW.reverses IS NOT NULL
+                BEGIN
+                    UPDATE account SET given_minutes = given_minutes - NEW.minutes WHERE id = NEW.receiver;
+                    UPDATE account SET received_minutes = received_minutes - NEW.minutes WHERE id = NEW.giver;
+                END;
+                CREATE TRIGGER exchange_moves_month_totals AFTER INSERT ON exchange
+                BEGIN
+                    INSERT INTO month_total (month, category, with_pot, minutes, exchanges)
+                    VALUES (substr(NEW.date, 1, 7), coalesce(NEW.category, ''),
+                            (SELECT count(*) FROM account WHERE id IN (NEW.giver, NEW.receiver) AND kind = 'pot'),
+                            CASE WHEN NEW.reverses IS NULL THEN NEW.minutes ELSE -NEW.minutes END,
+                            CASE WHEN NEW.reverses IS NULL THEN 1 ELSE -1 END)
+                    ON CONFLICT (month, category, with_pot) DO UPDATE SET
+                        minutes = minutes + excluded.minutes, exchanges = exchanges + excluded.exchanges;
+                END;
+                """)
+        }
+        return m
+    }
+}

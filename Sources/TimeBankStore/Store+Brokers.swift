@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import TimeBank
+
+extension Store {
+    static func broker(from row: Row) -> Broker {
+        Broker(id: row["id"], username: row["username"], displayName: row["display_name"],
+               role: BrokerRole(rawValue: row["role"]) ?? .viewer, active: row["active"])
+    }
+
+    public func brokers() throws -> [Broker] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM broker ORDER BY username").map(Store.broker(from:)) }
+    }
+
+    public func broker(username: String) throws -> Broker? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username]).map(Store.broker(from:))
+        }
+    }
+
+    /// The broker acting as this Unix user. The first user of a new database becomes its admin;
+    /// anyone else must have been added by an admin.
+    public func signIn(username: String, displayName: String? = nil) throws -> Broker {
+        try write { db in
+            if let row = try Row.fetchOne(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username]) {
+                let b = Store.broker(from: row)
+                guard b.active else { throw StoreError.notABroker(username: username) }
+                return b
+            }
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM broker") ?? 0
+            guard count == 0 else { throw StoreError.notABroker(username: username) }
+            try db.execute(sql: "INSERT INTO broker (username, display_name, role, created_at) VALUES (?, ?, 'admin', ?)",
+                           arguments: [username, displayName ?? username, Store.timestamp()])
+            try Store.audit(db, broker: username, action: "create", entity: "broker", id: username, details: "role=admin (first user)")
+            return Store.broker(from: try Row.fetchOne(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username])!)
+        }
+    }
+
+    public func addBroker(username: String, displayName: String, role: BrokerRole, by admin: Broker) throws -> Broker {
+        guard admin.role.isAdmin else { throw StoreError.adminOnly(action: "add brokers") }
+        guard BrokerName.isValidUsername(username) else {
+            throw StoreError.invalid("'\(username.prefix(40))' is not a valid Unix account name.")
+        }
+        let name = displayName.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 80, !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw StoreError.invalid("A broker's name must be 1 to 80 printable characters.")
+        }
+        return try write { db in
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM broker WHERE username = ?", arguments: [username]) ?? 0 > 0 {
+                throw StoreError.invalid("'\(username)' is already a broker.")
+            }
+            try db.execute(sql: "INSERT INTO broker (username, display_name, role, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [username, name, role.rawValue, Store.timestamp()])
+            try Store.audit(db, broker: admin.username, action: "create", entity: "broker", id: username, details: "role=\(role.rawValue)")
+            return Store.broker(from: try Row.fetchOne(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username])!)
+        }
+    }
+
+    /// Ends a broker's access; their name stays on everything they recorded.
+    public func removeBroker(username: String, by admin: Broker) throws {
+        guard admin.role.isAdmin else { throw StoreError.adminOnly(action: "remove brokers") }
+        guard username != admin.username else { throw StoreError.invalid("You cannot remove yourself; ask another admin.") }
+        try write { db in
+            try db.execute(sql: "UPDATE broker SET active = 0 WHERE username = ? AND active = 1", arguments: [username])
+            guard db.changesCount == 1 else { throw StoreError.notFound("'\(username)' is not an active broker.") }
+            try Store.audit(db, broker: admin.username, action: "remove", entity: "broker", id: username)
+        }
+    }
+
+    static func requireWriter(_ broker: Broker) throws {
+        guard broker.role.canWrite else { throw StoreError.readOnlyBroker(username: broker.username) }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import TimeBank
+
+extension Store {
+    /// Verifies the whole file: SQLite's own integrity, references, the zero-sum ledger, and that
+    /// every cached figure equals the one recomputed from the ledger. Empty means healthy.
+    public func check() throws -> [String] {
+        try read { db in
+            var problems: [String] = []
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { problems += integrity.prefix(20).map { "SQLite integrity: \($0)" } }
+            let orphans = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            for row in orphans.prefix(20) {
+                problems.append("Row \(row[1] as Int64? ?? 0) of \(row[0] as String? ?? "?") points at a missing row in \(row[2] as String? ?? "?").")
+            }
+            let sums = try Row.fetchOne(db, sql: "SELECT coalesce(sum(given_minutes), 0) AS g, coalesce(sum(received_minutes), 0) AS r FROM account")!
+            let g: Int = sums["g"], r: Int = sums["r"]
+            if g != r { problems.append("The balances do not sum to zero: \(g - r) minutes out.") }
+            let drift = try Row.fetchAll(db, sql: """
+                WITH recomputed AS (
+                    SELECT a.id,
+                      coalesce((SELECT sum(minutes) FROM exchange WHERE giver = a.id AND reverses IS NULL), 0)
+                    - coalesce((SELECT sum(minutes) FROM exchange WHERE receiver = a.id AND reverses IS NOT NULL), 0) AS given,
+                      coalesce((SELECT sum(minutes) FROM exchange WHERE receiver = a.id AND reverses IS NULL), 0)
+                    - coalesce((SELECT sum(minutes) FROM exchange WHERE giver = a.id AND reverses IS NOT NULL), 0) AS received
+                    FROM account a)
+                SELECT a.id, a.kind, a.member, a.given_minutes, a.received_minutes, r.given, r.received
+                FROM account a JOIN recomputed r ON r.id = a.id
+                WHERE a.given_minutes <> r.given OR a.received_minutes <> r.received
+                LIMIT 20
+                """)
+            for row in drift {
+                let who = (row["kind"] as String) == "pot" ? "the pot" : "member \(row["member"] as Int)"
+                problems.append("The cached figures of \(who) (given \(row["given_minutes"] as Int), received \(row["received_minutes"] as Int)) differ from the ledger (given \(row["given"] as Int), received \(row["received"] as Int)).")
+            }
+            let monthDrift = try Row.fetchAll(db, sql: """
+                WITH recomputed AS (
+                    SELECT substr(e.date, 1, 7) AS month, coalesce(e.category, '') AS category,
+                           (SELECT count(*) FROM account WHERE id IN (e.giver, e.receiver) AND kind = 'pot') AS with_pot,
+                           sum(CASE WHEN e.reverses IS NULL THEN e.minutes ELSE -e.minutes END) AS minutes,
+                           sum(CASE WHEN e.reverses IS NULL THEN 1 ELSE -1 END) AS exchanges
+                    FROM exchange e GROUP BY 1, 2, 3)
+                SELECT coalesce(r.month, t.month) AS month, coalesce(r.category, t.category) AS category
+                FROM recomputed r FULL OUTER JOIN month_total t
+                  ON t.month = r.month AND t.category = r.category AND t.with_pot = r.with_pot
+                WHERE coalesce(r.minutes, 0) <> coalesce(t.minutes, 0) OR coalesce(r.exchanges, 0) <> coalesce(t.exchanges, 0)
+                LIMIT 20
+                """)
+            for row in monthDrift {
+                problems.append("The monthly total for \(row["month"] as String? ?? "?") \(row["category"] as String? ?? "") differs from the ledger.")
+            }
+            let missingAccounts = try Int.fetchOne(db, sql: "SELECT count(*) FROM member m WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.member = m.number)") ?? 0
+            if missingAccounts > 0 { problems.append("\(missingAccounts) members have no account.") }
+            let pots = try Int.fetchOne(db, sql: "SELECT count(*) FROM account WHERE kind = 'pot'") ?? 0
+            if pots != 1 { problems.append("There should be exactly one community pot account; there are \(pots).") }
+            let badReversals = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM exchange r JOIN exchange o ON o.id = r.reverses
+                WHERE o.reverses IS NOT NULL OR o.giver <> r.receiver OR o.receiver <> r.giver OR o.minutes <> r.minutes
+                """) ?? 0
+            if badReversals > 0 { problems.append("\(badReversals) reversals do not mirror their original exchange.") }
+            let inClosed = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM exchange e JOIN closed_month c ON c.month = substr(e.date, 1, 7)
+                WHERE e.recorded_at > c.closed_at
+                """) ?? 0
+            if inClosed > 0 { problems.append("\(inClosed) exchanges were recorded in a month after it was closed.") }
+            return problems
+        }
+    }
+
+    /// A consistent copy of the whole database while others keep working, written to a
+    /// temporary file first so the destination is never half-written.
+    public func backup(to destination: String) throws {
+        let fm = FileManager.default
+        let temp = destination + ".partial-\(getpid())"
+        try? fm.removeItem(atPath: temp)
+        let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw StoreError.invalid("Cannot write the backup to \(destination): \(String(cString: strerror(errno))).")
+        }
+        close(fd)
+        do {
+            let target = try DatabaseQueue(path: temp)
+            try pool.backup(to: target)
+            try target.close()
+            guard rename(temp, destination) == 0 else {
+                throw StoreError.invalid("Cannot write the backup to \(destination): \(String(cString: strerror(errno))).")
+            }
+        } catch {
+            try? fm.removeItem(atPath: temp)
+            if let e = error as? StoreError { throw e }
+            throw StoreError.invalid("The backup to \(destination) failed (\(error)); nothing was written.")
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import GRDB
+import TimeBank
+
+extension Store {
+    // MARK: categories
+
+    static func category(from row: Row) -> TimeBank.Category {
+        Category(id: row["id"], code: row["code"], group: row["grp"], name: row["name"],
+                 keywords: (row["keywords"] as String).split(separator: " ").map(String.init),
+                 suggestsVetting: row["suggests_vetting"], involvesTravel: row["involves_travel"], active: row["active"])
+    }
+
+    public func categories(includeInactive: Bool = false) throws -> [TimeBank.Category] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM category \(includeInactive ? "" : "WHERE active = 1") ORDER BY grp, name").map(Store.category(from:))
+        }
+    }
+
+    /// Loads the shipped taxonomy into a database that has none yet; later edits by an admin are kept.
+    public func installTaxonomyIfEmpty(_ entries: [TimeBank.Category]) throws {
+        try write { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM category WHERE code <> 'welcome'") == 0 else { return }
+            for c in entries {
+                try db.execute(sql: """
+                    INSERT INTO category (code, grp, name, keywords, suggests_vetting, involves_travel) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(code) DO NOTHING
+                    """, arguments: [c.code, c.group, c.name, c.keywords.joined(separator: " "), c.suggestsVetting, c.involvesTravel])
+            }
+        }
+    }
+
+    // MARK: offers and needs
+
+    static func offer(from row: Row) -> Offer {
+        Offer(id: row["id"], member: row["member"], categoryID: row["category"], title: row["title"], description: row["description"],
+              area: row["area"], availability: Availability(rawValue: row["availability"]),
+              status: ListingStatus(rawValue: row["status"]) ?? .open, created: CalendarDate(iso: row["created"])!,
+              review: (row["review"] as String?).flatMap(CalendarDate.init(iso:)))
+    }
+
+    static func need(from row: Row) -> Need {
+        Need(id: row["id"], member: row["member"], categoryID: row["category"], title: row["title"], description: row["description"],
+             area: row["area"], availability: Availability(rawValue: row["availability"]), needsVettedHelper: row["needs_vetted_helper"],
+             requiresTravel: row["requires_travel"], status: ListingStatus(rawValue: row["status"]) ?? .open,
+             created: CalendarDate(iso: row["created"])!, review: (row["review"] as String?).flatMap(CalendarDate.init(iso:)))
+    }
+
+    static func validateListing(title: String, description: String) throws {
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("A title is required.") }
+        guard title.count <= 120 else { throw StoreError.invalid("The title is longer than 120 characters.") }
+        guard description.count <= 2000 else { throw StoreError.invalid("The description is longer than 2,000 characters.") }
+    }
+
+    public func addOffer(_ o: Offer, by broker: Broker) throws -> Offer {
+        try Store.requireWriter(broker)
+        try Store.validateListing(title: o.title, description: o.description)
+        return try write { db in
+            guard try Store.member(db, o.member) != nil else { throw StoreError.memberNotFound(o.member) }
+            try db.execute(sql: """
+                INSERT INTO offer (member, category, title, description, area, availability, status, created, review)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [o.member, o.categoryID, o.title, o.description, o.area, o.availability.rawValue, o.status.rawValue, o.created.iso, o.review?.iso])
+            let id = db.lastInsertedRowID
+            try MemberSearchIndex.reindex(db, member: o.member)
+            try Store.audit(db, broker: broker.username, action: "create", entity: "offer", id: String(id), details: "member=\(o.member)")
+            return Store.offer(from: try Row.fetchOne(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [id])!)
+        }
+    }
+
+    public func addNeed(_ n: Need, by broker: Broker) throws -> Need {
+        try Store.requireWriter(broker)
+        try Store.validateListing(title: n.title, description: n.description)
+        return try write { db in
+            guard try Store.member(db, n.member) != nil else { throw StoreError.memberNotFound(n.member) }
+            try db.execute(sql: """
+                INSERT INTO need (member, category, title, description, area, availability, needs_vetted_helper, requires_travel, status, created, review)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [n.member, n.categoryID, n.title, n.description, n.area, n.availability.rawValue, n.needsVettedHelper,
+                                 n.requiresTravel, n.status.rawValue, n.created.iso, n.review?.iso])
+            let id = db.lastInsertedRowID
+            try Store.audit(db, broker: broker.username, action: "create", entity: "need", id: String(id), details: "member=\(n.member)")
+            return Store.need(from: try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [id])!)
+        }
+    }
+
+    public func offers(member: Int? = nil) throws -> [Offer] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM offer \(member == nil ? "" : "WHERE member = ?") ORDER BY id",
+                             arguments: member.map { [$0] } ?? []).map(Store.offer(from:))
+        }
+    }
+
+    public func needs(member: Int? = nil) throws -> [Need] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM need \(member == nil ? "" : "WHERE member = ?") ORDER BY id",
+                             arguments: member.map { [$0] } ?? []).map(Store.need(from:))
+        }
+    }
+
+    // MARK: referrals
+
+    static func referral(from row: Row) -> Referral {
+        Referral(id: row["id"], need: row["need"], offer: row["offer"], helper: row["helper"],
+                 status: ReferralStatus(rawValue: row["status"]) ?? .proposed, created: parseTimestamp(row["created_at"]),
+                 updated: parseTimestamp(row["updated_at"]), broker: row["broker"], note: row["note"])
+    }
+
+    public func referrals(member: Int? = nil) throws -> [Referral] {
+        try read { db in
+            let sql = member == nil ? "SELECT * FROM referral ORDER BY id"
+                : "SELECT r.* FROM referral r JOIN need n ON n.id = r.need WHERE r.helper = ?1 OR n.member = ?1 ORDER BY r.updated_at DESC"
+            return try Row.fetchAll(db, sql: sql, arguments: member.map { [$0] } ?? []).map(Store.referral(from:))
+        }
+    }
+
+    /// Introduces a helper to a need.
+    public func propose(need: Int, helper: Int, offer: Int?, note: String = "", by broker: Broker) throws -> Referral {
+        try Store.requireWriter(broker)
+        return try write { db in
+            guard let needRow = try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [need]) else {
+                throw StoreError.notFound("There is no need number \(need).")
+            }
+            guard try Store.member(db, helper) != nil else { throw StoreError.memberNotFound(helper) }
+            guard (needRow["member"] as Int) != helper else { throw StoreError.invalid("A member cannot be referred to their own need.") }
+            let now = Store.timestamp()
+            try db.execute(sql: "INSERT INTO referral (need, offer, helper, status, created_at, updated_at, broker, note) VALUES (?, ?, ?, 'proposed', ?, ?, ?, ?)",
+                           arguments: [need, offer, helper, now, now, broker.username, note])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO referral_step (referral, status, at, broker, note) VALUES (?, 'proposed', ?, ?, ?)",
+                           arguments: [id, now, broker.username, note])
+            try Store.audit(db, broker: broker.username, action: "propose", entity: "referral", id: String(id), details: "need=\(need) helper=\(helper)")
+            return Store.referral(from: try Row.fetchOne(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id])!)
+        }
+    }
+
+    /// Moves a referral one step along, dated and signed.
+    public func move(referral id: Int, to status: ReferralStatus, note: String = "", by broker: Broker) throws -> Referral {
+        try Store.requireWriter(broker)
+        return try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound("There is no referral number \(id).")
+            }
+            let current = Store.referral(from: row)
+            guard current.status.canMove(to: status) else {
+                throw StoreError.invalid("A referral that is \(current.status.rawValue) cannot become \(status.rawValue).")
+            }
+            let now = Store.timestamp()
+            try db.execute(sql: "UPDATE referral SET status = ?, updated_at = ?, broker = ?, note = ? WHERE id = ?",
+                           arguments: [status.rawValue, now, broker.username, note, id])
+            try db.execute(sql: "INSERT INTO referral_step (referral, status, at, broker, note) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, status.rawValue, now, broker.username, note])
+            if status == .agreed || status == .done {
+                try db.execute(sql: "UPDATE need SET status = 'matched' WHERE id = ? AND status = 'open'", arguments: [current.need])
+            }
+            try Store.audit(db, broker: broker.username, action: "move", entity: "referral", id: String(id), details: "\(current.status.rawValue) -> \(status.rawValue)")
+            return Store.referral(from: try Row.fetchOne(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id])!)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import GRDB
+import TimeBank
+
+extension Store {
+    public func settings() throws -> Settings {
+        try read { db in try Store.settings(db) }
+    }
+
+    static func settings(_ db: Database) throws -> Settings {
+        var values: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") { values[row["key"]] = row["value"] }
+        let d = Settings()
+        return Settings(
+            timeBankName: values["time_bank_name"] ?? d.timeBankName,
+            creditLimitMinutes: values["credit_limit_minutes"].flatMap(Int.init) ?? d.creditLimitMinutes,
+            welcomeCreditMinutes: values["welcome_credit_minutes"].flatMap(Int.init) ?? d.welcomeCreditMinutes,
+            followUpDays: values["follow_up_days"].flatMap(Int.init) ?? d.followUpDays,
+            unmatchedNeedDays: values["unmatched_need_days"].flatMap(Int.init) ?? d.unmatchedNeedDays)
+    }
+
+    public func updateSettings(_ s: Settings, by broker: Broker) throws {
+        guard broker.role.isAdmin else { throw StoreError.adminOnly(action: "change settings") }
+        let name = s.timeBankName.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 80 else { throw StoreError.invalid("The time bank's name must be 1 to 80 characters.") }
+        guard s.creditLimitMinutes >= 0, s.welcomeCreditMinutes >= 0, s.welcomeCreditMinutes <= 24 * 60,
+              s.followUpDays > 0, s.unmatchedNeedDays > 0 else {
+            throw StoreError.invalid("Credit limit, welcome credit and day counts must be positive (welcome credit at most 24 hours).")
+        }
+        try write { db in
+            try Store.saveSettings(db, s)
+            try Store.audit(db, broker: broker.username, action: "update", entity: "settings", id: "",
+                            details: "name=\(name) credit_limit=\(s.creditLimitMinutes) welcome=\(s.welcomeCreditMinutes) follow_up=\(s.followUpDays)")
+        }
+    }
+
+    static func saveSettings(_ db: Database, _ s: Settings) throws {
+        let pairs: [(String, String)] = [
+            ("time_bank_name", s.timeBankName), ("credit_limit_minutes", String(s.creditLimitMinutes)),
+            ("welcome_credit_minutes", String(s.welcomeCreditMinutes)), ("follow_up_days", String(s.followUpDays)),
+            ("unmatched_need_days", String(s.unmatchedNeedDays)),
+        ]
+        for (k, v) in pairs {
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [k, v])
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import TimeBank
+
+extension Store {
+    public func statement(for ref: AccountRef, from: CalendarDate? = nil, to: CalendarDate? = nil) throws -> Statement {
+        try read { db in
+            let id = try Store.accountID(db, ref)
+            let name = try Store.accountName(db, ref)
+            let opening: Int
+            if let from {
+                opening = try Int.fetchOne(db, sql: """
+                    SELECT coalesce(sum(CASE WHEN giver = :a THEN minutes ELSE -minutes END), 0)
+                    FROM exchange WHERE (giver = :a OR receiver = :a) AND date < :from
+                    """, arguments: ["a": id, "from": from.iso]) ?? 0
+            } else {
+                opening = 0
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT e.*, r.id AS reversed_by, c.name AS category_name
+                FROM exchange e
+                LEFT JOIN exchange r ON r.reverses = e.id
+                LEFT JOIN category c ON c.code = e.category
+                WHERE (e.giver = :a OR e.receiver = :a) AND e.date >= :from AND e.date <= :to
+                ORDER BY e.date, e.seq
+                """, arguments: ["a": id, "from": from?.iso ?? "0000-00-00", "to": to?.iso ?? "9999-99-99"])
+            var balance = opening
+            var given = 0, received = 0
+            var names: [AccountRef: String] = [:]
+            var lines: [StatementLine] = []
+            for row in rows {
+                let e = try Store.exchange(from: row, db)
+                let credited = e.giver == ref
+                let signed = credited ? e.minutes : -e.minutes
+                balance += signed
+                if e.reverses == nil {
+                    if credited { given += e.minutes } else { received += e.minutes }
+                } else {
+                    // A reversal undoes the original's side: credited now means a receipt was taken back.
+                    if credited { received -= e.minutes } else { given -= e.minutes }
+                }
+                let partner = credited ? e.receiver : e.giver
+                if names[partner] == nil { names[partner] = try Store.accountName(db, partner) }
+                lines.append(StatementLine(
+                    exchange: e, partner: partner, partnerName: names[partner]!, categoryName: row["category_name"] ?? "",
+                    signedMinutes: signed, balanceAfter: balance,
+                    reversedBy: (row["reversed_by"] as String?).flatMap(UUID.init(uuidString:))))
+            }
+            return Statement(account: ref, name: name, from: from, to: to, openingBalance: opening, lines: lines,
+                             givenMinutes: given, receivedMinutes: received)
+        }
+    }
+
+    /// Every exchange in ledger order, streamed in pages so exports of a million rows stay small in memory.
+    public func forEachExchange(pageSize: Int = 5000, _ body: (Exchange) throws -> Void) throws {
+        var after: Int64 = 0
+        while true {
+            let page: [(Int64, Exchange)] = try read { db in
+                var refs: [Int64: AccountRef] = [:]
+                return try Row.fetchAll(db, sql: "SELECT * FROM exchange WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [after, pageSize]).map { row in
+                    for col in ["giver", "receiver"] {
+                        let id: Int64 = row[col]
+                        if refs[id] == nil { refs[id] = try Store.accountRef(db, id: id) }
+                    }
+                    return (row["seq"], Exchange(
+                        id: UUID(uuidString: row["id"])!, date: CalendarDate(iso: row["date"])!,
+                        giver: refs[row["giver"]]!, receiver: refs[row["receiver"]]!, minutes: row["minutes"],
+                        categoryCode: row["category"], description: row["description"], referral: row["referral"],
+                        reverses: (row["reverses"] as String?).flatMap(UUID.init(uuidString:)),
+                        group: (row["grp"] as String?).flatMap(UUID.init(uuidString:)),
+                        recordedBy: row["recorded_by"], recordedAt: Store.parseTimestamp(row["recorded_at"])))
+                }
+            }
+            for (_, e) in page { try body(e) }
+            guard page.count == pageSize, let last = page.last else { return }
+            after = last.0
+        }
+    }
+
+    public func exchangeCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM exchange") ?? 0 }
+    }
+}

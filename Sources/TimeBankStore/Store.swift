@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import TimeBank
+
+/// The whole state of one time bank: one SQLite file in WAL mode, shared by every broker's
+/// console and every command-line call. Thread-safe; one writer at a time, readers in parallel.
+public final class Store: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// How long a writer waits for another broker's write before giving up.
+    static let busyTimeout: TimeInterval = 15
+
+    public init(path: String) throws {
+        self.path = path
+        try Store.prepareFile(at: path)
+        var config = Configuration()
+        config.busyMode = .timeout(Store.busyTimeout)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            // WAL with FULL sync: a commit that returned is on disk, even after a power cut.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try Schema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    /// The database path from `--db`, then `$TIMEBANK_DB`, then the XDG data folder.
+    public static func resolvePath(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let explicit, !explicit.isEmpty { return explicit }
+        if let env = environment["TIMEBANK_DB"], !env.isEmpty { return env }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return dataHome + "/timebank/timebank.sqlite"
+    }
+
+    /// Creates a new database file readable only by its owner (0600), or by the owner and the
+    /// group when its folder is group-owned for sharing (setgid folder: 0660). SQLite gives the
+    /// -wal and -shm files the same permissions.
+    static func prepareFile(at path: String) throws {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        if fm.fileExists(atPath: path) {
+            guard fm.isReadableFile(atPath: path) else { throw StoreError.permissionDenied(path: path) }
+            return
+        }
+        if !fm.fileExists(atPath: folder) {
+            do {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError.cannotOpen(path: path, reason: "its folder \(folder) cannot be created")
+            }
+        }
+        var folderInfo = stat()
+        let shared = stat(folder, &folderInfo) == 0 && (folderInfo.st_mode & S_ISGID) != 0
+        let mode: mode_t = shared ? 0o660 : 0o600
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
+        if fd < 0 {
+            if errno == EEXIST { return }
+            if errno == EACCES { throw StoreError.permissionDenied(path: path) }
+            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        fchmod(fd, mode)  // umask must not widen or narrow what we chose
+        close(fd)
+    }
+
+    static func translate(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
+        case .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_AUTH:
+            if !FileManager.default.isReadableFile(atPath: path) { return .permissionDenied(path: path) }
+            return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
+        default: return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Runs a write transaction, turning SQLite's rule violations into the domain's sentences.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as DatabaseError {
+            throw mapConstraint(error)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw mapConstraint(error)
+        }
+    }
+
+    private func mapConstraint(_ error: DatabaseError) -> Error {
+        let message = error.message ?? ""
+        if message.contains("closed month") { return StoreError.ledger(.closedMonth(month: "That month", openFrom: nil)) }
+        if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { return StoreError.busy }
+        if error.resultCode == .SQLITE_FULL { return StoreError.invalid("The disk is full; nothing was saved.") }
+        if error.resultCode == .SQLITE_READONLY { return StoreError.invalid("The database is read-only for you; nothing was saved.") }
+        return error
+    }
+
+    /// A number that grows with every write by anyone, so a console can notice other brokers' changes cheaply.
+    public func revision() throws -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit") ?? 0 }
+    }
+
+    /// ISO-8601 UTC with milliseconds, the one timestamp format in the file; sorts as text.
+    static func timestamp(_ date: Date = Date()) -> String {
+        let t = date.timeIntervalSince1970
+        var seconds = time_t(t.rounded(.down))
+        let millis = Int((t - Double(seconds)) * 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis)
+    }
+
+    static func parseTimestamp(_ text: String) -> Date {
+        var parts = tm()
+        let fields = text.split(whereSeparator: { "-T:.Z".contains($0) }).compactMap { Int($0) }
+        guard fields.count >= 6 else { return Date(timeIntervalSince1970: 0) }
+        parts.tm_year = Int32(fields[0] - 1900)
+        parts.tm_mon = Int32(fields[1] - 1)
+        parts.tm_mday = Int32(fields[2])
+        parts.tm_hour = Int32(fields[3])
+        parts.tm_min = Int32(fields[4])
+        parts.tm_sec = Int32(fields[5])
+        let millis = fields.count > 6 ? Double(fields[6]) / 1000 : 0
+        return Date(timeIntervalSince1970: Double(timegm(&parts)) + millis)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+/// Runs the command line with the exit codes of the contract: 0 ok, 1 user error,
+/// 2 usage, 3 a data problem found by `check`; errors are one sentence on stderr.
+@main
+enum Entry {
+    static func main() {
+        do {
+            var command = try TimeBankCommand.parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            exit(failure.code)
+        } catch {
+            let code = TimeBankCommand.exitCode(for: error)
+            let message = TimeBankCommand.fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                exit(0)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            exit(code == .validationFailure ? 2 : (code.rawValue == 0 ? 1 : code.rawValue))
+        }
+    }
+}
+
+/// A failure that ends the command with a sentence and an exit code.
+struct CommandFailure: Error {
+    var message: String
+    var code: Int32
+
+    static func user(_ message: String) -> CommandFailure { CommandFailure(message: message, code: 1) }
+    static func usage(_ message: String) -> CommandFailure { CommandFailure(message: message, code: 2) }
+    static func dataProblem(_ message: String) -> CommandFailure { CommandFailure(message: message, code: 3) }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import TimeBank
+import TimeBankStore
+
+/// An opened database and the broker acting on it: the Unix user who runs the command.
+struct Session {
+    let store: Store
+    let broker: Broker
+
+    static func open(_ options: DatabaseOptions) throws -> Session {
+        let path = Store.resolvePath(explicit: options.db)
+        let store = try attempt { try Store(path: path) }
+        let broker = try attempt { try store.signIn(username: unixUser(), displayName: unixFullName()) }
+        return Session(store: store, broker: broker)
+    }
+
+    /// Opens the database for reading only; no broker registration happens.
+    static func openForReading(_ options: DatabaseOptions) throws -> Store {
+        let path = Store.resolvePath(explicit: options.db)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure.user("There is no database at \(path); create one with 'timebank demo' or any write command.")
+        }
+        return try attempt { try Store(path: path) }
+    }
+
+    static func unixUser() -> String {
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+    }
+
+    static func unixFullName() -> String? {
+        guard let pw = getpwuid(geteuid()), let gecos = pw.pointee.pw_gecos else { return nil }
+        let full = String(cString: gecos).split(separator: ",").first.map(String.init) ?? ""
+        return full.isEmpty ? nil : full
+    }
+}
+
+/// Runs store work, turning its errors into the command line's one-sentence failures.
+func attempt<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let f as CommandFailure {
+        throw f
+    } catch let e as StoreError {
+        throw CommandFailure.user(e.description)
+    } catch let e as LedgerError {
+        throw CommandFailure.user(e.description)
+    } catch let e as CustomStringConvertible where !(e is NSError) {
+        throw CommandFailure.user(e.description)
+    } catch {
+        throw CommandFailure.user("The command failed: \(error.localizedDescription)")
+    }
+}
+
+/// Reads a member reference (number or `pot`) with a clear error.
+func accountRef(_ text: String, option: String) throws -> AccountRef {
+    guard let ref = AccountRef(text) else {
+        throw CommandFailure.user("\(option) '\(text.prefix(40))' is not a member number or 'pot'.")
+    }
+    return ref
+}
+
+func calendarDate(_ text: String, option: String) throws -> CalendarDate {
+    do {
+        return try DateParser.parse(text, today: .today())
+    } catch {
+        throw CommandFailure.user("\(option): \(error.description)")
+    }
+}

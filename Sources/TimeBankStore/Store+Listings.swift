@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TimeBank
+import TimeBankResources
 
 extension Store {
     // MARK: categories
@@ -17,7 +18,18 @@ extension Store {
         }
     }
 
-    /// Loads the shipped taxonomy into a database that has none yet; later edits by an admin are kept.
+    /// The taxonomy shipped in Resources/, loaded on first use of a database.
+    func installBundledTaxonomyIfEmpty() throws {
+        let empty = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM category WHERE code <> 'welcome'") == 0 }
+        guard empty else { return }
+        let entries = try TaxonomyFile.loadBundled().map {
+            Category(code: $0.code, group: $0.group, name: $0.service, keywords: $0.keywords,
+                     suggestsVetting: $0.needsVetting, involvesTravel: $0.involvesTravel)
+        }
+        try installTaxonomyIfEmpty(entries)
+    }
+
+    /// Loads a taxonomy into a database that has none yet; later edits by an admin are kept.
     public func installTaxonomyIfEmpty(_ entries: [TimeBank.Category]) throws {
         try write { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM category WHERE code <> 'welcome'") == 0 else { return }

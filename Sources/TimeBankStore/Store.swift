@@ -24,6 +24,7 @@ public final class Store: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: config)
             try Schema.migrator.migrate(pool)
+            try installBundledTaxonomyIfEmpty()
         } catch let error as DatabaseError {
             throw Store.translate(error, path: path)
         }

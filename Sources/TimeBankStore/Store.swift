@@ -104,7 +104,8 @@ public final class Store: Sendable {
         if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { return StoreError.busy }
         if error.resultCode == .SQLITE_FULL { return StoreError.invalid("The disk is full; nothing was saved.") }
         if error.resultCode == .SQLITE_READONLY { return StoreError.invalid("The database is read-only for you; nothing was saved.") }
-        return error
+        if error.resultCode == .SQLITE_IOERR { return StoreError.invalid("The disk could not be written (\(message)); nothing was saved.") }
+        return StoreError.invalid("The database refused the change (\(message)); nothing was saved.")
     }
 
     /// A number that grows with every write by anyone, so a console can notice other brokers' changes cheaply.
@@ -122,6 +123,9 @@ public final class Store: Sendable {
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
                       Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis)
     }
+
+    /// The stored text form of a timestamp, for exports.
+    public static func timestampText(_ date: Date) -> String { timestamp(date) }
 
     static func parseTimestamp(_ text: String) -> Date {
         var parts = tm()

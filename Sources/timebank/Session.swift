@@ -39,16 +39,18 @@ struct Session {
 func attempt<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let f as CommandFailure {
-        throw f
-    } catch let e as StoreError {
-        throw CommandFailure.user(e.description)
-    } catch let e as LedgerError {
-        throw CommandFailure.user(e.description)
-    } catch let e as CustomStringConvertible where !(e is NSError) {
-        throw CommandFailure.user(e.description)
     } catch {
-        throw CommandFailure.user("The command failed: \(error.localizedDescription)")
+        throw failure(error)
+    }
+}
+
+/// The one-sentence failure for any error.
+func failure(_ error: Error) -> CommandFailure {
+    switch error {
+    case let f as CommandFailure: return f
+    case let e as StoreError: return .user(e.description)
+    case let e as LedgerError: return .user(e.description)
+    default: return .user("The command failed: \(error.localizedDescription)")
     }
 }
 

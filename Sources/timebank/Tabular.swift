@@ -79,10 +79,11 @@ struct Tabular {
 
     func json() -> String {
         guard !rows.isEmpty else { return "[]\n" }
-        let objects = rows.map { row in
-            "  {" + zip(columns, row).map { "\(Value.quoteJSON($0)): \($1.json)" }.joined(separator: ", ") + "}"
-        }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+        return "[\n" + rows.indices.map { "  " + jsonObject(row: $0) }.joined(separator: ",\n") + "\n]\n"
+    }
+
+    func jsonObject(row: Int) -> String {
+        "{" + zip(columns, rows[row]).map { "\(Value.quoteJSON($0)): \($1.json)" }.joined(separator: ", ") + "}"
     }
 
     /// Aligned columns for a person at a terminal; data is made printable first.

@@ -9,10 +9,9 @@ struct TimeBankCommand: ParsableCommand {
             else $XDG_DATA_HOME/timebank/timebank.sqlite. Exit codes: 0 ok, 1 user error, 2 usage, 3 data problem found by check.
             """,
         subcommands: [
-            Console.self, Demo.self, Members.self, Record.self, Reverse.self, Balance.self, Statement.self,
+            Members.self, Record.self, Reverse.self, Balance.self, Statement.self,
             Check.self, Backup.self, Export.self, Brokers.self,
         ],
-        defaultSubcommand: Console.self
     )
 }
 

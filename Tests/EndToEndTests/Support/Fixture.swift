@@ -6,8 +6,29 @@ import TimeBankStore
 enum Fixture {
     /// Fills an empty database with the demo time bank: `timebank demo --db PATH --members N --seed S`.
     static func demo(_ tb: TimeBankCLI, members: Int = 40, seed: Int = 7) async throws {
+        // TEMPORARY until the demo command is merged: seed plain members through the store.
+        if try await !tb.raw(["--help"]).stdout.contains("\n  demo ") {
+            try addMembers(db: tb.db!, names: (1...members).map { "Demo Member \($0)" })
+            return
+        }
         let r = try await tb.run(["demo", "--members", String(members), "--seed", String(seed)])
         guard r.succeeded else { throw SupportError("timebank demo failed:\n\(r)") }
+    }
+
+    /// Closes a month through the store (the command line has no command for it yet), as the admin.
+    static func closeMonth(db: String, _ month: String) throws {
+        let store = try Store(path: db)
+        let me = try store.signIn(username: unixUser())
+        try store.closeMonth(month, by: me)
+    }
+
+    /// "YYYY-MM" of the month `offset` months from this one (negative is the past).
+    static func month(offset: Int) -> String {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = .current
+        let d = cal.date(byAdding: .month, value: offset, to: Date())!
+        let c = cal.dateComponents([.year, .month], from: d)
+        return String(format: "%04d-%02d", c.year!, c.month!)
     }
 
     /// Active members (people and organisations who may take part in new exchanges), by number.

@@ -10,7 +10,11 @@
 #include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
+#ifdef __APPLE__
+#include <util.h>
+#else
 #include <pty.h>
+#endif
 #include <sys/ioctl.h>
 #include <poll.h>
 #include <wchar.h>

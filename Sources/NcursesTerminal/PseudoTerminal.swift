@@ -46,7 +46,7 @@ public final class PseudoTerminal {
     public func type(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(master, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
             if written <= 0 { return }
             offset += written
         }
@@ -66,7 +66,7 @@ public final class PseudoTerminal {
     /// has arrived. Call after the draw whose output you want.
     public func takeOutput(timeoutSeconds: Double = 5) -> [UInt8] {
         var bytes = Self.marker
-        let written = bytes.withUnsafeMutableBytes { Glibc.write(slave, $0.baseAddress, $0.count) }
+        let written = bytes.withUnsafeMutableBytes { write(slave, $0.baseAddress, $0.count) }
         precondition(written == Self.marker.count, "the pty refused the marker")
         bytes = drain.bytes(from: consumed, upTo: Self.marker, timeoutSeconds: timeoutSeconds)
         consumed += bytes.count + Self.marker.count
@@ -79,7 +79,7 @@ public final class PseudoTerminal {
         guard !masterClosed else { return }
         masterClosed = true
         drain.stop()
-        Glibc.close(master)
+        closeDescriptor(master)
     }
 
     /// Closes both sides; ncurses must have been shut down first.
@@ -87,8 +87,13 @@ public final class PseudoTerminal {
         guard !closed else { return }
         closed = true
         hangUp()
-        Glibc.close(slave)
+        closeDescriptor(slave)
     }
+}
+
+/// `close` inside PseudoTerminal would name its own method.
+private func closeDescriptor(_ descriptor: Int32) {
+    _ = close(descriptor)
 }
 
 public enum PseudoTerminalError: Error, Equatable {
@@ -123,7 +128,7 @@ private final class MasterDrain: @unchecked Sendable {
             // the descriptor under a blocked read.
             var descriptor = pollfd(fd: self.descriptor, events: Int16(POLLIN), revents: 0)
             if poll(&descriptor, 1, 50) <= 0 { continue }
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(self.descriptor, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { read(self.descriptor, $0.baseAddress, $0.count) }
             if count <= 0 {
                 if count < 0 && errno == EINTR { continue }
                 break

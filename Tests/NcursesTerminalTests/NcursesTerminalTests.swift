@@ -209,9 +209,16 @@ struct NcursesTerminalTests {
     }
 
     @Test("NO_COLOR is read from the environment when non-empty")
-    func noColourEnvironment() {
+    func noColourEnvironment() throws {
         setenv("NO_COLOR", "1", 1)
         #expect(NcursesOptions.fromEnvironment().noColour)
+        var options = NcursesOptions.fromEnvironment()
+        options.term = "xterm-256color"
+        let pty = try PseudoTerminal(size: Self.size80x24)
+        defer { pty.close() }
+        let terminal = try NcursesTerminal(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: options)
+        #expect(!terminal.hasColour)
+        terminal.shutdown()
         setenv("NO_COLOR", "", 1)
         #expect(!NcursesOptions.fromEnvironment().noColour)
         unsetenv("NO_COLOR")
@@ -254,9 +261,15 @@ struct NcursesTerminalTests {
         var during = termios()
         tcgetattr(pty.slave, &during)
         #expect(during.c_lflag & tcflag_t(ICANON | ECHO) == 0, "raw, no echo while running")
-        terminal.draw(FrameSamples.memberList(selected: 2))
+        var frame = FrameSamples.memberList(selected: 2)
+        frame.cursor = nil
+        terminal.draw(frame)
+        _ = pty.takeOutput()
         terminal.shutdown()
         terminal.shutdown()
+        var action = sigaction()
+        sigaction(SIGHUP, nil, &action)
+        #expect(action.__sigaction_handler.sa_handler == nil, "SIGHUP back to its default disposition")
         var after = termios()
         tcgetattr(pty.slave, &after)
         #expect(after.c_iflag == before.c_iflag)
@@ -265,5 +278,6 @@ struct NcursesTerminalTests {
         #expect(after.c_lflag == before.c_lflag)
         let output = String(decoding: pty.takeOutput(), as: UTF8.self)
         #expect(output.contains("\u{1B}[?1049l"), "the alternate screen is left")
+        #expect(output.contains("\u{1B}[?25h"), "the hidden cursor is shown again")
     }
 }

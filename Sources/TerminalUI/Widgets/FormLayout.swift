@@ -24,7 +24,8 @@ struct FormLayout {
 
     init(fields: [FormField], errors: [String: String], rect: Rect) {
         let widestLabel = fields.map { $0.decoratedLabel.displayWidth }.max() ?? 0
-        labelWidth = min(widestLabel + 1, max(0, rect.width / 3))
+        // Labels may take up to half the width; longer ones end in "…".
+        labelWidth = min(widestLabel + 1, max(0, rect.width / 2))
         var result = Self.place(fields, errors: errors, rect: rect, labelWidth: labelWidth, rows: rect.height)
         if result.pages > 1 {
             result = Self.place(fields, errors: errors, rect: rect, labelWidth: labelWidth, rows: rect.height - 1)

@@ -40,9 +40,10 @@ struct TodayScreen: ConsoleScreen {
         month(f.thisMonth, title: "This month", column: left)
         month(f.lastMonth, title: "Last month", column: left + half)
         row += 4
-        let status = MemberStatus.allCases.map { "\(f.membersByStatus[$0] ?? 0) \(Self.statusWord($0))" }.joined(separator: " · ")
+        let order: [MemberStatus] = [.active, .pending, .onHold, .left]
+        let status = order.map { "\(f.membersByStatus[$0] ?? 0) \(Self.statusWord($0))" }.joined(separator: " · ")
         let lines: [(String, String, Style)] = [
-            ("Members", "\(status) · \(f.totalMembers) in all", .plain),
+            ("Members", "\(status) (\(f.totalMembers))", .plain),
             ("Community pot balance", MinutesFormat.clock(f.potBalanceMinutes), .plain),
             ("Open needs", "\(f.openNeeds)", .plain),
             ("Referrals to follow up", "\(f.followUpsDue) not moved for \(followUpDays) days or more", f.followUpsDue > 0 ? .warning : .plain),

@@ -1,0 +1,44 @@
+import TerminalUI
+import TimeBank
+
+/// The line a broker reads before saving: who goes up, who goes down, and where each ends.
+/// "Ann Lee +1:30 → 4:15 · Bob Marsh −1:30 → −2:00"
+enum SlipPreview {
+    struct Side {
+        var name: String
+        var change: Minutes
+        var after: Minutes
+    }
+
+    static func exchange(giver: AccountChoice, receiver: AccountChoice, minutes: Minutes) -> [Side] {
+        [Side(name: giver.name, change: minutes, after: giver.balance + minutes),
+         Side(name: receiver.name, change: -minutes, after: receiver.balance - minutes)]
+    }
+
+    /// The sides joined with " · ", names shortened evenly when the line would not fit.
+    static func line(_ sides: [Side], width: Int) -> String {
+        let tails = sides.map { " \(SlipFormat.signed($0.change)) → \(SlipFormat.clock($0.after))" }
+        let fixed = tails.reduce(0) { $0 + $1.displayWidth } + max(0, sides.count - 1) * 3
+        let room = max(sides.count * 4, width - fixed)
+        let names = sides.map(\.name)
+        var share = room / max(1, sides.count)
+        // A short name leaves its spare room to the long one.
+        let spare = names.reduce(0) { $0 + max(0, share - $1.displayWidth) }
+        share += spare
+        return zip(names, tails).map { name, tail in
+            (name.displayWidth > share ? TextMeasure.truncate(name, toWidth: share) : name) + tail
+        }.joined(separator: " · ")
+    }
+
+    /// What the slip means when the pot is one side, and any credit-limit warning to come.
+    static func remark(giver: AccountChoice, receiver: AccountChoice, minutes: Minutes, creditLimit: Minutes) -> String? {
+        if let warning = CreditLimit.check(receiver: receiver.ref, name: receiver.name, balance: receiver.balance,
+                                           paying: minutes, limit: creditLimit) {
+            return "! \(warning.name) would go to \(SlipFormat.clock(warning.balanceAfter)), past the credit limit of "
+                + "\(SlipFormat.clock(-warning.limit)); saving asks first."
+        }
+        if receiver.ref == .pot { return "A grant of \(MinutesFormat.clock(minutes)) from the community pot to \(giver.name)." }
+        if giver.ref == .pot { return "A donation of \(MinutesFormat.clock(minutes)) from \(receiver.name) to the community pot." }
+        return nil
+    }
+}

@@ -52,7 +52,7 @@ struct AccountPicker: Equatable, Sendable {
 
     static let maxMatches = 6
 
-    var field = TextFieldState(maxLength: 80, placeholder: "number, name or pot")
+    var field = TextFieldState(maxLength: 80, placeholder: "number or name")
     private(set) var matches: [AccountChoice] = []
     private(set) var highlighted = 0
     private(set) var chosen: AccountChoice?
@@ -116,7 +116,7 @@ struct AccountPicker: Equatable, Sendable {
             chosen = exact
             return
         }
-        let rows = (try? store.members(MemberQuery(search: typed), limit: Self.maxMatches, today: today).rows) ?? []
+        let rows = (try? store.accountMatches(typed, limit: Self.maxMatches, today: today)) ?? []
         matches = rows.map(AccountChoice.init(summary:))
         if typed.count >= 2, "pot".hasPrefix(typed.lowercased()) || "community pot".hasPrefix(typed.lowercased()),
            let pot = AccountChoice.load(.pot, store: store) {

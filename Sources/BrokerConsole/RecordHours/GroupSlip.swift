@@ -136,8 +136,8 @@ struct GroupSlip: Equatable, Sendable {
         case .manyToOne:
             let total = minutes * n
             let summary = "\(n) volunteer\(n == 1 ? "" : "s") credited \(MinutesFormat.clock(minutes)) each by \(leader.name)"
-            let sides: [SlipPreview.Side] = people.map { SlipPreview.Side(name: $0.name, change: minutes, after: $0.balance + minutes) }
-                + [SlipPreview.Side(name: leader.name, change: -total, after: leader.balance - total)]
+            let sides: [SlipPreview.Side] = [SlipPreview.Side(name: leader.name, change: -total, after: leader.balance - total)]
+                + people.map { SlipPreview.Side(name: $0.name, change: minutes, after: $0.balance + minutes) }
             return (sides, summary)
         }
     }

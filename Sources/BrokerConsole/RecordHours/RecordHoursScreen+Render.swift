@@ -112,9 +112,9 @@ extension RecordHoursScreen {
         if let preview = group.preview(facts) {
             frame.put("Preview", row: rect.row + 13, column: rows.labelColumn + 1, style: .bold)
             frame.put(preview.summary, row: rect.row + 13, column: rows.labelColumn + 10, maxWidth: rect.width - 12)
-            let shown = Array(preview.sides.prefix(3))
-            var line = SlipPreview.line(shown, width: rect.width - 12)
-            if preview.sides.count > 3 { line += " · …" }
+            // The lead and the first participant; the others move by the same amount.
+            let more = preview.sides.count > 2
+            let line = SlipPreview.line(Array(preview.sides.prefix(2)), width: rect.width - 12 - (more ? 4 : 0)) + (more ? " · …" : "")
             frame.put(line, row: rect.row + 14, column: rows.labelColumn + 10, maxWidth: rect.width - 12)
         } else {
             frame.put("Preview appears when the \(kind.leadLabel.lowercased()), the \(kind.peopleLabel.lowercased()) and the time are filled in.",

@@ -16,7 +16,7 @@ extension RecordHoursScreen {
             if let warning = try context.store.creditWarning(for: request) {
                 dialog = .creditLimit(ConfirmDialogState(
                     title: "Past the credit limit",
-                    message: "\(warning.description) Record it anyway?",
+                    message: SlipPreview.creditQuestion(warning),
                     buttons: ["Yes, record it", "No"], defaultButton: 1), request)
                 return .handled
             }
@@ -37,7 +37,7 @@ extension RecordHoursScreen {
             return .message(.success("Recorded: \(summary)."))
         } catch StoreError.creditLimit(let warning) {
             // Another broker's entry moved the balance since the check: ask now.
-            dialog = .creditLimit(ConfirmDialogState(title: "Past the credit limit", message: "\(warning.description) Record it anyway?",
+            dialog = .creditLimit(ConfirmDialogState(title: "Past the credit limit", message: SlipPreview.creditQuestion(warning),
                                                      buttons: ["Yes, record it", "No"], defaultButton: 1), request)
             return .handled
         } catch {

@@ -15,27 +15,30 @@ enum SlipPreview {
          Side(name: receiver.name, change: -minutes, after: receiver.balance - minutes)]
     }
 
-    /// The sides joined with " · ", names shortened evenly when the line would not fit.
+    /// The sides joined with " · ", the longest names shortened first when the line would not fit.
     static func line(_ sides: [Side], width: Int) -> String {
         let tails = sides.map { " \(SlipFormat.signed($0.change)) → \(SlipFormat.clock($0.after))" }
         let fixed = tails.reduce(0) { $0 + $1.displayWidth } + max(0, sides.count - 1) * 3
-        let room = max(sides.count * 4, width - fixed)
-        let names = sides.map(\.name)
-        var share = room / max(1, sides.count)
-        // A short name leaves its spare room to the long one.
-        let spare = names.reduce(0) { $0 + max(0, share - $1.displayWidth) }
-        share += spare
-        return zip(names, tails).map { name, tail in
-            (name.displayWidth > share ? TextMeasure.truncate(name, toWidth: share) : name) + tail
+        var widths = sides.map(\.name.displayWidth)
+        while widths.reduce(0, +) + fixed > width, let longest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[longest] > 4 {
+            widths[longest] -= 1
+        }
+        return sides.indices.map { i in
+            let name = sides[i].name
+            return (name.displayWidth > widths[i] ? TextMeasure.truncate(name, toWidth: widths[i]) : name) + tails[i]
         }.joined(separator: " · ")
+    }
+
+    /// The question asked before recording past the limit, in the screen's own minus sign.
+    static func creditQuestion(_ w: CreditLimitWarning) -> String {
+        "\(w.name) would go to \(SlipFormat.clock(w.balanceAfter)), past the credit limit of \(SlipFormat.clock(-w.limit)). Record it anyway?"
     }
 
     /// What the slip means when the pot is one side, and any credit-limit warning to come.
     static func remark(giver: AccountChoice, receiver: AccountChoice, minutes: Minutes, creditLimit: Minutes) -> String? {
         if let warning = CreditLimit.check(receiver: receiver.ref, name: receiver.name, balance: receiver.balance,
                                            paying: minutes, limit: creditLimit) {
-            return "! \(warning.name) would go to \(SlipFormat.clock(warning.balanceAfter)), past the credit limit of "
-                + "\(SlipFormat.clock(-warning.limit)); saving asks first."
+            return "! \(warning.name) would go to \(SlipFormat.clock(warning.balanceAfter)), past the \(SlipFormat.clock(-warning.limit)) credit limit."
         }
         if receiver.ref == .pot { return "A grant of \(MinutesFormat.clock(minutes)) from the community pot to \(giver.name)." }
         if giver.ref == .pot { return "A donation of \(MinutesFormat.clock(minutes)) from \(receiver.name) to the community pot." }

@@ -4,7 +4,7 @@ import TerminalUI
 /// input was read as or, once the broker has left the field, what is wrong with it. A message
 /// too long for the space beside wraps onto the spare row below, so nothing is cut off.
 struct SlipRows {
-    static let labelWidth = 15
+    static let labelWidth = 16
     static let inputWidth = 16
     static let focusedLabel = Style(bold: true, reverse: true, role: .focus)
     static let infoStyle = Style.plain

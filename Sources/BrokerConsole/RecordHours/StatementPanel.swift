@@ -52,9 +52,9 @@ struct StatementPanel: Equatable, Sendable {
     }
 
     static let columns = [
-        TableColumn("Date", width: .fixed(10)), TableColumn("With", width: .fixed(14)), TableColumn("What", width: .fill),
+        TableColumn("Date", width: .fixed(10)), TableColumn("With", width: .fixed(12)), TableColumn("What", width: .fill),
         TableColumn("Amount", width: .fixed(7), alignment: .right), TableColumn("Balance", width: .fixed(7), alignment: .right),
-        TableColumn("Link", width: .fixed(17)),
+        TableColumn("Link", width: .fixed(20)),
     ]
 
     func row(_ index: Int) -> TableRow? {

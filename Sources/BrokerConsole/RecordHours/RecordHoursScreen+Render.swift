@@ -131,6 +131,8 @@ extension RecordHoursScreen {
                   note: panel.account.chosen?.details, problem: nil, into: &frame)
         let table = Rect(row: rect.row + 2, column: rect.column + 1, width: rect.width - 2, height: Self.statementTableHeight)
         if panel.statement != nil {
+            frame.put("↑↓ entry · Enter: reason · Ctrl-S reverses it · F7 statement to a file",
+                      row: rect.row + 1, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
             TableView.render(panel.table, columns: StatementPanel.columns, emptyMessage: "No entries yet.", into: &frame, at: table,
                              focused: focused && panel.focus == .lines, row: panel.row)
         } else {
@@ -153,7 +155,8 @@ extension RecordHoursScreen {
         let closed = facts.closedMonths
         frame.put("Closed months: " + (closed.isEmpty ? "none" : closed.map(SlipFormat.monthName).joined(separator: ", ")),
                   row: rect.row, column: rows.labelColumn + 1, maxWidth: rect.width - 4)
-        frame.put("Now " + OpenMonths.describe(closed: closed) + ".", row: rect.row + 1, column: rows.labelColumn + 1, maxWidth: rect.width - 4)
+        let open = OpenMonths.describe(closed: closed)
+        frame.put(open.prefix(1).uppercased() + open.dropFirst() + ".", row: rect.row + 1, column: rows.labelColumn + 1, maxWidth: rect.width - 4)
         var note: String?
         var problem: String?
         switch closing.target(today: facts.today, closed: closed) {

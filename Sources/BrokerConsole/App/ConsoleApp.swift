@@ -94,6 +94,9 @@ public struct ConsoleApp {
         case .ignored, .handled: break
         case .message(let m): message = m
         case .open(let screen): switchTo(screen)
+        case .go(let screen, let intent):
+            switchTo(screen)
+            screens[screen]?.receive(intent, context)
         }
         return .running
     }

@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "timebank",
             dependencies: [
-                "TimeBank", "TimeBankStore", "BrokerConsole", "NcursesTerminal",
+                "TimeBank", "TimeBankStore", "BrokerConsole", "NcursesTerminal", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

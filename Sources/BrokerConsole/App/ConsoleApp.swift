@@ -1,0 +1,178 @@
+import TerminalUI
+import TimeBank
+import TimeBankStore
+
+/// The whole console: the six screens, the overlays above them, and the frame around them
+/// (header, screen bar, message line, status line). Keys in, frames out; a runner connects
+/// it to a real terminal, and tests drive it directly.
+public struct ConsoleApp {
+    public enum Outcome: Equatable, Sendable {
+        case running
+        case quit
+    }
+
+    enum Overlay {
+        case help(HelpOverlayState)
+        case commands(CommandMenuState)
+        case confirmQuit(ConfirmDialogState)
+    }
+
+    /// Smaller than this, the console asks for a bigger window instead of garbling.
+    public static let minimumSize = Size(width: 80, height: 24)
+
+    public let context: ConsoleContext
+    public private(set) var current: ScreenID = .today
+    public private(set) var message: Message?
+    public private(set) var size: Size
+    var screens: [ScreenID: any ConsoleScreen]
+    var overlay: Overlay?
+    var settings: Settings
+
+    public init(context: ConsoleContext, size: Size, screens: [any ConsoleScreen]? = nil, notice: String? = nil) {
+        self.context = context
+        self.size = size
+        self.settings = (try? context.store.settings()) ?? Settings()
+        var table: [ScreenID: any ConsoleScreen] = [:]
+        for screen in screens ?? ConsoleApp.standardScreens() { table[screen.id] = screen }
+        self.screens = table
+        if let notice { message = .warning(notice) }
+        reload(.today)
+    }
+
+    /// The screens this build has. A screen whose work is not done yet says so in one line.
+    public static func standardScreens() -> [any ConsoleScreen] {
+        [TodayScreen()] + [ScreenID.members, .offersAndNeeds, .match].map { UnbuiltScreen(id: $0) } + [RecordHoursScreen()] + [UnbuiltScreen(id: .reports)]
+    }
+
+    // MARK: keys
+
+    var registry: KeyRegistry {
+        var r = KeyRegistry(GlobalAction.bindings)
+        for binding in screens[current]?.bindings ?? [] { r.add(binding) }
+        return r
+    }
+
+    var scope: KeyScope { screens[current]?.scope ?? .global }
+
+    public var hasUnsavedInput: Bool { screens.values.contains { $0.hasUnsavedInput } }
+
+    public mutating func handle(_ key: Key) -> Outcome {
+        if key == .resize { return .running }
+        if overlay != nil { return handleOverlay(key) }
+        guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
+            // Only quitting makes sense while the window is too small to show anything.
+            return key == .char("q") || key == .ctrl("c") ? requestQuit() : .running
+        }
+        if message?.kind != .error { message = nil }
+        let screenFirst = screens[current]?.capturesText ?? false
+        if screenFirst {
+            let response = screens[current]!.handle(key, context)
+            if response != .ignored { return apply(response) }
+            if case .char = key { return .running }  // typing never triggers a command
+        }
+        if let action = registry.action(for: key, in: scope) { return run(action) }
+        if !screenFirst { return apply(screens[current]!.handle(key, context)) }
+        return .running
+    }
+
+    mutating func run(_ action: ActionID) -> Outcome {
+        switch action {
+        case GlobalAction.help: overlay = .help(HelpOverlayState())
+        case GlobalAction.commands: overlay = .commands(CommandMenuState())
+        case GlobalAction.quit: return requestQuit()
+        case GlobalAction.redraw: break
+        default:
+            if let screen = GlobalAction.screen(for: action) { switchTo(screen) } else {
+                return apply(screens[current]!.perform(action, context))
+            }
+        }
+        return .running
+    }
+
+    mutating func apply(_ response: ScreenResponse) -> Outcome {
+        switch response {
+        case .ignored, .handled: break
+        case .message(let m): message = m
+        case .open(let screen): switchTo(screen)
+        case .go(let screen, let intent):
+            switchTo(screen)
+            screens[screen]?.receive(intent, context)
+        }
+        return .running
+    }
+
+    mutating func switchTo(_ screen: ScreenID) {
+        current = screen
+        reload(screen)
+    }
+
+    mutating func requestQuit() -> Outcome {
+        guard hasUnsavedInput else { return .quit }
+        let where_ = screens.values.filter(\.hasUnsavedInput).map(\.id.title).sorted().joined(separator: ", ")
+        overlay = .confirmQuit(ConfirmDialogState(title: "Quit?", message: "\(where_) has input that is not saved. Quit and lose it?",
+                                                  buttons: ["Quit", "Stay"], defaultButton: 1))
+        return .running
+    }
+
+    mutating func handleOverlay(_ key: Key) -> Outcome {
+        let bounds = Rect(row: 0, column: 0, width: size.width, height: size.height)
+        switch overlay {
+        case .help(var state):
+            if state.handle(key, sections: registry.helpSections(for: scope), in: bounds) == .closed { overlay = nil } else { overlay = .help(state) }
+        case .commands(var state):
+            switch state.handle(key, registry: registry, scope: scope, in: bounds) {
+            case .closed: overlay = nil
+            case .run(let action):
+                overlay = nil
+                return run(action)
+            case .handled: overlay = .commands(state)
+            }
+        case .confirmQuit(var state):
+            switch state.handle(key) {
+            case .chosen(0): return .quit
+            case .chosen, .cancelled: overlay = nil
+            default: overlay = .confirmQuit(state)
+            }
+        case nil: break
+        }
+        return .running
+    }
+
+    // MARK: data
+
+    /// Re-reads what is on screen; called after writes and when another broker wrote.
+    public mutating func reload(_ screen: ScreenID? = nil) {
+        settings = (try? context.store.settings()) ?? settings
+        screens[screen ?? current]?.reload(context)
+    }
+
+    public mutating func resize(_ newSize: Size) {
+        size = newSize
+    }
+
+    // MARK: drawing
+
+    public func render() -> Frame {
+        var frame = Frame(size: size)
+        guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
+            let text = "Please make the window at least 80x24 (it is \(size.width)x\(size.height))."
+            let shown = TextMeasure.truncate(text, toWidth: size.width)
+            let row = max(0, size.height / 2)
+            frame.put(shown, row: row, column: max(0, (size.width - shown.displayWidth) / 2))
+            return frame
+        }
+        let rows = frame.bounds.splitRows([.fixed(1), .fixed(1), .fill(1), .fixed(1), .fixed(1)])
+        Header.render(timeBank: settings.timeBankName, broker: context.broker, screen: current, date: context.today(), into: &frame, at: rows[0])
+        ScreenBar.render(current: current, into: &frame, at: rows[1])
+        screens[current]?.render(into: &frame, in: rows[2], context)
+        MessageLine.render(message, into: &frame, at: rows[3])
+        StatusLine.render(registry, scope: scope, into: &frame, at: rows[4])
+        switch overlay {
+        case .help(let state): HelpOverlay.render(state, sections: registry.helpSections(for: scope), into: &frame)
+        case .commands(let state): CommandMenu.render(state, registry: registry, scope: scope, into: &frame)
+        case .confirmQuit(let state): ConfirmDialog.render(state, into: &frame)
+        case nil: break
+        }
+        return frame
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import TerminalUI
+import TimeBankStore
+
+/// Connects the console to a real terminal: draw, wait for a key or a quarter second, and in
+/// the quiet moments look for other brokers' writes so their changes appear without a key press.
+public enum ConsoleRunner {
+    public static func run(_ app: inout ConsoleApp, on terminal: TerminalBackend) {
+        app.resize(terminal.size)
+        var revision = (try? app.context.store.revision()) ?? 0
+        var dirty = true
+        var lastDraw = Date()
+        while !terminal.hangupRequested {
+            if dirty || Date().timeIntervalSince(lastDraw) > 30 {
+                terminal.draw(app.render())
+                dirty = false
+                lastDraw = Date()
+            }
+            guard let key = terminal.readKey(timeoutMilliseconds: 250) else {
+                if let now = try? app.context.store.revision(), now != revision {
+                    revision = now
+                    app.reload()
+                    dirty = true
+                }
+                continue
+            }
+            if key == .resize { app.resize(terminal.size) }
+            if app.handle(key) == .quit { break }
+            // Our own writes move the revision too; reloading once here keeps the screen exact.
+            if let now = try? app.context.store.revision(), now != revision {
+                revision = now
+                app.reload()
+            }
+            dirty = true
+        }
+        terminal.shutdown()
+    }
+}

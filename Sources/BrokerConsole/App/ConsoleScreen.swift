@@ -1,0 +1,53 @@
+import TerminalUI
+import TimeBank
+
+/// What one screen asks another to show when it sends the broker there.
+public enum ScreenIntent: Equatable, Sendable {
+    /// Open a member's card.
+    case showMember(Int)
+    /// Rank helpers for a need.
+    case matchNeed(Int)
+    /// Open Record hours with the slip filled in (after a referral is done).
+    case recordExchange(giver: AccountRef, receiver: AccountRef, categoryCode: String?, referral: Int?, description: String)
+}
+
+/// What a screen asks the console to do after a key.
+public enum ScreenResponse: Equatable, Sendable {
+    /// Not for this screen: the console may treat it as a global key.
+    case ignored
+    case handled
+    /// Handled, with a result or error for the message line.
+    case message(Message)
+    /// Go to another top-level screen.
+    case open(ScreenID)
+    /// Go to another screen and have it show something in particular.
+    case go(ScreenID, ScreenIntent)
+}
+
+/// One top-level screen: a State that keys update and a view drawn into a Frame.
+/// Screens read and write only through the store in the context.
+public protocol ConsoleScreen {
+    var id: ScreenID { get }
+    /// The screen's own key bindings; they appear in help, on the status line and in the command menu.
+    var bindings: [KeyBinding] { get }
+    /// True while the broker has typed something not yet saved; quitting asks first.
+    var hasUnsavedInput: Bool { get }
+    /// True while a text field has the focus, so letters and digits are typing, not commands.
+    var capturesText: Bool { get }
+    /// Re-reads the screen's data (after a write here or by another broker).
+    mutating func reload(_ context: ConsoleContext)
+    mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse
+    /// Runs one of the screen's actions, chosen by key or from the command menu.
+    mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse
+    func render(into frame: inout Frame, in rect: Rect, _ context: ConsoleContext)
+    /// Shows what another screen sent the broker here for.
+    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext)
+}
+
+extension ConsoleScreen {
+    public var scope: KeyScope { KeyScope(String(describing: id), title: id.title) }
+    public var hasUnsavedInput: Bool { false }
+    public var capturesText: Bool { false }
+    public mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse { .ignored }
+    public mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext) {}
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import BrokerConsole
+import Foundation
+import NcursesTerminal
+import TimeBank
+import TimeBankStore
+
+struct Console: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the terminal application (what 'timebank' alone does).",
+        discussion: "With --demo and no --db, opens a fresh demo time bank in a temporary file, made anew each time.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Flag(help: "Open a fresh demo time bank.") var demo = false
+    @Option(help: "Members in the demo time bank.") var demoMembers: Int = 300
+
+    func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure.user("The console needs a terminal; for scripts use the subcommands (timebank --help).")
+        }
+        var options = database
+        if demo { options.db = try prepareDemo() }
+        let session = try Session.open(options)
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal()
+        } catch {
+            throw CommandFailure.user("The terminal could not be started: \(error).")
+        }
+        var app = ConsoleApp(context: ConsoleContext(store: session.store, broker: session.broker), size: terminal.size,
+                             notice: terminal.startupNotice)
+        ConsoleRunner.run(&app, on: terminal)
+    }
+
+    /// A demo database: the given --db if it is new or empty, else a fresh temporary file.
+    func prepareDemo() throws -> String {
+        let path: String
+        if let given = database.db {
+            path = given
+        } else {
+            let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+            path = "\(folder)/timebank-demo-\(Session.unixUser()).sqlite"
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let session = try Session.open(DatabaseOptions(db: path))
+        let members = try attempt { try session.store.members(MemberQuery(), limit: 1).total }
+        if members == 0 {
+            FileHandle.standardError.write(Data("Preparing a demo time bank of \(demoMembers) members…\n".utf8))
+            _ = try attempt { try session.store.populateDemo(DemoOptions(members: demoMembers, seed: 1), by: session.broker) }
+        } else if database.db != nil {
+            throw CommandFailure.user("\(path) already holds a time bank; --demo needs a new file or no --db.")
+        }
+        return path
+    }
+}

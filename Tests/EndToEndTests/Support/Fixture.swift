@@ -6,11 +6,6 @@ import TimeBankStore
 enum Fixture {
     /// Fills an empty database with the demo time bank: `timebank demo --db PATH --members N --seed S`.
     static func demo(_ tb: TimeBankCLI, members: Int = 40, seed: Int = 7) async throws {
-        // TEMPORARY until the demo command is merged: seed plain members through the store.
-        if try await !tb.raw(["--help"]).stdout.contains("\n  demo ") {
-            try addMembers(db: tb.db!, names: (1...members).map { "Demo Member \($0)" })
-            return
-        }
         let r = try await tb.run(["demo", "--members", String(members), "--seed", String(seed)])
         guard r.succeeded else { throw SupportError("timebank demo failed:\n\(r)") }
     }
@@ -76,28 +71,18 @@ enum Fixture {
     static func newUUID() -> String { UUID().uuidString.lowercased() }
 }
 
-/// What a database looks like from outside: its exchanges, its balances, and the file's bytes.
+/// What a database looks like through the command line: its exchanges and its balances.
 /// Used to prove a failed command changed nothing.
-struct Snapshot: Equatable, CustomStringConvertible {
+struct Snapshot: Equatable {
     var exchanges: String
     var balances: String
-    var fileBytes: Data?
-    var modified: Date?
 
     static func take(_ tb: TimeBankCLI) async throws -> Snapshot {
         let e = try await tb.run("export", "exchanges", "--format", "csv")
         let b = try await tb.run("balance", "--format", "csv")
         guard e.succeeded, b.succeeded else { throw SupportError("snapshot failed:\n\(e)\n\(b)") }
-        let path = tb.db!
-        let attrs = try? FileManager.default.attributesOfItem(atPath: path)
-        return Snapshot(exchanges: e.stdout, balances: b.stdout, fileBytes: FileManager.default.contents(atPath: path),
-                        modified: attrs?[.modificationDate] as? Date)
+        return Snapshot(exchanges: e.stdout, balances: b.stdout)
     }
 
-    /// Only what the command line shows (for failures after which SQLite may legitimately touch the file).
     var contents: [String] { [exchanges, balances] }
-
-    var description: String {
-        "\(exchanges.split(separator: "\n").count - 1) exchanges, \(fileBytes?.count ?? -1) bytes, modified \(modified.map { "\($0.timeIntervalSince1970)" } ?? "?")"
-    }
 }

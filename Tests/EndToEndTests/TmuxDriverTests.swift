@@ -15,7 +15,10 @@ struct TmuxDriverTests {
             let cursor = try await t.cursor()
             #expect(cursor.x == 0 && cursor.y == 2)
             try await t.press("C-d")
-            #expect(try await t.waitForExit() == 0)
+            // cat ends on EOF. Its status is not checked: when tmux 3.3a misses the child's exit it
+            // closes the pane's tty and cat may end by SIGHUP (129); the status test below covers statuses.
+            let status = try await t.waitForExit()
+            #expect(status == 0 || status == 129, "cat ended with \(status)")
         }
     }
 

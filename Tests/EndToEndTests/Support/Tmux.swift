@@ -56,8 +56,8 @@ final class Tmux: @unchecked Sendable {
                     "new-session", "-d", "-s", target, "-x", String(width), "-y", String(height)]
         if let directory { args += ["-c", directory] }
         for (k, v) in env.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
-        // tmux runs a single argument through /bin/sh; quote each word so argv is kept exactly.
-        args.append(command.map(Tmux.shellQuote).joined(separator: " "))
+        // Several words are run directly as argv; a single word goes through /bin/sh, so quote it.
+        args += command.count == 1 ? [Tmux.shellQuote(command[0])] : command
         let r = try await tmuxCommand(args, extraEnvironment: ["TERM": term])
         guard r.succeeded else { throw SupportError("tmux did not start:\n\(r)") }
     }
@@ -148,11 +148,29 @@ final class Tmux: @unchecked Sendable {
         try await waitUntil(timeout: timeout, "\"\(text)\" to go away") { !$0.contains(text) }
     }
 
-    /// Nil while the program runs; its exit status once it has ended.
+    /// Nil while the program runs (or tmux has not collected its status yet); once it has ended, its exit status, or 128 + the signal
+    /// number when a signal ended it (as a shell reports it).
     func exitStatus() async throws -> Int? {
-        let parts = try await query("#{pane_dead} #{pane_dead_status}").split(separator: " ")
+        let parts = try await query("#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}").split(separator: ":", omittingEmptySubsequences: false)
         guard parts.first == "1" else { return nil }
-        return parts.count > 1 ? Int(parts[1]) : -1
+        if parts.count > 1, let status = Int(parts[1]) { return status }
+        if parts.count > 2, let signal = Int(parts[2]) { return 128 + signal }
+        // tmux 3.3a sometimes never reaps a pane's process (seen here: it stays a zombie and no status
+        // ever shows). A zombie's status is still readable in /proc/PID/stat (field 52, exit_code).
+        if let pid = Int32(try await query("#{pane_pid}")), let raw = Tmux.zombieExitCode(pid) {
+            let signal = raw & 0x7f
+            return signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+        }
+        return nil
+    }
+
+    /// The raw wait status of a zombie process, from /proc (Linux), or nil if it is not a zombie.
+    static func zombieExitCode(_ pid: Int32) -> Int? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")  // fields 3...
+        guard fields.count >= 50, fields[0] == "Z" else { return nil }
+        return Int(fields[49].trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Waits for the program to end and returns its exit status.
@@ -162,7 +180,10 @@ final class Tmux: @unchecked Sendable {
             if let s = try await exitStatus() { return s }
             try await Task.sleep(nanoseconds: 50_000_000)
         }
-        throw SupportError("the program did not exit within \(timeout) s; the screen was:\n\(try await capture())")
+        let pane = try await query("dead=#{pane_dead} pid=#{pane_pid} status=#{pane_dead_status} signal=#{pane_dead_signal}")
+        let pid = Int32(pane.split(separator: " ")[1].dropFirst(4)) ?? 0
+        let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: " ").prefix(4).joined(separator: " ") ?? "gone"
+        throw SupportError("the program did not exit within \(timeout) s (tmux: \(pane); /proc: \(state)); the screen was:\n\(try await capture())")
     }
 
     /// Resizes the terminal (the program gets SIGWINCH), then waits until tmux reports the new size.

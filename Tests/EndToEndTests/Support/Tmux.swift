@@ -149,10 +149,14 @@ final class Tmux: @unchecked Sendable {
     }
 
     /// Nil while the program runs; its exit status once it has ended.
+    /// tmux marks a pane dead when its terminal closes, a moment before it has reaped the
+    /// process; the status is nil until then. A death by signal N is reported as -N.
     func exitStatus() async throws -> Int? {
-        let parts = try await query("#{pane_dead} #{pane_dead_status}").split(separator: " ")
-        guard parts.first == "1" else { return nil }
-        return parts.count > 1 ? Int(parts[1]) : -1
+        let parts = try await query("#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}").split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "1" else { return nil }
+        if let status = Int(parts[1]) { return status }
+        if let signal = Int(parts[2]) { return -signal }
+        return nil
     }
 
     /// Waits for the program to end and returns its exit status.
@@ -162,6 +166,7 @@ final class Tmux: @unchecked Sendable {
             if let s = try await exitStatus() { return s }
             try await Task.sleep(nanoseconds: 50_000_000)
         }
+        if try await query("#{pane_dead}") == "1" { return -1 }
         throw SupportError("the program did not exit within \(timeout) s; the screen was:\n\(try await capture())")
     }
 

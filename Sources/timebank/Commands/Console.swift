@@ -30,6 +30,9 @@ struct Console: ParsableCommand {
         var app = ConsoleApp(context: ConsoleContext(store: session.store, broker: session.broker), size: terminal.size,
                              notice: terminal.startupNotice)
         ConsoleRunner.run(&app, on: terminal)
+        // The terminal is restored and every write committed; a hang-up arriving while the process
+        // winds down (tmux or sshd closing the pty) must not turn a clean quit into a failure.
+        signal(SIGHUP, SIG_IGN)
     }
 
     /// A demo database: the given --db if it is new or empty, else a fresh temporary file.

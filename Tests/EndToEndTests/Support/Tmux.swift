@@ -148,18 +148,19 @@ final class Tmux: @unchecked Sendable {
         try await waitUntil(timeout: timeout, "\"\(text)\" to go away") { !$0.contains(text) }
     }
 
-    /// Nil while the program runs (or tmux has not collected its status yet); once it has ended, its exit status, or 128 + the signal
-    /// number when a signal ended it (as a shell reports it).
+    /// Nil while the program runs; its exit status once it has ended, or -N when signal N ended it.
+    /// tmux marks a pane dead when its terminal closes, a moment before it has reaped the
+    /// process; the status is nil until then.
     func exitStatus() async throws -> Int? {
-        let parts = try await query("#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}").split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.first == "1" else { return nil }
-        if parts.count > 1, let status = Int(parts[1]) { return status }
-        if parts.count > 2, let signal = Int(parts[2]) { return 128 + signal }
+        let parts = try await query("#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}").split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "1" else { return nil }
+        if let status = Int(parts[1]) { return status }
+        if let signal = Int(parts[2]) { return -signal }
         // tmux 3.3a sometimes never reaps a pane's process (seen here: it stays a zombie and no status
         // ever shows). A zombie's status is still readable in /proc/PID/stat (field 52, exit_code).
         if let pid = Int32(try await query("#{pane_pid}")), let raw = Tmux.zombieExitCode(pid) {
             let signal = raw & 0x7f
-            return signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+            return signal == 0 ? (raw >> 8) & 0xff : -signal
         }
         return nil
     }
@@ -180,6 +181,7 @@ final class Tmux: @unchecked Sendable {
             if let s = try await exitStatus() { return s }
             try await Task.sleep(nanoseconds: 50_000_000)
         }
+        if try await query("#{pane_dead}") == "1" { return -1 }
         let pane = try await query("dead=#{pane_dead} pid=#{pane_pid} status=#{pane_dead_status} signal=#{pane_dead_signal}")
         let pid = Int32(pane.split(separator: " ")[1].dropFirst(4)) ?? 0
         let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: " ").prefix(4).joined(separator: " ") ?? "gone"

@@ -24,7 +24,7 @@ struct KillTests {
                 durations.append(r.seconds)
             }
             let typical = durations.sorted()[1]
-            let maxDelay = max(0.080, typical * 1.3)
+            let maxDelay = max(0.080, typical * 0.9)
             let warmup = Set(try await Fixture.exportedIDs(tb)).subtracting(before)
 
             var submitted: [String] = [], reported: [String] = [], killed: [String] = []

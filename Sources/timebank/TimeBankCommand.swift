@@ -15,10 +15,10 @@ struct TimeBankCommand: ParsableCommand {
     )
 
     // With no subcommand, the console: `timebank`, `timebank --demo`, `timebank --db PATH`.
-    @OptionGroup var console: Console
+    @OptionGroup var console: ConsoleOptions
 
     func run() throws {
-        try console.run()
+        try console.open()
     }
 }
 

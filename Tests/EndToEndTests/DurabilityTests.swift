@@ -12,7 +12,7 @@ struct DurabilityTests {
     func writerIsFullSync() async throws {
         try await withTemporaryDirectory { dir in
             let store = try Store(path: dir.path("tb.sqlite"))
-            let mode = try store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+            let mode = try store.writer().write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
             #expect(mode == 2, "synchronous is \(mode.map(String.init) ?? "?") (0 OFF, 1 NORMAL, 2 FULL): GRDB's DatabasePool sets NORMAL after prepareDatabase ran")
         }
     }

@@ -10,11 +10,20 @@ struct Console: ParsableCommand {
         abstract: "Open the terminal application (what 'timebank' alone does).",
         discussion: "With --demo and no --db, opens a fresh demo time bank in a temporary file, made anew each time.")
 
+    @OptionGroup var options: ConsoleOptions
+
+    func run() throws {
+        try options.open()
+    }
+}
+
+/// What opening the console takes; shared by `timebank` alone and `timebank console`.
+struct ConsoleOptions: ParsableArguments {
     @OptionGroup var database: DatabaseOptions
     @Flag(help: "Open a fresh demo time bank.") var demo = false
     @Option(help: "Members in the demo time bank.") var demoMembers: Int = 300
 
-    func run() throws {
+    func open() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.user("The console needs a terminal; for scripts use the subcommands (timebank --help).")
         }

@@ -41,7 +41,7 @@ public struct ConsoleApp {
 
     /// The screens this build has. A screen whose work is not done yet says so in one line.
     public static func standardScreens() -> [any ConsoleScreen] {
-        [TodayScreen()] + [ScreenID.members, .offersAndNeeds, .match, .recordHours, .reports].map { UnbuiltScreen(id: $0) }
+        [TodayScreen(), MembersScreen()] + [ScreenID.offersAndNeeds, .match, .recordHours, .reports].map { UnbuiltScreen(id: $0) }
     }
 
     // MARK: keys

@@ -56,8 +56,10 @@ enum MemberCardView {
         let name = m.preferredName.isEmpty || m.preferredName == m.name ? m.name : "\(m.name) (\(m.preferredName))"
         let balance = data.balance.map { MinutesFormat.signedClock($0.balanceMinutes) } ?? "?"
         let facts = " · \(m.kind == .organisation ? "organisation · " : "")\(MemberListView.statusWord(m.status)) · balance \(balance) · vetting \(data.vetting.state(today: today).rawValue)"
-        let factsWidth = min(facts.displayWidth, rect.width / 2)
-        let used = frame.put("\(m.number) \(name)", row: rect.row, column: rect.column + 1, maxWidth: rect.width - factsWidth - 2, style: .header)
-        frame.put(facts, row: rect.row, column: rect.column + 1 + used, maxWidth: factsWidth)
+        let title = "\(m.number) \(name)"
+        // The name gets what it needs, but never less than half the line, so a long one still shows.
+        let titleWidth = min(title.displayWidth, max(rect.width / 2, rect.width - facts.displayWidth - 2))
+        let used = frame.put(title, row: rect.row, column: rect.column + 1, maxWidth: titleWidth, style: .header)
+        frame.put(facts, row: rect.row, column: rect.column + 1 + used, maxWidth: rect.width - used - 2)
     }
 }

@@ -38,14 +38,15 @@ extension MemberQuery {
 
     var hasFilters: Bool { status != nil || area != nil || vetting != .any || hasOpenNeeds || kind != nil }
 
-    /// The filter line's parts: (key, label, value, is it narrowing the list?).
+    /// The filter line's parts: (key, label, value, is it narrowing the list?); a filter that is
+    /// off has no value, which keeps the line within 80 columns.
     var filterParts: [(key: String, label: String, value: String, active: Bool)] {
         [
-            ("F5", "status", status?.rawValue ?? "any", status != nil),
-            ("F6", "area", area ?? "any", area != nil),
-            ("F7", "vetting", Self.vettingWord(vetting), vetting != .any),
-            ("F8", "needs", hasOpenNeeds ? "open" : "any", hasOpenNeeds),
-            ("F9", "kind", kind?.rawValue ?? "any", kind != nil),
+            ("F5", "status", status?.rawValue ?? "", status != nil),
+            ("F6", "area", area ?? "", area != nil),
+            ("F7", "vetting", vetting == .any ? "" : Self.vettingWord(vetting), vetting != .any),
+            ("F8", "needs", hasOpenNeeds ? "open" : "", hasOpenNeeds),
+            ("F9", "kind", kind?.rawValue ?? "", kind != nil),
             ("F3", "sort", sort.rawValue, false),
         ]
     }

@@ -31,19 +31,20 @@ enum MemberListView {
         }
     }
 
-    /// "F5 status:any  F6 area:any ...": the keys and where each filter stands; narrowing
+    /// "F5 status:ACTIVE  F6 area  ...": the keys and where each filter stands; narrowing
     /// ones are bold and upper-case so they show without colour.
     static func renderFilterLine(_ query: MemberQuery, total: Int, into frame: inout Frame, at rect: Rect) {
         var column = rect.column
         for part in query.filterParts {
             guard column < rect.maxColumn else { break }
             column += frame.put(part.key, row: rect.row, column: column, maxWidth: rect.maxColumn - column, style: StatusLine.keyStyle)
-            let value = part.active ? part.value.uppercased() : part.value
-            column += frame.put(" \(part.label):\(value) ", row: rect.row, column: column, maxWidth: rect.maxColumn - column,
+            let value = part.value.isEmpty ? "" : ":" + (part.active ? part.value.uppercased() : part.value)
+            column += frame.put(" \(part.label)\(value)", row: rect.row, column: column, maxWidth: rect.maxColumn - column,
                                 style: part.active ? .bold : .plain)
+            column += 2
         }
         let count = total == 1 ? "1 member" : "\(total) members"
-        if column + count.displayWidth < rect.maxColumn {
+        if column - 1 + count.displayWidth < rect.maxColumn {
             frame.put(count, row: rect.row, column: rect.maxColumn - count.displayWidth, style: .muted)
         }
     }

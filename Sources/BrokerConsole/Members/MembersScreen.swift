@@ -95,6 +95,10 @@ struct MembersScreen: ConsoleScreen {
             list.startSearch(with: c, context, rect: listRect)
             return .handled
         }
+        // Backspace on a searched list goes back to correcting the search.
+        if !list.isSearching, key == .backspace, !list.query.search.isEmpty {
+            list.startSearch(with: nil, context, rect: listRect)
+        }
         let (outcome, open) = list.handle(key, context, rect: listRect)
         if let open { openCard(open, context) }
         return outcome == .ignored ? .ignored : .handled

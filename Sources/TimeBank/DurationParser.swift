@@ -40,9 +40,8 @@ public enum DurationParser {
             guard let hours = digits(h), let mins = digits(m), m.count == 2, mins < 60 else { throw .unreadable(shown) }
             return hours * 60 + mins
         }
-        if text.hasSuffix("m"), !text.contains("h") {
-            let body = String(text.dropLast()).replacingOccurrences(of: "in", with: "")
-            guard let mins = digits(body) else { throw .unreadable(shown) }
+        if !text.contains("h"), let suffix = ["mins", "min", "m"].first(where: { text.hasSuffix($0) }) {
+            guard let mins = digits(String(text.dropLast(suffix.count))) else { throw .unreadable(shown) }
             return mins
         }
         if let h = text.firstIndex(of: "h") {

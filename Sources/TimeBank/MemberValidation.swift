@@ -14,7 +14,7 @@ public struct FieldProblem: Hashable, Sendable, CustomStringConvertible {
 
 /// Checks what a broker typed for a member; the same rules for screens, import and command line.
 public enum MemberValidation {
-    public static let nameLimit = 120
+    public static let nameLimit = 200
     public static let textLimit = 200
     public static let longTextLimit = 2000
 
@@ -24,6 +24,14 @@ public enum MemberValidation {
         if name.isEmpty { out.append(.init(field: .name, message: "A name is required.")) }
         if name.count > nameLimit { out.append(.init(field: .name, message: "The name is longer than \(nameLimit) characters.")) }
         if containsControl(m.name) { out.append(.init(field: .name, message: "The name contains control characters.")) }
+        let singleLine: [(MemberField, String)] = [
+            (.preferredName, m.preferredName), (.phone, m.phone), (.email, m.email), (.postcode, m.postcode), (.area, m.area),
+            (.emergencyContact, m.emergencyContact), (.contactPerson, m.contactPerson), (.languages, m.languages),
+            (.statusReason, m.statusReason),
+        ]
+        for (field, value) in singleLine where containsControl(value) {
+            out.append(.init(field: field, message: "This field contains control characters."))
+        }
         if m.preferredName.count > nameLimit { out.append(.init(field: .preferredName, message: "The preferred name is longer than \(nameLimit) characters.")) }
         if let p = phoneProblem(m.phone) { out.append(.init(field: .phone, message: p)) }
         if let e = emailProblem(m.email) { out.append(.init(field: .email, message: e)) }
@@ -53,6 +61,7 @@ public enum MemberValidation {
             return "A phone number may hold only digits, spaces, dashes, brackets and a leading +."
         }
         let digits = t.filter(\.isNumber)
+        if t.dropFirst().contains("+") { return "A phone number may have a + only at the start." }
         if t.hasPrefix("+") {
             guard (8...15).contains(digits.count) else { return "'\(t)' is not a plausible phone number." }
         } else {

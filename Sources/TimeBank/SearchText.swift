@@ -5,7 +5,11 @@ import Foundation
 public enum SearchText {
     /// Lowercase, accents removed, letters and digits only (everything else becomes a space).
     public static func fold(_ text: String) -> String {
-        let stripped = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        var stripped = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        // Letters whose stroke or ligature is not a combining mark, so folding leaves them alone.
+        if stripped.unicodeScalars.contains(where: { strokeFolds[$0] != nil }) {
+            stripped = String(stripped.unicodeScalars.map { strokeFolds[$0] ?? String($0) }.joined())
+        }
         var out = ""
         out.reserveCapacity(stripped.count)
         for scalar in stripped.unicodeScalars {
@@ -19,6 +23,10 @@ public enum SearchText {
         }
         return out.lowercased()
     }
+
+    static let strokeFolds: [Unicode.Scalar: String] = [
+        "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "ħ": "h",
+    ]
 
     /// The words of a text after folding.
     public static func words(_ text: String) -> [String] {

@@ -277,6 +277,55 @@ enum Schema {
                 END;
                 """)
         }
+        m.registerMigration("v2-no-replace-and-dangling-accounts") { db in
+            // REPLACE deletes the old row without firing delete triggers, and a connection with
+            // foreign keys off (the sqlite3 shell) could point at an account that does not exist.
+            // Guarding BEFORE INSERT closes both, whoever opens the file.
+            try db.execute(sql: """
+                CREATE TRIGGER exchange_no_replace BEFORE INSERT ON exchange
+                    WHEN EXISTS (SELECT 1 FROM exchange WHERE id = NEW.id OR seq = NEW.seq
+                                 OR (NEW.reverses IS NOT NULL AND reverses = NEW.reverses))
+                    BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only: record a reversal instead'); END;
+                CREATE TRIGGER exchange_accounts_exist BEFORE INSERT ON exchange
+                    WHEN NOT EXISTS (SELECT 1 FROM account WHERE id = NEW.giver)
+                      OR NOT EXISTS (SELECT 1 FROM account WHERE id = NEW.receiver)
+                    BEGIN SELECT RAISE(ABORT, 'an exchange must be between existing accounts'); END;
+                CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
+                    WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
+                    BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+                CREATE TRIGGER closed_month_no_replace BEFORE INSERT ON closed_month
+                    WHEN EXISTS (SELECT 1 FROM closed_month WHERE month = NEW.month)
+                    BEGIN SELECT RAISE(ABORT, 'a closed month stays closed'); END;
+                """)
+        }
+        m.registerMigration("v3-offer-search-and-areas") { db in
+            // Full-text index of open offers for matching (bm25), kept by triggers so every
+            // writer, bulk demo loads included, keeps it exact.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE offer_search USING fts5(
+                    title, description, keywords, tokenize = 'unicode61 remove_diacritics 2'
+                );
+                INSERT INTO offer_search (rowid, title, description, keywords)
+                    SELECT o.id, o.title, o.description, c.name || ' ' || c.keywords
+                    FROM offer o JOIN category c ON c.id = o.category;
+                CREATE TRIGGER offer_search_insert AFTER INSERT ON offer BEGIN
+                    INSERT INTO offer_search (rowid, title, description, keywords)
+                    VALUES (NEW.id, NEW.title, NEW.description,
+                            (SELECT name || ' ' || keywords FROM category WHERE id = NEW.category));
+                END;
+                CREATE TRIGGER offer_search_update AFTER UPDATE OF title, description, category ON offer BEGIN
+                    DELETE FROM offer_search WHERE rowid = OLD.id;
+                    INSERT INTO offer_search (rowid, title, description, keywords)
+                    VALUES (NEW.id, NEW.title, NEW.description,
+                            (SELECT name || ' ' || keywords FROM category WHERE id = NEW.category));
+                END;
+                CREATE TABLE area_neighbour (
+                    area TEXT NOT NULL,
+                    neighbour TEXT NOT NULL,
+                    PRIMARY KEY (area, neighbour)
+                ) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }

@@ -132,8 +132,9 @@ extension Store {
     static func insert(_ db: Database, _ r: ExchangeRequest, group: UUID?, reverses: UUID?, by broker: Broker,
                        acceptCreditLimit: Bool) throws -> RecordOutcome {
         if let existing = try exchange(db, id: r.id) {
+            let sameCategory = (existing.categoryCode ?? "") == (r.categoryCode ?? "")
             guard existing.date == r.date, existing.giver == r.giver, existing.receiver == r.receiver, existing.minutes == r.minutes,
-                  existing.reverses == reverses else {
+                  existing.reverses == reverses, sameCategory, existing.description == r.description, existing.referral == r.referral else {
                 throw StoreError.ledger(.idReusedForDifferentExchange(r.id))
             }
             return .alreadyRecorded(existing)

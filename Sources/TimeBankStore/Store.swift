@@ -25,6 +25,7 @@ public final class Store: Sendable {
             pool = try DatabasePool(path: path, configuration: config)
             try Schema.migrator.migrate(pool)
             try installBundledTaxonomyIfEmpty()
+            try installBundledAreasIfEmpty()
         } catch let error as DatabaseError {
             throw Store.translate(error, path: path)
         }

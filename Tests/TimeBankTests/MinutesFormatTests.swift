@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import TimeBank
+
+@Suite("Showing minutes")
+struct MinutesFormatTests {
+    @Test("Clock form", arguments: [(0, "0:00"), (5, "0:05"), (45, "0:45"), (60, "1:00"), (90, "1:30"), (720, "12:00"), (1440, "24:00"),
+                                     (6001, "100:01"), (-45, "-0:45"), (-90, "-1:30"), (-600, "-10:00")])
+    func clock(minutes: Int, text: String) {
+        #expect(MinutesFormat.clock(minutes) == text)
+    }
+
+    @Test("Signed clock form: a plus for credit, a minus for debit, nothing for zero",
+          arguments: [(0, "0:00"), (1, "+0:01"), (90, "+1:30"), (-1, "-0:01"), (-90, "-1:30")])
+    func signedClock(minutes: Int, text: String) {
+        #expect(MinutesFormat.signedClock(minutes) == text)
+    }
+
+    @Test("Clock form for every minute of a day and its negative is h:mm of the exact value")
+    func clockAllMinutes() {
+        for m in 0...1440 {
+            let expected = "\(m / 60):" + String(format: "%02d", m % 60)
+            #expect(MinutesFormat.clock(m) == expected)
+            if m > 0 { #expect(MinutesFormat.clock(-m) == "-" + expected) }
+        }
+    }
+
+    @Test("Decimal hours for every minute from -1440 to 1440 are the value rounded to two places")
+    func decimalHoursAllMinutes() {
+        for m in -1440...1440 {
+            // m/60 is never exactly half a hundredth (that would need 10m to be odd), so %.2f is a safe reference.
+            var expected = String(format: "%.2f", Double(m) / 60)
+            if expected == "-0.00" { expected = "0.00" }
+            #expect(MinutesFormat.decimalHours(m) == expected, "\(m) minutes")
+        }
+    }
+
+    @Test("Decimal hours are exact whenever the minutes are a whole number of hundredths of an hour (multiples of 3)")
+    func decimalHoursExact() {
+        for m in stride(from: -3000, through: 3000, by: 3) {
+            let text = MinutesFormat.decimalHours(m)
+            let value = Decimal(string: text)!
+            #expect(value * 60 == Decimal(m), "\(m) → \(text)")
+        }
+    }
+
+    @Test("Known values", arguments: [(90, "1.50"), (15, "0.25"), (-15, "-0.25"), (1, "0.02"), (20, "0.33"), (40, "0.67"), (59, "0.98"), (119, "1.98"), (1440, "24.00"), (0, "0.00")])
+    func decimalHoursKnown(minutes: Int, text: String) {
+        #expect(MinutesFormat.decimalHours(minutes) == text)
+    }
+}

@@ -159,3 +159,24 @@ struct MembersCardTests {
         #expect(row.contains("31/02") && row.contains("not a day"))
     }
 }
+
+@Suite("Members screen intents and timing")
+struct MembersIntentTests {
+    @Test func anotherScreenCanOpenAMembersCard() throws {
+        let fixture = try MembersFixture()
+        var screen = MembersScreen()
+        screen.receive(.showMember(fixture.number("Seán Murphy")), fixture.context())
+        #expect(screen.mode == .card)
+        var frame = Frame(width: 80, height: 20)
+        screen.render(into: &frame, in: frame.bounds, fixture.context())
+        #expect(frame.line(0).contains("Seán Murphy"))
+    }
+
+    @Test func theTimingFunctionTypesIntoTheSearchLine() throws {
+        let fixture = try MembersFixture()
+        let result = MembersSearchTiming.measure(store: fixture.store, broker: fixture.ann, today: membersToday)
+        #expect(result.samples.count == 100)
+        #expect(result.worst >= result.median && result.median > 0)
+        #expect(result.description.contains("100 keystrokes"))
+    }
+}

@@ -93,17 +93,35 @@ struct MembersFormTests {
         #expect(line(d, containing: "Available").contains("! Write days"))
     }
 
-    @Test func aNameOf200CharactersScrollsAndIsRefusedBesideTheField() throws {
+    @Test func aNameOf200CharactersIsTypedSavedAndShownWithin80Columns() throws {
         var d = addForm()
-        let long = String(repeating: "Abcdefghij", count: 20)
+        let long = "Zoë " + String(repeating: "Abcdefghi ", count: 19) + "王王O'Brien"
+        #expect(long.count == 200)
         fill(&d, "name", long)
         let frame = d.frame
         let row = frame.lines.firstIndex { $0.contains("Full name *") }!
         #expect(frame.line(row).displayWidth <= 80)
         #expect(frame.cursor?.row == row)
         d.press(.tab)
+        #expect(!line(d, containing: "Full name *").contains("!"))
+        d.press(.ctrl("s"))
+        #expect(d.lines[22].contains("Done: Added member"))
+        for r in 0..<24 { #expect(d.frame.line(r).displayWidth <= 80) }
+        #expect(d.lines[2].contains("Zoë Abcdefghi") && d.lines[2].contains("…"))
+        #expect(d.screen.contains("王王O'Brien"))   // the profile wraps the whole name
+        d.press(.escape)
+        d.type("obrien abcdefghi")
+        #expect(d.lines[3].hasSuffix("1 row"))
+        #expect(d.lines[5].contains("Zoë Abcdefghi") && d.lines[5].contains("…"))
+        for r in 0..<24 { #expect(d.frame.line(r).displayWidth <= 80) }
+    }
+
+    @Test func aNameOverTheLimitIsNamedBesideTheFieldAndNotSaved() throws {
+        var d = addForm()
+        fill(&d, "name", String(repeating: "Abcdefghij", count: 21))
+        d.press(.tab)
         #expect(line(d, containing: "Full name *").contains("! The name is longer than"))
-        #expect(d.lines[22].contains("Error: The name is longer than 120 characters."))
+        #expect(d.lines[22].contains("Error: The name is longer than 200 characters."))
         d.press(.ctrl("s"))
         #expect(d.lines[22].contains("Error: Not saved"))
         #expect(d.members.memberForm?.form.focusedField?.id == "name")

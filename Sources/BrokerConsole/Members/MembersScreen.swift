@@ -176,6 +176,15 @@ struct MembersScreen: ConsoleScreen {
         return .handled
     }
 
+    /// Another screen sent the broker to a member: open the card, unless a form holds
+    /// unsaved typing, which is never thrown away behind the broker's back.
+    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext) {
+        guard case .showMember(let number) = intent, memberForm == nil, vettingForm == nil,
+              card?.noteDraft?.text.allSatisfy(\.isWhitespace) ?? true else { return }
+        question = nil
+        openCard(number, context)
+    }
+
     private func readOnly(_ context: ConsoleContext) -> ScreenResponse {
         .message(.error("\(context.broker.displayName) is a viewer and cannot change members."))
     }

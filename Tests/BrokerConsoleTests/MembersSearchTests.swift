@@ -94,4 +94,21 @@ struct MembersSearchTests {
         }
         #expect(paged == all)
     }
+
+    @Test func broadSearchesWalkTheNameIndexInTheSameOrderFromEitherEnd() throws {
+        for i in 0..<30 { try fixture.add(Member(name: "Member \(String(format: "%02d", 29 - i)) Example", joined: membersToday)) }
+        for search in ["e", "m", "ex", "zoe"] {
+            let q = MemberQuery(search: search)
+            let all = try fixture.store.members(q, offset: 0, limit: 1000, today: membersToday).rows.map(\.number)
+            for size in [1, 7, 38] {
+                var paged: [Int] = []
+                for offset in stride(from: 0, to: all.count, by: size) {
+                    let page = try fixture.store.memberWindow(q, offset: offset, limit: size, today: membersToday)
+                    #expect(page.total == all.count)
+                    paged += page.rows.map(\.number)
+                }
+                #expect(paged == all, "\(search) in pages of \(size)")
+            }
+        }
+    }
 }

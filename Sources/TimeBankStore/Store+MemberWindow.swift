@@ -13,15 +13,17 @@ extension Store {
     ///   search, the member table alone for no search);
     /// - a narrow search starts from the full-text matches and sorts just those;
     /// - a broad search (a quarter of the members or more, every word short enough for FTS5's
-    ///   prefix index) walks the name index and stops after one window;
+    ///   prefix index, today three characters) walks the name index and stops after one window;
     /// - no search walks the name index, from whichever end is nearer the window.
     public func memberWindow(_ q: MemberQuery, offset: Int, limit: Int, today: CalendarDate) throws -> (total: Int, rows: [MemberSummary]) {
         try read { db in
             let plan = MemberWindowPlan(q, today: today)
             let total = try Int.fetchOne(db, sql: plan.countSQL, arguments: plan.arguments) ?? 0
             guard offset < total, limit > 0 else { return (total, []) }
-            let members = plan.match == nil ? total : try Int.fetchOne(db, sql: "SELECT count(*) FROM member") ?? 0
-            let walk = plan.match == nil || (plan.shortWords && total * 4 >= members)
+            var walk = plan.match == nil
+            if !walk, plan.longestWord <= (try MemberWindowPlan.longestIndexedPrefix(db)), q.sort == .name {
+                walk = try total * 4 >= Int.fetchOne(db, sql: "SELECT count(*) FROM member") ?? 0
+            }
             let fromEnd = walk && q.sort == .name && offset > total / 2
             let skip = fromEnd ? max(0, total - offset - limit) : offset
             let take = fromEnd ? total - offset - skip : limit
@@ -38,7 +40,9 @@ extension Store {
 struct MemberWindowPlan {
     let query: MemberQuery
     let match: String?
-    let shortWords: Bool
+    /// Words longer than FTS5's longest prefix index are matched by merging every term that
+    /// starts with them: fine once, far too slow once per member of a walk.
+    let longestWord: Int
     private(set) var conditions: [String] = []
     private(set) var arguments: StatementArguments = [:]
     private(set) var needsVetting = false
@@ -46,7 +50,7 @@ struct MemberWindowPlan {
     init(_ q: MemberQuery, today: CalendarDate) {
         query = q
         match = MemberSearchIndex.matchExpression(q.search)
-        shortWords = SearchText.words(q.search).allSatisfy { $0.count <= 3 }
+        longestWord = SearchText.words(q.search).map(\.count).max() ?? 0
         var args: [String: (any DatabaseValueConvertible)?] = [:]
         if let match { args["match"] = match }
         if let status = q.status { conditions.append("m.status = :status"); args["status"] = status.rawValue }
@@ -67,6 +71,16 @@ struct MemberWindowPlan {
         }
         if q.hasOpenNeeds { conditions.append("EXISTS (SELECT 1 FROM need n WHERE n.member = m.number AND n.status = 'open')") }
         arguments = StatementArguments(args)
+    }
+
+    /// The longest prefix `member_search` keeps an index for (its `prefix` option), read from
+    /// the schema so a wider index, when the schema gets one, is used without a change here.
+    static func longestIndexedPrefix(_ db: Database) throws -> Int {
+        let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'member_search'") ?? ""
+        guard let option = sql.range(of: "prefix") else { return 0 }
+        let rest = sql[option.upperBound...]
+        guard let open = rest.firstIndex(of: "'"), let close = rest[rest.index(after: open)...].firstIndex(of: "'") else { return 0 }
+        return rest[rest.index(after: open)..<close].split(separator: " ").compactMap { Int($0) }.max() ?? 0
     }
 
     private var vettingJoin: String { needsVetting ? " LEFT JOIN vetting v ON v.member = m.number" : "" }

@@ -29,6 +29,8 @@ enum MembersAction {
     static let save: ActionID = "member-save"
     static let cancel: ActionID = "member-cancel"
 
+    static let typing: ActionID = "members-typing"
+
     static let scope = KeyScope(String(describing: ScreenID.members), title: ScreenID.members.title)
 
     static var list: [KeyBinding] {
@@ -56,8 +58,16 @@ enum MembersAction {
         ]
     }
 
+    /// While a field or the search line has the focus these keys are text. Claiming them here
+    /// keeps the status line and help honest: they then offer F1, F10 and Ctrl-C instead.
+    static var typed: KeyBinding {
+        KeyBinding(action: typing, keys: [.char("?"), .char(":"), .char("q")] + ScreenID.allCases.map { .char($0.key) },
+                   help: "Typed into the field (use F1 for help, F10 for the menu, Ctrl-C to quit)", scope: scope)
+    }
+
     static var form: [KeyBinding] {
         [
+            typed,
             KeyBinding(action: save, keys: [.ctrl("s"), .function(2)], help: "Save", scope: scope, hint: "Save", priority: 1),
             KeyBinding(action: cancel, keys: [.escape], help: "Cancel (asks first when something was typed)", scope: scope, hint: "Cancel", priority: 2),
         ]

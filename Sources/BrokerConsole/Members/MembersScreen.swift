@@ -37,7 +37,7 @@ struct MembersScreen: ConsoleScreen {
 
     var bindings: [KeyBinding] {
         switch mode {
-        case .list: return MembersAction.list
+        case .list: return MembersAction.list + (list.isSearching ? [MembersAction.typed] : [])
         case .card: return MembersAction.card
         case .note, .memberForm, .vettingForm: return MembersAction.form
         }

@@ -74,6 +74,7 @@ final class Tmux: @unchecked Sendable {
         return try await Run.run(tmuxPath, ["-L", socket, "-f", "/dev/null"] + arguments, environment: env, timeout: 20)
     }
 
+    @discardableResult
     private func checked(_ arguments: [String]) async throws -> RunResult {
         let r = try await tmuxCommand(arguments)
         guard r.succeeded else { throw SupportError("tmux \(arguments.first ?? "") failed:\n\(r)") }

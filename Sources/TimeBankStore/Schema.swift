@@ -326,6 +326,19 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v4-member-search-longer-prefixes") { db in
+            // Phone numbers share long beginnings (07700 900…); without a prefix index of that
+            // length every keystroke merges tens of thousands of index terms.
+            try db.execute(sql: """
+                DROP TABLE member_search;
+                CREATE VIRTUAL TABLE member_search USING fts5(
+                    names, contact, offers, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8'
+                );
+                """)
+            for number in try Int.fetchAll(db, sql: "SELECT number FROM member") {
+                try MemberSearchIndex.reindex(db, member: number)
+            }
+        }
         return m
     }
 }

@@ -38,7 +38,7 @@ struct DemoLedgerWriter {
     mutating func append(day: Int, giver: Int, receiver: Int, minutes: Int, category: String?, description: String,
                          referral: Int64? = nil, reverses: String? = nil, group: String? = nil,
                          rng: inout DemoRandom) throws -> String {
-        let id = rng.uuid()
+        let id = rng.uuid(day: day)
         // Brokers usually record hours the same day or within the week.
         let recordedDay = min(day + [0, 0, 1, 1, 2, 3, 6][rng.below(7)], calendar.lastDay)
         try statement.execute(arguments: [

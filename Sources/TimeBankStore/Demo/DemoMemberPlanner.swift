@@ -127,8 +127,7 @@ struct DemoMemberPlanner {
                          _ rng: inout DemoRandom) -> (Vetting, vetted: Bool) {
         let t = calendar.today
         func referee() -> VettingReference {
-            let p = names.person(&rng, number: 0)
-            return VettingReference(referee: "\(p.name) (\(rng.pick(Self.relations)))",
+            VettingReference(referee: "\(names.fullName(&rng)) (\(rng.pick(Self.relations)))",
                                     received: CalendarDate(dayNumber: rng.int(joined...(activeFrom ?? max(joined, calendar.lastDay)))))
         }
         guard let from = activeFrom else {
@@ -164,7 +163,7 @@ struct DemoMemberPlanner {
         let st = status(&rng)
         let joined = joinedDay(st, &rng)
         let area = rng.below(lists.areas.count)
-        let p = names.person(&rng, number: number)
+        let p = names.person(&rng)
         let (from, until) = history(st, joined: joined, &rng)
         let (v, vetted) = vetting(st, joined: joined, activeFrom: from, dbsLikely: 0.35, &rng)
         let email: String
@@ -178,8 +177,7 @@ struct DemoMemberPlanner {
                        area: lists.areas[area].name, joined: CalendarDate(dayNumber: joined), status: st)
         m.statusReason = st == .onHold ? rng.pick(Self.onHoldReasons) : st == .left ? rng.pick(Self.leftReasons) : ""
         if rng.chance(0.5) {
-            let c = names.person(&rng, number: 0)
-            m.emergencyContact = "\(c.name) (\(rng.pick(["daughter", "son", "partner", "friend", "neighbour", "sister", "brother"]))) \(phone(&rng, mobile: 0.9))"
+            m.emergencyContact = "\(names.fullName(&rng)) (\(rng.pick(["daughter", "son", "partner", "friend", "neighbour", "sister", "brother"]))) \(phone(&rng, mobile: 0.9))"
         }
         m.languages = p.languages
         m.availability = availability(&rng)
@@ -202,13 +200,12 @@ struct DemoMemberPlanner {
         let st: MemberStatus = rng.chance(0.92) ? .active : .onHold
         let (from, until) = history(st, joined: joined, &rng)
         let (v, vetted) = vetting(st, joined: joined, activeFrom: from, dbsLikely: 0, &rng)
-        let contact = names.person(&rng, number: 0)
         let domain = DemoNames.slug(org.name.split(separator: " ").prefix(3).joined())
         var m = Member(number: number, kind: .organisation, name: org.name, phone: phone(&rng, mobile: 0.1),
                        email: "office@" + (domain.isEmpty ? "org\(number)" : domain) + ".example.org",
                        address: "\(rng.int(1...60)) \(rng.pick(lists.streets))", postcode: postcode(area: org.area, &rng),
                        area: lists.areas[org.area].name, joined: CalendarDate(dayNumber: joined), status: st,
-                       contactPerson: contact.name)
+                       contactPerson: names.fullName(&rng))
         m.statusReason = st == .onHold ? "Building closed for refurbishment" : ""
         m.availability = .weekdays
         m.canTravel = false

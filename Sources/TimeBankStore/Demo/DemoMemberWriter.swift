@@ -15,6 +15,8 @@ struct DemoMemberWriter {
         "ethnicity", "disability", "version", "updated_at", "updated_by",
     ]
 
+    private func iso(_ date: CalendarDate) -> String { calendar.iso(date.dayNumber) }
+
     func write(_ members: inout [DemoMember], notes: [String], rng: inout DemoRandom, progress: (Double) -> Void) throws {
         let cols = Self.memberColumns
         let insertMember = try db.makeStatement(sql: "INSERT INTO member (\(cols.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", ")))")
@@ -29,7 +31,7 @@ struct DemoMemberWriter {
             let m = d.member
             let lastChange = d.activeFrom.map { max($0, d.activeUntil == calendar.lastDay ? $0 : d.activeUntil) } ?? m.joined.dayNumber
             try insertMember.execute(arguments: [
-                m.number, m.kind.rawValue, m.name, m.preferredName, m.phone, m.email, m.address, m.postcode, m.area, m.joined.iso,
+                m.number, m.kind.rawValue, m.name, m.preferredName, m.phone, m.email, m.address, m.postcode, m.area, iso(m.joined),
                 m.status.rawValue, m.statusReason, m.emergencyContact, m.contactPerson, m.languages, m.availability.rawValue,
                 m.canTravel, m.hasTransport, m.accessibilityNeeds, m.consent.contactByPhone, m.consent.contactByEmail,
                 m.consent.shareDetailsWithMatch, m.consent.photos, m.demographics.ageBand, m.demographics.gender,
@@ -38,11 +40,11 @@ struct DemoMemberWriter {
             let v = d.vetting
             let complete = v.state(today: CalendarDate(dayNumber: calendar.today)) != .missing
             try insertVetting.execute(arguments: [
-                m.number, v.idSeen?.iso, v.induction?.iso, v.dbsRequired, v.dbs?.level, v.dbs?.certificateNumber,
-                v.dbs?.issued.iso, v.dbs?.review.iso, v.review?.iso, complete, v.nextReview?.iso,
+                m.number, v.idSeen.map(iso), v.induction.map(iso), v.dbsRequired, v.dbs?.level, v.dbs?.certificateNumber,
+                v.dbs.map { iso($0.issued) }, v.dbs.map { iso($0.review) }, v.review.map(iso), complete, v.nextReview.map(iso),
             ])
             for r in v.references {
-                try insertReference.execute(arguments: [m.number, r.referee, r.received.iso])
+                try insertReference.execute(arguments: [m.number, r.referee, iso(r.received)])
             }
             if rng.chance(0.25) {
                 let joined = m.joined.dayNumber

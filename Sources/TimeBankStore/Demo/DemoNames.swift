@@ -24,6 +24,8 @@ struct DemoNames {
     private let arabicFamilies: [Int]
     private let families: [String]
     private let familySlugs: [String]
+    /// The language besides English that each given name suggests, worked out once.
+    private let otherLanguage: [[String]]
 
     static let familiar: [String: String] = [
         "Margaret": "Maggie", "Patricia": "Pat", "Susan": "Sue", "Elizabeth": "Liz", "Christine": "Chris",
@@ -43,6 +45,7 @@ struct DemoNames {
         firstMale = given.firstIndex(of: "John")
         givenSlugs = given.map { DemoNames.slug(DemoNames.romanised[$0] ?? $0) }
         familySlugs = families.map { DemoNames.slug($0) }
+        otherLanguage = given.map { DemoNames.otherLanguages(for: $0) }
         var latin: [Int] = [], han: [Int] = [], arabic: [Int] = []
         for (i, f) in families.enumerated() {
             switch DemoNames.script(f) {
@@ -74,7 +77,7 @@ struct DemoNames {
         return String(folded.unicodeScalars.filter { ("a"..."z").contains($0) }.map(Character.init))
     }
 
-    func person(_ rng: inout DemoRandom, number: Int) -> Person {
+    func person(_ rng: inout DemoRandom) -> Person {
         let g = rng.below(given.count)
         let first = given[g]
         let script = DemoNames.script(first)
@@ -90,42 +93,49 @@ struct DemoNames {
         var local = givenSlugs[g].isEmpty || familySlugs[f].isEmpty ? "" : givenSlugs[g] + "." + familySlugs[f]
         if !local.isEmpty, rng.chance(0.4) { local += String(rng.int(1...99)) }
         return Person(name: name, preferred: preferred, given: first, female: firstMale.map { g < $0 },
-                      emailLocal: local, languages: DemoNames.languages(for: first, script: script, &rng))
+                      emailLocal: local, languages: languages(otherLanguage[g], &rng))
     }
 
-    /// A plausible language list, leaning on the name's look; brokers record what people tell them.
-    static func languages(for given: String, script: Script, _ rng: inout DemoRandom) -> String {
-        let other: String?
-        switch script {
-        case .han: other = "Mandarin"
-        case .arabic: other = "Arabic"
-        case .latin:
-            let scalars = Set(given.unicodeScalars.map(\.value))
-            if given.contains(where: { "łŁśźżąęń".contains($0) }) || ["Agnieszka", "Katarzyna", "Zofia", "Ewa", "Krzysztof", "Tomasz", "Piotr", "Marek", "Jakub"].contains(given) {
-                other = "Polish"
-            } else if scalars.contains(where: { (0x1EA0...0x1EF9).contains($0) }) || ["Linh", "Minh"].contains(given) {
-                other = "Vietnamese"
-            } else if ["Harpreet", "Gurpreet", "Simran", "Harjit", "Gurdeep", "Ravinder"].contains(given) {
-                other = "Punjabi"
-            } else if ["Priya", "Anjali", "Sunita", "Nisha", "Rajesh", "Sanjay", "Amit", "Vikram", "Arjun"].contains(given) {
-                other = rng.chance(0.5) ? "Gujarati" : "Hindi"
-            } else if ["Hodan", "Faadumo", "Sahra", "Abdirahman", "Abdullahi", "Mahad"].contains(given) {
-                other = "Somali"
-            } else if ["Fatima", "Aisha", "Ayesha", "Zainab", "Maryam", "Imran", "Bilal", "Ahmed", "Omar"].contains(given) {
-                other = rng.pick(["Urdu", "Arabic", "Bengali"])
-            } else if ["Catrin", "Seren", "Rhiannon", "Dafydd", "Rhys"].contains(given) {
-                other = "Welsh"
-            } else if ["Oksana", "Kateryna", "Dmytro", "Oleksandr"].contains(given) {
-                other = "Ukrainian"
-            } else if ["Inês", "Beatriz", "João", "Luís"].contains(given) {
-                other = "Portuguese"
-            } else if ["Ioana", "Andrei", "Mihai"].contains(given) {
-                other = "Romanian"
-            } else {
-                other = rng.chance(0.04) ? rng.pick(["BSL", "French", "Spanish", "German"]) : nil
-            }
+    /// Just a name, for referees and emergency contacts.
+    func fullName(_ rng: inout DemoRandom) -> String {
+        let first = rng.pick(given)
+        let script = DemoNames.script(first)
+        let f = rng.pick(script == .han ? hanFamilies : script == .arabic ? arabicFamilies : latinFamilies)
+        return script == .han ? families[f] + first : first + " " + families[f]
+    }
+
+    private func languages(_ others: [String], _ rng: inout DemoRandom) -> String {
+        let other: String
+        if others.isEmpty {
+            guard rng.chance(0.04) else { return "English" }
+            other = rng.pick(["BSL", "French", "Spanish", "German"])
+        } else {
+            other = rng.pick(others)
         }
-        guard let other else { return "English" }
         return rng.chance(0.85) ? "English, " + other : other
+    }
+
+    /// Languages a given name suggests besides English; brokers record what people tell them.
+    static func otherLanguages(for given: String) -> [String] {
+        switch script(given) {
+        case .han: return ["Mandarin"]
+        case .arabic: return ["Arabic"]
+        case .latin: break
+        }
+        let byName: [([String], [String])] = [
+            (["Agnieszka", "Katarzyna", "Zofia", "Ewa", "Krzysztof", "Tomasz", "Piotr", "Marek", "Jakub"], ["Polish"]),
+            (["Linh", "Minh"], ["Vietnamese"]),
+            (["Harpreet", "Gurpreet", "Simran", "Harjit", "Gurdeep", "Ravinder"], ["Punjabi"]),
+            (["Priya", "Anjali", "Sunita", "Nisha", "Rajesh", "Sanjay", "Amit", "Vikram", "Arjun"], ["Gujarati", "Hindi"]),
+            (["Hodan", "Faadumo", "Sahra", "Abdirahman", "Abdullahi", "Mahad"], ["Somali"]),
+            (["Fatima", "Aisha", "Ayesha", "Zainab", "Maryam", "Imran", "Bilal", "Ahmed", "Omar"], ["Urdu", "Arabic", "Bengali"]),
+            (["Catrin", "Seren", "Rhiannon", "Dafydd", "Rhys"], ["Welsh"]),
+            (["Oksana", "Kateryna", "Dmytro", "Oleksandr"], ["Ukrainian"]),
+            (["Inês", "Beatriz", "João", "Luís"], ["Portuguese"]),
+            (["Ioana", "Andrei", "Mihai"], ["Romanian"]),
+        ]
+        if given.contains(where: { "łŁśźżąęń".contains($0) }) { return ["Polish"] }
+        if given.unicodeScalars.contains(where: { (0x1EA0...0x1EF9).contains($0.value) }) { return ["Vietnamese"] }
+        return byName.first { $0.0.contains(given) }?.1 ?? []
     }
 }

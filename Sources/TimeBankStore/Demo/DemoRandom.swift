@@ -76,4 +76,15 @@ struct DemoRandom {
         b = (b & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC 4122 variant
         return DemoFormat.uuidText(a, b)
     }
+
+    /// A version-7 UUID: the day's milliseconds first, then this stream's bytes. Ledger rows are
+    /// written in date order, so their ids land near the end of the id index instead of all over
+    /// it, which keeps a 500,000-row load from thrashing the page cache.
+    mutating func uuid(day: Int) -> String {
+        let millis = UInt64(max(0, day)) &* 86_400_000 &+ UInt64(below(86_400_000))
+        let r = next()
+        let a = (millis << 16) | 0x7000 | (r & 0x0FFF)
+        let b = (next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
+        return DemoFormat.uuidText(a, b)
+    }
 }

@@ -17,17 +17,20 @@ extension Store {
             let sums = try Row.fetchOne(db, sql: "SELECT coalesce(sum(given_minutes), 0) AS g, coalesce(sum(received_minutes), 0) AS r FROM account")!
             let g: Int = sums["g"], r: Int = sums["r"]
             if g != r { problems.append("The balances do not sum to zero: \(g - r) minutes out.") }
+            // One pass over the ledger, not one per account: a reversal takes its minutes back out
+            // of the original giver's "given" and the original receiver's "received".
             let drift = try Row.fetchAll(db, sql: """
-                WITH recomputed AS (
-                    SELECT a.id,
-                      coalesce((SELECT sum(minutes) FROM exchange WHERE giver = a.id AND reverses IS NULL), 0)
-                    - coalesce((SELECT sum(minutes) FROM exchange WHERE receiver = a.id AND reverses IS NOT NULL), 0) AS given,
-                      coalesce((SELECT sum(minutes) FROM exchange WHERE receiver = a.id AND reverses IS NULL), 0)
-                    - coalesce((SELECT sum(minutes) FROM exchange WHERE giver = a.id AND reverses IS NOT NULL), 0) AS received
-                    FROM account a)
-                SELECT a.id, a.kind, a.member, a.given_minutes, a.received_minutes, r.given, r.received
-                FROM account a JOIN recomputed r ON r.id = a.id
-                WHERE a.given_minutes <> r.given OR a.received_minutes <> r.received
+                WITH moves(id, given, received) AS (
+                    SELECT giver, CASE WHEN reverses IS NULL THEN minutes ELSE 0 END,
+                                  CASE WHEN reverses IS NULL THEN 0 ELSE -minutes END FROM exchange
+                    UNION ALL
+                    SELECT receiver, CASE WHEN reverses IS NULL THEN 0 ELSE -minutes END,
+                                     CASE WHEN reverses IS NULL THEN minutes ELSE 0 END FROM exchange),
+                recomputed AS (SELECT id, sum(given) AS given, sum(received) AS received FROM moves GROUP BY id)
+                SELECT a.id, a.kind, a.member, a.given_minutes, a.received_minutes,
+                       coalesce(r.given, 0) AS given, coalesce(r.received, 0) AS received
+                FROM account a LEFT JOIN recomputed r ON r.id = a.id
+                WHERE a.given_minutes <> coalesce(r.given, 0) OR a.received_minutes <> coalesce(r.received, 0)
                 LIMIT 20
                 """)
             for row in drift {
@@ -37,7 +40,7 @@ extension Store {
             let monthDrift = try Row.fetchAll(db, sql: """
                 WITH recomputed AS (
                     SELECT substr(e.date, 1, 7) AS month, coalesce(e.category, '') AS category,
-                           (SELECT count(*) FROM account WHERE id IN (e.giver, e.receiver) AND kind = 'pot') AS with_pot,
+                           (e.giver = (SELECT id FROM account WHERE kind = 'pot') OR e.receiver = (SELECT id FROM account WHERE kind = 'pot')) AS with_pot,
                            sum(CASE WHEN e.reverses IS NULL THEN e.minutes ELSE -e.minutes END) AS minutes,
                            sum(CASE WHEN e.reverses IS NULL THEN 1 ELSE -1 END) AS exchanges
                     FROM exchange e GROUP BY 1, 2, 3)

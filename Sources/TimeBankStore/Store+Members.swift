@@ -116,7 +116,7 @@ extension Store {
         let amount = try settings(db).welcomeCreditMinutes
         guard amount > 0 else { return }
         let account = try accountID(db, .member(n))
-        let already = try Int.fetchOne(db, sql: "SELECT count(*) FROM exchange WHERE giver = ? AND category = 'welcome' AND reverses IS NULL", arguments: [account]) ?? 0
+        let already = try Int.fetchOne(db, sql: "SELECT count(*) FROM exchange WHERE giver = ? AND category = 'welcome' AND +reverses IS NULL", arguments: [account]) ?? 0
         guard already == 0 else { return }
         try ensureCategory(db, code: "welcome", group: "Time bank", name: "Welcome credit")
         // In a closed month (activation recorded late) there is nothing to date it in; skip rather than fail the edit.

@@ -33,6 +33,7 @@ struct BenchCommand: ParsableCommand {
             return
         }
         let started = Date()
+        let machine = Report.describeMachine()
         let database = try BenchDatabase.prepare(path: path, members: members, log: log)
         var figures: [Figure] = []
         func take(_ name: String, _ unit: Figure.Unit, _ target: Figure.Target?, _ body: () throws -> Figure) {
@@ -56,7 +57,7 @@ struct BenchCommand: ParsableCommand {
         figures += MemoryProbe.run(command: command, described: described, runs: 3)
 
         let report = Report(members: database.members, exchanges: try database.store.exchangeCount(), database: path,
-                            machine: Report.describeMachine(), figures: figures)
+                            machine: machine, figures: figures)
         print(report.table())
         print(String(format: "Total run time %.0f s.", Date().timeIntervalSince(started)))
         if let json {

@@ -75,7 +75,10 @@ struct Report: Encodable {
         let model = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("model name") }
             .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? nil
+        // Other work on the machine inflates p99 and max; the load average says how much there was.
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init)
         return "\(cores) cores\(model.map { " (\($0))" } ?? ""), \(String(format: "%.0f", memory)) GB RAM"
+            + (load.map { ", load average \($0) at the start" } ?? "")
     }
 }
 

@@ -11,15 +11,23 @@ enum SearchKeystrokeProbe {
         // The first words warm SQLite's page cache and statement cache; only the rest count.
         let warmUp = 5
         var samples: [Double] = []
+        var slowest: [(ms: Double, typed: String)] = []
         for (index, word) in words.enumerated() {
+            var typed = ""
             for character in word {
+                typed.append(character)
                 let ms = try Stopwatch.milliseconds { _ = try line.type(character) }
-                if index >= warmUp { samples.append(ms) }
+                guard index >= warmUp else { continue }
+                samples.append(ms)
+                slowest = Array((slowest + [(ms, typed)]).sorted { $0.ms > $1.ms }.prefix(3))
             }
             try line.clear()
         }
+        // Which search texts are slow says where to look (short prefixes match most of the members).
+        let worst = slowest.map { "'\($0.typed)' \(Int($0.ms.rounded())) ms" }.joined(separator: ", ")
         return Figure(name: "search keystroke to redrawn list", unit: .milliseconds, summary: Summary(samples),
-                      target: Targets.searchKeystroke, method: "\(line.method); \(samples.count) keystrokes in \(words.count - warmUp) words")
+                      target: Targets.searchKeystroke,
+                      method: "\(line.method); \(samples.count) keystrokes in \(words.count - warmUp) words; slowest: \(worst)")
     }
 
     /// Prefixes of real names, postcodes and numbers spread over the whole membership.

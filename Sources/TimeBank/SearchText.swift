@@ -12,16 +12,31 @@ public enum SearchText {
         }
         var out = ""
         out.reserveCapacity(stripped.count)
+        var previousWasCJK: Bool?
         for scalar in stripped.unicodeScalars {
             if scalar.properties.isAlphabetic || (scalar.value < 128 && CharacterSet.decimalDigits.contains(scalar)) {
+                // "王O'Brien" is two words to a searcher: a change of script starts a new word.
+                let cjk = isCJK(scalar)
+                if let previous = previousWasCJK, previous != cjk { out.append(" ") }
+                previousWasCJK = cjk
                 out.unicodeScalars.append(scalar)
             } else if scalar == "'" || scalar == "’" || scalar == "ʼ" {
                 continue  // O'Brien is one word to a searcher: "obrien"
             } else {
                 out.append(" ")
+                previousWasCJK = nil
             }
         }
         return out.lowercased()
+    }
+
+    /// Han, kana and Hangul: scripts written without spaces between words and names.
+    static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2E80...0x2FDF, 0x3040...0x30FF, 0x3100...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FFFF: return true
+        default: return false
+        }
     }
 
     static let strokeFolds: [Unicode.Scalar: String] = [

@@ -298,6 +298,47 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'a closed month stays closed'); END;
                 """)
         }
+        m.registerMigration("v3-offer-search-and-areas") { db in
+            // Full-text index of open offers for matching (bm25), kept by triggers so every
+            // writer, bulk demo loads included, keeps it exact.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE offer_search USING fts5(
+                    title, description, keywords, tokenize = 'unicode61 remove_diacritics 2'
+                );
+                INSERT INTO offer_search (rowid, title, description, keywords)
+                    SELECT o.id, o.title, o.description, c.name || ' ' || c.keywords
+                    FROM offer o JOIN category c ON c.id = o.category;
+                CREATE TRIGGER offer_search_insert AFTER INSERT ON offer BEGIN
+                    INSERT INTO offer_search (rowid, title, description, keywords)
+                    VALUES (NEW.id, NEW.title, NEW.description,
+                            (SELECT name || ' ' || keywords FROM category WHERE id = NEW.category));
+                END;
+                CREATE TRIGGER offer_search_update AFTER UPDATE OF title, description, category ON offer BEGIN
+                    DELETE FROM offer_search WHERE rowid = OLD.id;
+                    INSERT INTO offer_search (rowid, title, description, keywords)
+                    VALUES (NEW.id, NEW.title, NEW.description,
+                            (SELECT name || ' ' || keywords FROM category WHERE id = NEW.category));
+                END;
+                CREATE TABLE area_neighbour (
+                    area TEXT NOT NULL,
+                    neighbour TEXT NOT NULL,
+                    PRIMARY KEY (area, neighbour)
+                ) WITHOUT ROWID;
+                """)
+        }
+        m.registerMigration("v4-member-search-longer-prefixes") { db in
+            // Phone numbers share long beginnings (07700 900…); without a prefix index of that
+            // length every keystroke merges tens of thousands of index terms.
+            try db.execute(sql: """
+                DROP TABLE member_search;
+                CREATE VIRTUAL TABLE member_search USING fts5(
+                    names, contact, offers, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8'
+                );
+                """)
+            for number in try Int.fetchAll(db, sql: "SELECT number FROM member") {
+                try MemberSearchIndex.reindex(db, member: number)
+            }
+        }
         return m
     }
 }

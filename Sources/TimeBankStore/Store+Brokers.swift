@@ -21,7 +21,12 @@ extension Store {
     /// The broker acting as this Unix user. The first user of a new database becomes its admin;
     /// anyone else must have been added by an admin.
     public func signIn(username: String, displayName: String? = nil) throws -> Broker {
-        try write { db in
+        // Most sign-ins only look; reading first keeps a refused command from touching the file.
+        if let known = try broker(username: username) {
+            guard known.active else { throw StoreError.notABroker(username: username) }
+            return known
+        }
+        return try write { db in
             if let row = try Row.fetchOne(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username]) {
                 let b = Store.broker(from: row)
                 guard b.active else { throw StoreError.notABroker(username: username) }

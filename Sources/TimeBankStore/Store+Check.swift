@@ -81,7 +81,7 @@ extension Store {
         close(fd)
         do {
             let target = try DatabaseQueue(path: temp)
-            try pool.backup(to: target)
+            try reader.backup(to: target)
             try target.close()
             guard rename(temp, destination) == 0 else {
                 throw StoreError.invalid("Cannot write the backup to \(destination): \(String(cString: strerror(errno))).")

@@ -109,6 +109,10 @@ extension Store {
     public func record(_ request: ExchangeRequest, by broker: Broker, acceptCreditLimit: Bool = false) throws -> RecordOutcome {
         try Store.requireWriter(broker)
         do { try request.validate() } catch { throw StoreError.ledger(error) }
+        // Looking first means a refused or repeated submission never opens the file for writing.
+        if let existing = try read({ db in try Store.preflight(db, request, reverses: nil, acceptCreditLimit: acceptCreditLimit) }) {
+            return .alreadyRecorded(existing)
+        }
         return try write { db in
             try Store.insert(db, request, group: nil, reverses: nil, by: broker, acceptCreditLimit: acceptCreditLimit)
         }
@@ -129,15 +133,16 @@ extension Store {
         }
     }
 
-    static func insert(_ db: Database, _ r: ExchangeRequest, group: UUID?, reverses: UUID?, by broker: Broker,
-                       acceptCreditLimit: Bool) throws -> RecordOutcome {
+    /// Every rule a new entry must pass, checked against `db` without writing. Returns the
+    /// exchange already recorded under the same id, if any (an idempotent retry).
+    static func preflight(_ db: Database, _ r: ExchangeRequest, reverses: UUID?, acceptCreditLimit: Bool) throws -> Exchange? {
         if let existing = try exchange(db, id: r.id) {
             let sameCategory = (existing.categoryCode ?? "") == (r.categoryCode ?? "")
             guard existing.date == r.date, existing.giver == r.giver, existing.receiver == r.receiver, existing.minutes == r.minutes,
                   existing.reverses == reverses, sameCategory, existing.description == r.description, existing.referral == r.referral else {
                 throw StoreError.ledger(.idReusedForDifferentExchange(r.id))
             }
-            return .alreadyRecorded(existing)
+            return existing
         }
         try requireOpenMonth(db, r.date)
         for side in [r.giver, r.receiver] {
@@ -153,6 +158,14 @@ extension Store {
         }
         if !acceptCreditLimit, reverses == nil, let warning = try creditWarning(db, r) {
             throw StoreError.creditLimit(warning)
+        }
+        return nil
+    }
+
+    static func insert(_ db: Database, _ r: ExchangeRequest, group: UUID?, reverses: UUID?, by broker: Broker,
+                       acceptCreditLimit: Bool) throws -> RecordOutcome {
+        if let existing = try preflight(db, r, reverses: reverses, acceptCreditLimit: acceptCreditLimit) {
+            return .alreadyRecorded(existing)
         }
         let now = Date()
         try db.execute(sql: """
@@ -175,21 +188,31 @@ extension Store {
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !why.isEmpty else { throw StoreError.invalid("Give a reason for the reversal.") }
         guard why.count <= 400 else { throw StoreError.invalid("The reason is longer than 400 characters.") }
+        try read { db in try Store.reversalPreflight(db, id, reversalID: reversalID, date: date) }
         return try write { db in
-            guard let original = try Store.exchange(db, id: id) else {
-                throw StoreError.ledger(.noSuchExchange(id.uuidString.lowercased()))
-            }
-            guard original.reverses == nil else { throw StoreError.ledger(.reversingAReversal(id)) }
+            try Store.reversalPreflight(db, id, reversalID: reversalID, date: date)
+            let original = try Store.exchange(db, id: id)!
             if let done = try Row.fetchOne(db, sql: "SELECT * FROM exchange WHERE reverses = ?", arguments: [id.uuidString.lowercased()]) {
-                let existing = try Store.exchange(from: done, db)
-                if existing.id == reversalID { return existing }  // the same reversal submitted again
-                throw StoreError.ledger(.alreadyReversed(id))
+                return try Store.exchange(from: done, db)  // the same reversal submitted again
             }
             let request = ExchangeRequest(id: reversalID, date: date, giver: original.receiver, receiver: original.giver,
                                           minutes: original.minutes, categoryCode: original.categoryCode,
                                           description: "Reversal: \(why)", referral: original.referral)
             return try Store.insert(db, request, group: nil, reverses: id, by: broker, acceptCreditLimit: true).exchange
         }
+    }
+
+    /// Why this reversal cannot be recorded, if it cannot; checked before and inside the write.
+    static func reversalPreflight(_ db: Database, _ id: UUID, reversalID: UUID, date: CalendarDate) throws {
+        guard let original = try exchange(db, id: id) else {
+            throw StoreError.ledger(.noSuchExchange(id.uuidString.lowercased()))
+        }
+        guard original.reverses == nil else { throw StoreError.ledger(.reversingAReversal(id)) }
+        if let done = try Row.fetchOne(db, sql: "SELECT id FROM exchange WHERE reverses = ?", arguments: [id.uuidString.lowercased()]) {
+            guard UUID(uuidString: done["id"]) == reversalID else { throw StoreError.ledger(.alreadyReversed(id)) }
+            return
+        }
+        try requireOpenMonth(db, date)
     }
 
     /// Finds an exchange by its full id or a unique prefix of at least 8 characters, as printed in statements.

@@ -1,32 +1,74 @@
 import Foundation
 import GRDB
+import Synchronization
 import TimeBank
 
 /// The whole state of one time bank: one SQLite file in WAL mode, shared by every broker's
 /// console and every command-line call. Thread-safe; one writer at a time, readers in parallel.
+///
+/// Reads go through read-only connections and the read-write pool is opened only at the first
+/// write, so looking at a database (a report, an export, `check`, a refused command) never
+/// touches the file.
 public final class Store: Sendable {
     public let path: String
-    let pool: DatabasePool
+    let reader: DatabasePool
+    private let writerBox = Mutex<DatabasePool?>(nil)
 
     /// How long a writer waits for another broker's write before giving up.
     static let busyTimeout: TimeInterval = 15
 
-    public init(path: String) throws {
+    /// Opens (and with `create`, makes) the database at `path`.
+    public init(path: String, create: Bool = true) throws {
         self.path = path
+        if !create, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.notFound("There is no database at \(path).")
+        }
         try Store.prepareFile(at: path)
+        do {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if size == 0 {
+                let writer = try Store.openWriter(path)
+                try Schema.migrator.migrate(writer)
+                writerBox.withLock { $0 = writer }
+            }
+            var config = Configuration()
+            config.readonly = true
+            config.busyMode = .timeout(Store.busyTimeout)
+            reader = try DatabasePool(path: path, configuration: config)
+            if try !reader.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
+                try Schema.migrator.migrate(try writer())
+            }
+            try installBundledTaxonomyIfEmpty()
+            try installBundledAreasIfEmpty()
+        } catch let error as DatabaseError {
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    static func openWriter(_ path: String) throws -> DatabasePool {
         var config = Configuration()
         config.busyMode = .timeout(Store.busyTimeout)
         config.foreignKeysEnabled = true
-        config.prepareDatabase { db in
-            // WAL with FULL sync: a commit that returned is on disk, even after a power cut.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
+        let pool = try DatabasePool(path: path, configuration: config)
+        // WAL with FULL sync: a commit that returned is on disk, even after a power cut. Set after
+        // opening because GRDB chooses NORMAL for WAL while it opens the pool.
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        return pool
+    }
+
+    /// The read-write pool, opened at the first write.
+    func writer() throws -> DatabasePool {
+        if let open = writerBox.withLock({ $0 }) { return open }
+        let opened: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: config)
-            try Schema.migrator.migrate(pool)
-            try installBundledTaxonomyIfEmpty()
+            opened = try Store.openWriter(path)
         } catch let error as DatabaseError {
             throw Store.translate(error, path: path)
+        }
+        return writerBox.withLock { box in
+            if let raced = box { return raced }
+            box = opened
+            return opened
         }
     }
 
@@ -84,7 +126,7 @@ public final class Store: Sendable {
     /// Runs a write transaction, turning SQLite's rule violations into the domain's sentences.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.write(body)
+            return try writer().write(body)
         } catch let error as DatabaseError {
             throw mapConstraint(error)
         }
@@ -92,7 +134,7 @@ public final class Store: Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.read(body)
+            return try reader.read(body)
         } catch let error as DatabaseError {
             throw mapConstraint(error)
         }

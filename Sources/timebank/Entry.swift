@@ -19,8 +19,20 @@ enum Entry {
                 if !message.isEmpty { print(message) }
                 exit(0)
             }
+            if code == .validationFailure {
+                // One sentence, not the usage screen: the contract is one line on stderr.
+                let parts = TimeBankCommand.message(for: error).split(separator: "\n")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                    .map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+                    .filter { !$0.isEmpty }
+                var short = parts.first ?? "Invalid arguments."
+                if parts.count > 1 { short += " " + parts.dropFirst().joined(separator: ", ") }
+                let sentence = short.hasSuffix(".") ? short : short + "."
+                FileHandle.standardError.write(Data("\(sentence) See 'timebank --help'.\n".utf8))
+                exit(2)
+            }
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            exit(code == .validationFailure ? 2 : (code.rawValue == 0 ? 1 : code.rawValue))
+            exit(code.rawValue == 0 ? 1 : code.rawValue)
         }
     }
 }

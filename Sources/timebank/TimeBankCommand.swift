@@ -9,16 +9,16 @@ struct TimeBankCommand: ParsableCommand {
             else $XDG_DATA_HOME/timebank/timebank.sqlite. Exit codes: 0 ok, 1 user error, 2 usage, 3 data problem found by check.
             """,
         subcommands: [
-            Console.self, Demo.self, Members.self, Record.self, Reverse.self, Balance.self, Statement.self,
+            Console.self, Demo.self, Members.self, Record.self, Reverse.self, Balance.self, Statement.self, Match.self,
             Check.self, Backup.self, Export.self, Brokers.self,
         ]
     )
 
     // With no subcommand, the console: `timebank`, `timebank --demo`, `timebank --db PATH`.
-    @OptionGroup var console: Console
+    @OptionGroup var console: ConsoleOptions
 
     func run() throws {
-        try console.run()
+        try console.open()
     }
 }
 

@@ -37,3 +37,13 @@ struct SearchTextTests {
         #expect(SearchText.words("ＡＢＣ１２") == ["abc12"])
     }
 }
+
+@Suite("Search words across scripts")
+struct SearchScriptBoundaryTests {
+    @Test("A change between CJK and Latin letters starts a new word, so 王O'Brien is found by obrien")
+    func cjkNextToLatin() {
+        #expect(SearchText.words("王O'Brien") == ["王", "obrien"])
+        #expect(SearchText.words("Zoë王") == ["zoe", "王"])
+        #expect(SearchText.words("王小明") == ["王小明"])
+    }
+}

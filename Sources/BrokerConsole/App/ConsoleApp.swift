@@ -41,7 +41,7 @@ public struct ConsoleApp {
 
     /// The screens this build has. A screen whose work is not done yet says so in one line.
     public static func standardScreens() -> [any ConsoleScreen] {
-        [TodayScreen()] + [ScreenID.members, .offersAndNeeds, .match, .recordHours, .reports].map { UnbuiltScreen(id: $0) }
+        [TodayScreen(), MembersScreen()] + [ScreenID.offersAndNeeds, .match].map { UnbuiltScreen(id: $0) } + [RecordHoursScreen()] + [UnbuiltScreen(id: .reports)]
     }
 
     // MARK: keys
@@ -94,6 +94,9 @@ public struct ConsoleApp {
         case .ignored, .handled: break
         case .message(let m): message = m
         case .open(let screen): switchTo(screen)
+        case .go(let screen, let intent):
+            switchTo(screen)
+            screens[screen]?.receive(intent, context)
         }
         return .running
     }

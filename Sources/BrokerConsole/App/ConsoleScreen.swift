@@ -1,4 +1,15 @@
 import TerminalUI
+import TimeBank
+
+/// What one screen asks another to show when it sends the broker there.
+public enum ScreenIntent: Equatable, Sendable {
+    /// Open a member's card.
+    case showMember(Int)
+    /// Rank helpers for a need.
+    case matchNeed(Int)
+    /// Open Record hours with the slip filled in (after a referral is done).
+    case recordExchange(giver: AccountRef, receiver: AccountRef, categoryCode: String?, referral: Int?, description: String)
+}
 
 /// What a screen asks the console to do after a key.
 public enum ScreenResponse: Equatable, Sendable {
@@ -9,6 +20,8 @@ public enum ScreenResponse: Equatable, Sendable {
     case message(Message)
     /// Go to another top-level screen.
     case open(ScreenID)
+    /// Go to another screen and have it show something in particular.
+    case go(ScreenID, ScreenIntent)
 }
 
 /// One top-level screen: a State that keys update and a view drawn into a Frame.
@@ -27,6 +40,8 @@ public protocol ConsoleScreen {
     /// Runs one of the screen's actions, chosen by key or from the command menu.
     mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse
     func render(into frame: inout Frame, in rect: Rect, _ context: ConsoleContext)
+    /// Shows what another screen sent the broker here for.
+    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext)
 }
 
 extension ConsoleScreen {
@@ -34,4 +49,5 @@ extension ConsoleScreen {
     public var hasUnsavedInput: Bool { false }
     public var capturesText: Bool { false }
     public mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse { .ignored }
+    public mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext) {}
 }

@@ -10,11 +10,20 @@ struct Console: ParsableCommand {
         abstract: "Open the terminal application (what 'timebank' alone does).",
         discussion: "With --demo and no --db, opens a fresh demo time bank in a temporary file, made anew each time.")
 
+    @OptionGroup var options: ConsoleOptions
+
+    func run() throws {
+        try options.open()
+    }
+}
+
+/// What opening the console takes; shared by `timebank` alone and `timebank console`.
+struct ConsoleOptions: ParsableArguments {
     @OptionGroup var database: DatabaseOptions
     @Flag(help: "Open a fresh demo time bank.") var demo = false
     @Option(help: "Members in the demo time bank.") var demoMembers: Int = 300
 
-    func run() throws {
+    func open() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.user("The console needs a terminal; for scripts use the subcommands (timebank --help).")
         }
@@ -30,6 +39,9 @@ struct Console: ParsableCommand {
         var app = ConsoleApp(context: ConsoleContext(store: session.store, broker: session.broker), size: terminal.size,
                              notice: terminal.startupNotice)
         ConsoleRunner.run(&app, on: terminal)
+        // The terminal is restored and every write committed; a hang-up arriving while the process
+        // winds down (tmux or sshd closing the pty) must not turn a clean quit into a failure.
+        signal(SIGHUP, SIG_IGN)
     }
 
     /// A demo database: the given --db if it is new or empty, else a fresh temporary file.

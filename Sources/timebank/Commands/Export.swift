@@ -81,7 +81,6 @@ enum ExportTables {
 enum LedgerJournal {
     static func write(_ store: Store, _ out: (String) -> Void) throws {
         out("; Time bank ledger exported \(Store.timestampText(Date()))\n; Amounts are minutes; an account's balance is hours given minus hours received.\n\n")
-        out("commodity 1 min\n\n")
         try store.forEachExchange { e in
             let what = e.description.isEmpty ? (e.categoryCode ?? "exchange") : e.description
             let text = what.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == ";" ? " " : String($0) }.joined()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrokerConsole
 import Foundation
 import TimeBank
 import TimeBankStore
@@ -26,7 +27,7 @@ struct Statement: ParsableCommand {
         switch format {
         case .text:
             let settings = try attempt { try store.settings() }
-            print(StatementText.render(statement, timeBank: settings.timeBankName, printed: .today()), terminator: "")
+            print(StatementPaper.render(statement, timeBank: settings.timeBankName, printed: .today()), terminator: "")
         case .csv: print(StatementText.table(statement).csv(), terminator: "")
         case .json: print(StatementText.json(statement))
         }

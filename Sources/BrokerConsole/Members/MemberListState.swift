@@ -1,0 +1,106 @@
+import TerminalUI
+import TimeBank
+import TimeBankStore
+
+/// The members list: search text and filters (a `MemberQuery`), the table's selection and
+/// scroll, and only the rows on screen. A keystroke costs one count and one window of rows
+/// from the store's search index, never a pass over every member.
+struct MemberListState {
+    var table = TableState(filterPlaceholder: "name, number, phone, email, postcode or offer")
+    private(set) var query = MemberQuery()
+    private(set) var window = MemberWindow()
+    private(set) var areas: [String] = []
+    private(set) var problem: String?
+
+    /// Rows fetched beyond the visible ones, so a taller window after a resize is not blank.
+    static let spareRows = 20
+
+    var total: Int { table.rowCount }
+    var isSearching: Bool { table.isEditingFilter }
+
+    var selectedNumber: Int? { window.row(at: table.selectedIndex)?.number }
+
+    /// Re-reads the count and the visible window (new query, another broker's write).
+    mutating func refresh(_ context: ConsoleContext, rect: Rect) {
+        areas = (try? context.store.areas()) ?? areas
+        if let area = query.area, !areas.contains(area) { query.area = nil }
+        fetch(context, rect: rect, keepSelection: true)
+    }
+
+    /// Fetches the rows now visible. With `keepSelection`, the selection follows the member
+    /// it was on when that member is still in the window (another broker added someone above).
+    mutating func fetch(_ context: ConsoleContext, rect: Rect, keepSelection: Bool = false) {
+        let previous = keepSelection ? selectedNumber : nil
+        let top = table.visibleRange(in: rect).lowerBound
+        let limit = max(1, table.bodyHeight(in: rect)) + Self.spareRows
+        do {
+            let page = try context.store.memberWindow(query, offset: top, limit: limit, today: context.today())
+            window = MemberWindow(offset: top, rows: page.rows)
+            table.setRowCount(page.total)
+            problem = nil
+            if let previous, let index = window.index(of: previous), index != table.selectedIndex { table.select(index) }
+            // A shrinking list can move the visible window; fetch again for the rows now shown.
+            let shown = table.visibleRange(in: rect)
+            if !window.covers(shown), page.total > 0 {
+                let again = try context.store.memberWindow(query, offset: shown.lowerBound, limit: limit, today: context.today())
+                window = MemberWindow(offset: shown.lowerBound, rows: again.rows)
+            }
+        } catch {
+            problem = "The members could not be read: \(error)"
+        }
+    }
+
+    /// A list key: moves, searches, opens. Returns the member number to open on Enter.
+    mutating func handle(_ key: Key, _ context: ConsoleContext, rect: Rect) -> (ListOutcome, open: Int?) {
+        let outcome = table.handle(key, in: rect)
+        switch outcome {
+        case .filterChanged(let text):
+            query.search = text
+            fetch(context, rect: rect)
+        case .selectionChanged:
+            if !window.covers(table.visibleRange(in: rect)) { fetch(context, rect: rect) }
+        case .activated(let index):
+            return (outcome, window.row(at: index)?.number)
+        case .ignored, .handled:
+            break
+        }
+        return (outcome, nil)
+    }
+
+    /// Starts the search line with a first typed character ("just start typing").
+    mutating func startSearch(with character: Character?, _ context: ConsoleContext, rect: Rect) {
+        table.beginFilter()
+        if let character { _ = handle(.char(character), context, rect: rect) }
+    }
+
+    mutating func changeQuery(_ context: ConsoleContext, rect: Rect, _ change: (inout MemberQuery) -> Void) {
+        change(&query)
+        if query.search != table.filterText { table.setFilter(query.search) }
+        table.select(0)
+        fetch(context, rect: rect)
+    }
+
+    mutating func cycleArea(_ context: ConsoleContext, rect: Rect) {
+        let known = areas
+        changeQuery(context, rect: rect) { $0.cycleArea(among: known) }
+    }
+}
+
+/// The rows fetched for the visible part of the list.
+struct MemberWindow: Equatable {
+    var offset = 0
+    var rows: [MemberSummary] = []
+
+    func row(at index: Int) -> MemberSummary? {
+        let i = index - offset
+        return rows.indices.contains(i) ? rows[i] : nil
+    }
+
+    func index(of number: Int) -> Int? {
+        rows.firstIndex { $0.number == number }.map { $0 + offset }
+    }
+
+    func covers(_ range: Range<Int>) -> Bool {
+        range.isEmpty || (range.lowerBound >= offset && range.upperBound <= offset + rows.count)
+    }
+}

@@ -1,0 +1,71 @@
+import TerminalUI
+import TimeBank
+import TimeBankStore
+
+/// Draws the members list: the filter line, then the table with its search line.
+enum MemberListView {
+    static let columns = [
+        TableColumn("No.", width: .fixed(5), alignment: .right),
+        TableColumn("Name", width: .fill),
+        TableColumn("Area", width: .fixed(13)),
+        TableColumn("Status", width: .fixed(7)),
+        TableColumn("Balance", width: .fixed(7), alignment: .right),
+        TableColumn("Vetting", width: .fixed(8)),
+        TableColumn("Needs", width: .fixed(5), alignment: .right),
+    ]
+
+    /// The table's part of the screen's rect: everything under the filter line.
+    static func tableRect(in rect: Rect) -> Rect { rect.inset(top: 1) }
+
+    static func render(_ list: MemberListState, into frame: inout Frame, in rect: Rect, today: CalendarDate) {
+        renderFilterLine(list.query, total: list.total, into: &frame, at: rect.row(0))
+        if let problem = list.problem {
+            frame.put(problem, row: rect.row + 1, column: rect.column, maxWidth: rect.width, style: .error)
+            return
+        }
+        let empty = list.query.search.isEmpty && !list.query.hasFilters
+            ? "No members yet: press + to add the first."
+            : "No member matches; Esc clears the search, F4 the filters."
+        TableView.render(list.table, columns: columns, emptyMessage: empty, into: &frame, at: tableRect(in: rect), focused: true) { index in
+            list.window.row(at: index).map { row($0, today: today) }
+        }
+    }
+
+    /// "F5 status:ACTIVE  F6 area  ...": the keys and where each filter stands; narrowing
+    /// ones are bold and upper-case so they show without colour.
+    static func renderFilterLine(_ query: MemberQuery, total: Int, into frame: inout Frame, at rect: Rect) {
+        var column = rect.column
+        for part in query.filterParts {
+            guard column < rect.maxColumn else { break }
+            column += frame.put(part.key, row: rect.row, column: column, maxWidth: rect.maxColumn - column, style: StatusLine.keyStyle)
+            let value = part.value.isEmpty ? "" : ":" + (part.active ? part.value.uppercased() : part.value)
+            column += frame.put(" \(part.label)\(value)", row: rect.row, column: column, maxWidth: rect.maxColumn - column,
+                                style: part.active ? .bold : .plain)
+            column += 2
+        }
+        let count = total == 1 ? "1 member" : "\(total) members"
+        if column - 1 + count.displayWidth < rect.maxColumn {
+            frame.put(count, row: rect.row, column: rect.maxColumn - count.displayWidth, style: .muted)
+        }
+    }
+
+    static func row(_ m: MemberSummary, today: CalendarDate) -> TableRow {
+        let vetting = vettingWord(m, today: today)
+        let name = m.preferredName.isEmpty || m.preferredName == m.name ? m.name : "\(m.name) (\(m.preferredName))"
+        let style: Style = vetting == "expired" || vetting == "due" ? .warning : .plain
+        return TableRow([
+            String(m.number), (m.kind == .organisation ? "◆ " : "") + name, m.area, statusWord(m.status),
+            MinutesFormat.clock(m.balanceMinutes), vetting, m.openNeeds == 0 ? "" : String(m.openNeeds),
+        ], style: style)
+    }
+
+    /// "due" when the review falls within 30 days: the same window as Today's count.
+    static func vettingWord(_ m: MemberSummary, today: CalendarDate) -> String {
+        if m.vetting == .complete, let review = m.vettingReview, review <= today.adding(days: 30) { return "due" }
+        return m.vetting.rawValue
+    }
+
+    static func statusWord(_ s: MemberStatus) -> String {
+        s == .onHold ? "on hold" : s.rawValue
+    }
+}

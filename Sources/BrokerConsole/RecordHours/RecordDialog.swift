@@ -1,0 +1,29 @@
+import Foundation
+import TerminalUI
+import TimeBank
+
+/// A question the screen is waiting on, with what to do when the answer is yes.
+enum RecordDialog: Equatable, Sendable {
+    case creditLimit(ConfirmDialogState, ExchangeRequest)
+    case discard(ConfirmDialogState)
+    case group(ConfirmDialogState, [ExchangeRequest])
+    case reverse(ConfirmDialogState, UUID)
+    case closeMonth(ConfirmDialogState, String)
+
+    var state: ConfirmDialogState {
+        get {
+            switch self {
+            case .creditLimit(let s, _), .discard(let s), .group(let s, _), .reverse(let s, _), .closeMonth(let s, _): return s
+            }
+        }
+        set {
+            switch self {
+            case .creditLimit(_, let r): self = .creditLimit(newValue, r)
+            case .discard: self = .discard(newValue)
+            case .group(_, let r): self = .group(newValue, r)
+            case .reverse(_, let id): self = .reverse(newValue, id)
+            case .closeMonth(_, let m): self = .closeMonth(newValue, m)
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import TerminalUI
+import TimeBank
+import TimeBankStore
+
+/// Drawing: a row of modes, then the current mode's form. Nothing relies on colour: the focused
+/// field has a reverse-video label and bold input with the terminal cursor in it, and problems
+/// start with "!".
+extension RecordHoursScreen {
+    func render(into frame: inout Frame, in rect: Rect, _ context: ConsoleContext) {
+        renderModes(into: &frame, at: rect.row(0))
+        let body = rect.inset(top: 2)
+        switch mode {
+        case .exchange: renderSlip(into: &frame, in: body)
+        case .group: renderGroup(into: &frame, in: body)
+        case .statement: renderStatement(into: &frame, in: body)
+        case .closeMonth: renderClosing(into: &frame, in: body)
+        }
+        if let dialog { ConfirmDialog.render(dialog.state, into: &frame) }
+    }
+
+    private func renderModes(into frame: inout Frame, at rect: Rect) {
+        let modes: [(Mode, String)] = [(.exchange, "F5 One exchange"), (.group, "F3 Group activity"), (.statement, "F4 Reverse"),
+                                       (.closeMonth, "F6 Close month")]
+        var column = rect.column + 1
+        for (m, label) in modes {
+            let style: Style = m == mode ? Style(bold: true, reverse: true, role: .focus) : .plain
+            column += frame.put(m == mode ? "[\(label)]" : " \(label) ", row: rect.row, column: column, maxWidth: rect.maxColumn - column, style: style)
+            column += 1
+        }
+    }
+
+    private func renderSlip(into frame: inout Frame, in rect: Rect) {
+        let rows = SlipRows(rect: rect)
+        typealias F = ExchangeSlip.Field
+        let labels: [F: String] = [.giver: "Giver", .receiver: "Receiver", .duration: "Duration", .date: "Date",
+                                   .category: "Category", .description: "Description"]
+        func row(_ f: F) -> Int { rect.row + f.rawValue * 2 }
+        for f in F.allCases {
+            let isFocused = focused && slip.focus == f
+            let state: TextFieldState
+            switch f {
+            case .giver: state = slip.giver.field
+            case .receiver: state = slip.receiver.field
+            case .duration: state = slip.duration
+            case .date: state = slip.date
+            case .category: state = slip.category
+            case .description: state = slip.description
+            }
+            rows.text(labels[f]!, state, row: row(f), focused: isFocused, wide: f == .description,
+                      note: slip.note(f, facts), problem: slip.shownProblem(f, facts), into: &frame)
+        }
+        let previewRow = rect.row + 13
+        if let g = slip.giver.chosen, let r = slip.receiver.chosen, g.ref != r.ref, case .success(let m) = facts.duration(slip.duration.text) {
+            let width = rect.width - 12
+            frame.put("Preview", row: previewRow, column: rows.labelColumn + 1, style: .bold)
+            frame.put(SlipPreview.line(SlipPreview.exchange(giver: g, receiver: r, minutes: m), width: width),
+                      row: previewRow, column: rows.labelColumn + 10, maxWidth: width)
+            if let remark = SlipPreview.remark(giver: g, receiver: r, minutes: m, creditLimit: facts.creditLimit) {
+                frame.put(remark, row: previewRow + 1, column: rows.labelColumn + 10, maxWidth: width,
+                          style: remark.hasPrefix("!") ? .warning : .plain)
+            }
+        } else {
+            frame.put("Preview appears when giver, receiver and duration are filled in.", row: previewRow,
+                      column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
+        }
+        if let last = lastSaved {
+            frame.put("Last saved: \(last.summary)", row: rect.row + 16, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
+        }
+        if !focused {
+            frame.put("Enter or Tab to type a slip · F3 group activity · F4 reverse · F6 close month",
+                      row: rect.row + 17, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .bold)
+        }
+        if focused, slip.focus == .giver { rows.dropdown(slip.giver, below: row(.giver), into: &frame) }
+        if focused, slip.focus == .receiver { rows.dropdown(slip.receiver, below: row(.receiver), into: &frame) }
+    }
+
+    private func renderGroup(into frame: inout Frame, in rect: Rect) {
+        let rows = SlipRows(rect: rect)
+        typealias F = GroupSlip.Field
+        let kind = group.kind
+        func isFocused(_ f: F) -> Bool { focused && group.focus == f }
+        rows.label("Kind", row: rect.row, focused: isFocused(.kind), into: &frame)
+        frame.put("< \(kind.title) >", row: rect.row, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1,
+                  style: isFocused(.kind) ? Style(bold: true, reverse: true, role: .focus) : .plain)
+        if isFocused(.kind) { frame.cursor = Position(row: rect.row, column: rows.inputColumn) }
+        rows.beside(row: rect.row, note: isFocused(.kind) ? "         Space or ←→ to change" : nil, problem: nil, into: &frame)
+        rows.text(kind.leadLabel, group.lead.field, row: rect.row + 2, focused: isFocused(.lead),
+                  note: group.lead.chosen?.details, problem: group.shownProblem(.lead, facts), into: &frame)
+        rows.text(kind.peopleLabel, group.adder.field, row: rect.row + 4, focused: isFocused(.people),
+                  note: group.adder.chosen.map { "Enter adds \($0.name)" } ?? "type one, Enter adds; Backspace removes",
+                  problem: group.shownProblem(.people, facts), into: &frame)
+        let names = group.people.map { "\($0.ref) \($0.name)" }.joined(separator: ", ")
+        let listed = group.people.isEmpty ? "nobody yet" : "\(group.people.count): \(names)"
+        for (i, line) in TextWrap.wrap(listed, width: max(1, rect.width - rows.inputColumn - 2)).prefix(2).enumerated() {
+            frame.put(line, row: rect.row + 5 + i, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1, style: .muted)
+        }
+        let textRows: [(F, String, TextFieldState, Int)] = [
+            (.duration, kind.durationLabel, group.duration, 8), (.date, "Date", group.date, 9),
+            (.category, "Category", group.category, 10), (.description, "Description", group.description, 11),
+        ]
+        for (f, label, state, offset) in textRows {
+            let note: String?
+            switch f {
+            case .duration: note = { if case .success(let m) = facts.duration(state.text) { return SlipFormat.spelled(m) }; return nil }()
+            case .date: note = { if case .success(let d) = facts.date(state.text) { return SlipFormat.weekdayDate(d, today: facts.today) }; return nil }()
+            case .category: note = { if case .success(let c?) = facts.category(state.text) { return c.details }; return nil }()
+            default: note = nil
+            }
+            rows.text(label, state, row: rect.row + offset, focused: isFocused(f), wide: f == .description,
+                      note: note, problem: group.shownProblem(f, facts), into: &frame)
+        }
+        if let preview = group.preview(facts) {
+            frame.put("Preview", row: rect.row + 13, column: rows.labelColumn + 1, style: .bold)
+            frame.put(preview.summary, row: rect.row + 13, column: rows.labelColumn + 10, maxWidth: rect.width - 12)
+            // The lead and the first participant; the others move by the same amount.
+            let more = preview.sides.count > 2
+            let line = SlipPreview.line(Array(preview.sides.prefix(2)), width: rect.width - 12 - (more ? 4 : 0)) + (more ? " · …" : "")
+            frame.put(line, row: rect.row + 14, column: rows.labelColumn + 10, maxWidth: rect.width - 12)
+        } else {
+            frame.put("Preview appears when the \(kind.leadLabel.lowercased()), the \(kind.peopleLabel.lowercased()) and the time are filled in.",
+                      row: rect.row + 13, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
+        }
+        if isFocused(.lead) { rows.dropdown(group.lead, below: rect.row + 2, into: &frame) }
+        if isFocused(.people) { rows.dropdown(group.adder, below: rect.row + 4, into: &frame) }
+    }
+
+    private func renderStatement(into frame: inout Frame, in rect: Rect) {
+        let rows = SlipRows(rect: rect)
+        let panel = statementPanel
+        rows.text("Statement of", panel.account.field, row: rect.row, focused: focused && panel.focus == .account,
+                  note: panel.account.chosen?.details, problem: nil, into: &frame)
+        let table = Rect(row: rect.row + 2, column: rect.column + 1, width: rect.width - 2, height: Self.statementTableHeight)
+        if panel.statement != nil {
+            frame.put("↑↓ entry · Enter: reason · Ctrl-S reverses it · F7 statement to a file",
+                      row: rect.row + 1, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
+            TableView.render(panel.table, columns: StatementPanel.columns, emptyMessage: "No entries yet.", into: &frame, at: table,
+                             focused: focused && panel.focus == .lines, row: panel.row)
+        } else {
+            frame.put("Type a member number, part of a name, or pot; Enter shows the statement.", row: table.row,
+                      column: table.column + 1, maxWidth: table.width - 2, style: .muted)
+        }
+        let reasonRow = table.maxRow + 1
+        rows.text("Reason", panel.reason, row: reasonRow, focused: focused && panel.focus == .reason, wide: true, into: &frame)
+        if let line = panel.selectedLine {
+            let e = line.exchange
+            var about = "Entry \(panel.short(e.id)) · \(e.date.british) · \(MinutesFormat.clock(e.minutes)) with \(line.partnerName)"
+            if let why = panel.refusal(for: line) { about += " · " + why }
+            frame.put(about, row: reasonRow + 1, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1, style: .muted)
+        }
+        if focused, panel.focus == .account { rows.dropdown(panel.account, below: rect.row, into: &frame) }
+    }
+
+    private func renderClosing(into frame: inout Frame, in rect: Rect) {
+        let rows = SlipRows(rect: rect)
+        let closed = facts.closedMonths
+        frame.put("Closed months: " + (closed.isEmpty ? "none" : closed.map(SlipFormat.monthName).joined(separator: ", ")),
+                  row: rect.row, column: rows.labelColumn + 1, maxWidth: rect.width - 4)
+        let open = OpenMonths.describe(closed: closed)
+        frame.put(open.prefix(1).uppercased() + open.dropFirst() + ".", row: rect.row + 1, column: rows.labelColumn + 1, maxWidth: rect.width - 4)
+        var note: String?
+        var problem: String?
+        switch closing.target(today: facts.today, closed: closed) {
+        case .success(let month): note = SlipFormat.monthName(month)
+        case .failure(let why): if !closing.month.text.isEmpty { problem = why.text }
+        }
+        rows.text("Month to close", closing.month, row: rect.row + 3, focused: focused, note: note, problem: problem, into: &frame)
+        let explain = "Closing a month freezes the figures sent to funders: no entry or reversal dated in it can be added "
+            + "afterwards (a late correction is dated in an open month). Only admins can close a month. Ctrl-S or Enter asks first."
+        for (i, line) in TextWrap.wrap(explain, width: rect.width - 4).enumerated() {
+            frame.put(line, row: rect.row + 6 + i, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
+        }
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+import TerminalUI
+import TimeBank
+import TimeBankStore
+
+/// Screen 5: typing in paper slips fast, group activities, reversals from a statement, and
+/// closing a month. The form has the focus from the start, so a broker can type a member
+/// number straight away; Esc leaves the form, after which the number keys switch screens again.
+struct RecordHoursScreen: ConsoleScreen {
+    enum Mode: Sendable { case exchange, group, statement, closeMonth }
+
+    let id = ScreenID.recordHours
+    var mode: Mode = .exchange
+    /// True while a field has the focus: keys are typing, not screen switches.
+    var focused = true
+    var slip = ExchangeSlip()
+    var group = GroupSlip()
+    var statementPanel = StatementPanel()
+    var closing = CloseMonthPanel()
+    var dialog: RecordDialog?
+    var facts = SlipContext(today: .today())
+    /// The last slip saved, so saving an untouched form again is answered "already recorded"
+    /// by the store rather than an empty form being scolded.
+    var lastSaved: (request: ExchangeRequest, summary: String)?
+    var timeBankName = Settings().timeBankName
+    /// Where paper statements are written; the broker's working folder unless told otherwise.
+    let statementFolder: String
+
+    init(statementFolder: String = FileManager.default.currentDirectoryPath) {
+        self.statementFolder = statementFolder
+    }
+
+    var bindings: [KeyBinding] { RecordAction.bindings(scope: scope) }
+
+    var hasUnsavedInput: Bool { slip.isDirty || group.isDirty }
+
+    var capturesText: Bool { dialog != nil || focused }
+
+    mutating func reload(_ context: ConsoleContext) {
+        facts = SlipContext.load(context)
+        timeBankName = (try? context.store.settings().timeBankName) ?? timeBankName
+        slip.giver.refresh(store: context.store)
+        slip.receiver.refresh(store: context.store)
+        group.refresh(store: context.store)
+        if mode == .statement { statementPanel.load(store: context.store) }
+    }
+
+    mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+        if dialog != nil { return answerDialog(key, context) }
+        guard focused else {
+            guard key == .enter || key == .tab else { return .ignored }
+            focused = true
+            return .handled
+        }
+        switch mode {
+        case .exchange: return handleSlip(key, context)
+        case .group: return handleGroup(key, context)
+        case .statement: return handleStatement(key, context)
+        case .closeMonth: return handleClosing(key, context)
+        }
+    }
+
+    mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse {
+        guard dialog == nil else { return .handled }
+        switch action {
+        case RecordAction.save:
+            focused = true
+            switch mode {
+            case .exchange: return saveSlip(context)
+            case .group: return saveGroup(context)
+            case .statement: return askReverse(context)
+            case .closeMonth: return askCloseMonth(context)
+            }
+        case RecordAction.single: switchMode(.exchange, context)
+        case RecordAction.group: switchMode(.group, context)
+        case RecordAction.statement: switchMode(.statement, context)
+        case RecordAction.closeMonth:
+            switchMode(.closeMonth, context)
+            closing.suggest(today: facts.today, closed: facts.closedMonths)
+        case RecordAction.statementFile: return writeStatement(context)
+        case RecordAction.leave: return leave()
+        default: return .ignored
+        }
+        return .handled
+    }
+
+    mutating func switchMode(_ next: Mode, _ context: ConsoleContext) {
+        mode = next
+        focused = true
+        reload(context)
+    }
+
+    /// Esc: out of a sub-mode back to the slip, or out of the form (asking if input would be lost).
+    mutating func leave() -> ScreenResponse {
+        switch mode {
+        case .exchange where slip.isDirty, .group where group.isDirty:
+            let what = mode == .group ? "this group activity" : "this slip"
+            dialog = .discard(ConfirmDialogState(title: "Discard?", message: "Discard \(what)? What you typed is not saved.",
+                                                 buttons: ["Discard", "Keep typing"], defaultButton: 1))
+        case .exchange: focused = false
+        case .group, .statement, .closeMonth:
+            mode = .exchange
+            focused = true
+        }
+        return .handled
+    }
+
+    // MARK: keys per mode
+
+    mutating func handleSlip(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+        if key == .escape { return leave() }
+        let store = context.store, today = facts.today
+        switch slip.focus {
+        case .giver, .receiver:
+            var picker = slip.focus == .giver ? slip.giver : slip.receiver
+            let outcome = picker.handle(key, store: store, today: today)
+            if slip.focus == .giver { slip.giver = picker } else { slip.receiver = picker }
+            switch outcome {
+            case .accepted:
+                slip.noteEdit()
+                moveSlip(by: 1)
+                return .handled
+            case .edited:
+                slip.noteEdit()
+                return .handled
+            case .handled: return .handled
+            case .ignored: break
+            }
+        case .duration, .date, .category, .description:
+            let outcome = editSlipText(key)
+            if outcome == .edited { slip.noteEdit() }
+            if outcome != .ignored { return .handled }
+        }
+        switch key {
+        case .tab, .down: moveSlip(by: 1)
+        case .backTab, .up: moveSlip(by: -1)
+        case .enter:
+            if slip.focus == .description { return saveSlip(context) }
+            moveSlip(by: 1)
+        default: return .ignored
+        }
+        return .handled
+    }
+
+    private mutating func editSlipText(_ key: Key) -> TextFieldOutcome {
+        switch slip.focus {
+        case .duration: return slip.duration.handle(key)
+        case .date: return slip.date.handle(key)
+        case .category: return slip.category.handle(key)
+        case .description: return slip.description.handle(key)
+        case .giver, .receiver: return .ignored
+        }
+    }
+
+    mutating func moveSlip(by step: Int) {
+        slip.leave(slip.focus)
+        let all = ExchangeSlip.Field.allCases
+        slip.focus = all[(slip.focus.rawValue + step + all.count) % all.count]
+    }
+
+    mutating func handleGroup(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+        if key == .escape { return leave() }
+        let store = context.store, today = facts.today
+        switch group.focus {
+        case .kind:
+            if key == .char(" ") || key == .left || key == .right {
+                group.kind = group.kind == .oneToMany ? .manyToOne : .oneToMany
+                return .handled
+            }
+        case .lead:
+            let outcome = group.lead.handle(key, store: store, today: today)
+            if outcome == .accepted { moveGroup(by: 1) }
+            if outcome != .ignored { return .handled }
+        case .people:
+            if key == .backspace, group.adder.isEmpty {
+                group.removeLastPerson()
+                return .handled
+            }
+            let wasListing = group.adder.showsList
+            let outcome = group.adder.handle(key, store: store, today: today)
+            if outcome == .accepted || (key == .enter && !wasListing && group.adder.chosen != nil) {
+                if let why = group.addPerson() { return .message(.error(why)) }
+                return .handled
+            }
+            if outcome != .ignored { return .handled }
+            if key == .enter, !group.adder.isEmpty { return .message(.error("Nobody matches '\(group.adder.text)'.")) }
+        case .duration, .date, .category, .description:
+            if editGroupText(key) != .ignored { return .handled }
+        }
+        switch key {
+        case .tab, .down: moveGroup(by: 1)
+        case .backTab, .up: moveGroup(by: -1)
+        case .enter:
+            if group.focus == .description { return saveGroup(context) }
+            moveGroup(by: 1)
+        default: return .ignored
+        }
+        return .handled
+    }
+
+    private mutating func editGroupText(_ key: Key) -> TextFieldOutcome {
+        switch group.focus {
+        case .duration: return group.duration.handle(key)
+        case .date: return group.date.handle(key)
+        case .category: return group.category.handle(key)
+        case .description: return group.description.handle(key)
+        case .kind, .lead, .people: return .ignored
+        }
+    }
+
+    mutating func moveGroup(by step: Int) {
+        group.touched.insert(group.focus)
+        let all = GroupSlip.Field.allCases
+        group.focus = all[(group.focus.rawValue + step + all.count) % all.count]
+    }
+
+    mutating func handleStatement(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+        if key == .escape { return leave() }
+        let order: [StatementPanel.Focus] = [.account, .lines, .reason]
+        let index = order.firstIndex(of: statementPanel.focus) ?? 0
+        switch statementPanel.focus {
+        case .account:
+            let outcome = statementPanel.account.handle(key, store: context.store, today: facts.today)
+            if outcome == .accepted || ((outcome == .edited || key == .enter) && statementPanel.account.chosen != nil) {
+                statementPanel.load(store: context.store)
+                if outcome == .accepted || key == .enter { statementPanel.focus = .lines }
+                return .handled
+            }
+            if outcome != .ignored { return .handled }
+        case .lines:
+            let rect = Rect(row: 0, column: 0, width: 78, height: Self.statementTableHeight)
+            switch statementPanel.table.handle(key, in: rect) {
+            case .activated:
+                statementPanel.focus = .reason
+                return .handled
+            case .ignored: break
+            default: return .handled
+            }
+        case .reason:
+            if key == .enter { return askReverse(context) }
+            if statementPanel.reason.handle(key) != .ignored { return .handled }
+        }
+        switch key {
+        case .tab: statementPanel.focus = order[(index + 1) % order.count]
+        case .backTab: statementPanel.focus = order[(index + order.count - 1) % order.count]
+        default: return .ignored
+        }
+        return .handled
+    }
+
+    static let statementTableHeight = 13
+
+    mutating func handleClosing(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+        if key == .escape { return leave() }
+        if key == .enter { return askCloseMonth(context) }
+        return closing.month.handle(key) == .ignored ? .ignored : .handled
+    }
+}

@@ -1,0 +1,100 @@
+import TimeBank
+import TimeBankStore
+
+/// What checking a slip needs besides the slip itself, read once per reload so that a
+/// keystroke never waits for the database.
+struct SlipContext: Sendable {
+    var today: CalendarDate
+    var categories: [TimeBank.Category] = []
+    var closedMonths: [String] = []
+    var creditLimit: Minutes = Settings().creditLimitMinutes
+
+    static func load(_ context: ConsoleContext) -> SlipContext {
+        let store = context.store
+        return SlipContext(today: context.today(),
+                           categories: (try? store.categories()) ?? [],
+                           closedMonths: (try? store.closedMonths()) ?? [],
+                           creditLimit: (try? store.settings().creditLimitMinutes) ?? Settings().creditLimitMinutes)
+    }
+
+    /// The date as typed, empty meaning today.
+    func date(_ text: String) -> Result<CalendarDate, SlipProblem> {
+        do {
+            let date = try DateParser.parse(text.isEmpty ? "today" : text, today: today)
+            if closedMonths.contains(date.monthKey) { return .failure(SlipProblem(OpenMonths.refusal(month: date.monthKey, closed: closedMonths))) }
+            return .success(date)
+        } catch {
+            return .failure(SlipProblem(error.description))
+        }
+    }
+
+    func duration(_ text: String) -> Result<Minutes, SlipProblem> {
+        do { return .success(try DurationParser.parse(text)) } catch { return .failure(SlipProblem(error.description)) }
+    }
+
+    /// Empty means no category; otherwise a code, or words found in a category's name or keywords.
+    func category(_ text: String) -> Result<CategoryMatch?, SlipProblem> {
+        CategoryMatch.find(text, in: categories)
+    }
+}
+
+/// The category a broker's words point at, and how many others they would fit too.
+struct CategoryMatch: Equatable, Sendable {
+    var category: TimeBank.Category
+    var others: Int
+
+    static func find(_ text: String, in categories: [TimeBank.Category]) -> Result<CategoryMatch?, SlipProblem> {
+        let typed = text.trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty else { return .success(nil) }
+        if let exact = categories.first(where: { $0.code.lowercased() == typed.lowercased() }) {
+            return .success(CategoryMatch(category: exact, others: 0))
+        }
+        let words = SearchText.words(typed)
+        let found = categories.filter { c in
+            let haystack = SearchText.words(c.code + " " + c.group + " " + c.name + " " + c.keywords.joined(separator: " "))
+            return words.allSatisfy { w in haystack.contains { $0.hasPrefix(w) } }
+        }
+        guard let first = found.first else { return .failure(SlipProblem("No category matches '\(typed)'; try one word such as garden.")) }
+        return .success(CategoryMatch(category: first, others: found.count - 1))
+    }
+
+    var details: String { category.fullName + (others > 0 ? " (\(others) more match; type more)" : "") }
+}
+
+/// Which months still take entries, said the way a broker reads it.
+enum OpenMonths {
+    /// "October 2026 is closed; open months are September 2026 and November 2026 onwards."
+    static func refusal(month: String, closed: [String]) -> String {
+        "\(SlipFormat.monthName(month)) is closed; \(describe(closed: closed))."
+    }
+
+    /// "open months are those before August 2026, September 2026 and November 2026 onwards"
+    static func describe(closed: [String]) -> String {
+        let sorted = closed.sorted()
+        guard let first = sorted.first, let last = sorted.last else { return "every month is open" }
+        var parts = ["those before \(SlipFormat.monthName(first))"]
+        var month = first
+        while month < last {
+            month = next(month)
+            if !sorted.contains(month) { parts.append(SlipFormat.monthName(month)) }
+        }
+        parts.append("\(SlipFormat.monthName(next(last))) onwards")
+        return "open months are " + joined(parts)
+    }
+
+    static func next(_ key: String) -> String {
+        guard let y = Int(key.prefix(4)), let m = Int(key.suffix(2)) else { return key }
+        let date = m == 12 ? CalendarDate(year: y + 1, month: 1, day: 1) : CalendarDate(year: y, month: m + 1, day: 1)
+        return date?.monthKey ?? key
+    }
+
+    private static func joined(_ parts: [String]) -> String {
+        parts.count <= 1 ? parts.joined() : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+    }
+}
+
+/// What is wrong with one field, in a sentence the broker can act on.
+struct SlipProblem: Error, Equatable, Sendable {
+    var text: String
+    init(_ text: String) { self.text = text }
+}

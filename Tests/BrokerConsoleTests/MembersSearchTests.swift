@@ -1,0 +1,114 @@
+import Testing
+import TimeBank
+@testable import TimeBankStore
+
+/// The search semantics, on the store, through both doors: `members(_:)` (what
+/// `timebank members --search` calls) and `memberWindow(_:)` (what the screen calls).
+@Suite("Member search")
+struct MembersSearchTests {
+    let fixture: MembersFixture
+
+    init() throws {
+        fixture = try MembersFixture()
+    }
+
+    /// Names found by the command line's query, checked to equal the screen's.
+    func names(_ text: String, _ q: MemberQuery = MemberQuery()) throws -> [String] {
+        var query = q
+        query.search = text
+        let cli = try fixture.store.members(query, offset: 0, limit: 1000, today: membersToday)
+        let screen = try fixture.store.memberWindow(query, offset: 0, limit: 1000, today: membersToday)
+        #expect(cli.total == screen.total, "count differs for \(text)")
+        #expect(cli.rows.map(\.number) == screen.rows.map(\.number), "rows differ for \(text)")
+        return screen.rows.map(\.name)
+    }
+
+    @Test func accentsAndCaseAreIgnored() throws {
+        #expect(try names("zoe") == ["Zoë 王 O'Brien"])
+        #expect(try names("ZOË") == ["Zoë 王 O'Brien"])
+        #expect(try names("sean") == ["Seán Murphy"])
+        #expect(try names("Seán") == ["Seán Murphy"])
+    }
+
+    @Test func apostrophesDoNotSplitNames() throws {
+        #expect(try names("obrien") == ["Zoë 王 O'Brien"])
+        #expect(try names("o'brien") == ["Zoë 王 O'Brien"])
+        #expect(try names("O’Brien") == ["Zoë 王 O'Brien"])
+    }
+
+    @Test func wideCharactersAreSearchable() throws {
+        #expect(try names("王") == ["Zoë 王 O'Brien"])
+    }
+
+    @Test func phoneIgnoresSpaces() throws {
+        #expect(try names("07700900123") == ["Zoë 王 O'Brien"])
+        #expect(try names("07700 900123") == ["Zoë 王 O'Brien"])
+        #expect(try names("07700 900 123") == ["Zoë 王 O'Brien"])
+        #expect(try names("01452555777") == ["Seán Murphy"])
+        #expect(try names("07700") == ["Ahmed Khan", "Zoë 王 O'Brien"])
+    }
+
+    @Test func postcodeIgnoresSpacesAndCase() throws {
+        #expect(try names("gl1 2ab") == ["Zoë 王 O'Brien"])
+        #expect(try names("GL12AB") == ["Zoë 王 O'Brien"])
+        #expect(try names("gl4 6nh") == ["Seán Murphy"])
+    }
+
+    @Test func emailAndNumber() throws {
+        #expect(try names("zoe@example.org") == ["Zoë 王 O'Brien"])
+        #expect(try names(String(fixture.number("Ahmed Khan"))) == ["Ahmed Khan"])
+    }
+
+    @Test func offerWordsFindTheirMember() throws {
+        #expect(try names("guitar") == ["Seán Murphy"])
+        #expect(try names("beginners") == ["Seán Murphy"])
+        #expect(try names("guitar zoe") == [])
+    }
+
+    @Test func wordsNarrowInAnyOrder() throws {
+        #expect(try names("obrien zo") == ["Zoë 王 O'Brien"])
+        #expect(try names("westgate").contains("Westgate Surgery"))
+    }
+
+    @Test func filtersCombineWithTheSearch() throws {
+        #expect(try names("", MemberQuery(status: .onHold)) == ["Ahmed Khan"])
+        #expect(try names("", MemberQuery(kind: .organisation)) == ["Westgate Surgery"])
+        #expect(try names("", MemberQuery(hasOpenNeeds: true)) == ["Ahmed Khan"])
+        #expect(try names("", MemberQuery(area: "Tuffley")) == ["Seán Murphy"])
+        #expect(try names("", MemberQuery(vetting: .missing)).count == 4)
+        #expect(try names("gl", MemberQuery(area: "Westgate")) == ["Ahmed Khan", "Westgate Surgery", "Zoë 王 O'Brien"])
+    }
+
+    @Test func everySortOrderAgrees() throws {
+        for sort in MemberQuery.Sort.allCases {
+            _ = try names("", MemberQuery(sort: sort))
+            _ = try names("gl", MemberQuery(sort: sort))
+        }
+    }
+
+    @Test func windowsPageThroughTheSameOrder() throws {
+        let all = try fixture.store.memberWindow(MemberQuery(), offset: 0, limit: 100, today: membersToday).rows.map(\.number)
+        var paged: [Int] = []
+        for offset in stride(from: 0, to: all.count, by: 2) {
+            paged += try fixture.store.memberWindow(MemberQuery(), offset: offset, limit: 2, today: membersToday).rows.map(\.number)
+        }
+        #expect(paged == all)
+    }
+
+    @Test func broadSearchesWalkTheNameIndexInTheSameOrderFromEitherEnd() throws {
+        for i in 0..<30 { try fixture.add(Member(name: "Member \(String(format: "%02d", 29 - i)) Example", joined: membersToday)) }
+        for search in ["e", "m", "ex", "zoe"] {
+            let q = MemberQuery(search: search)
+            let all = try fixture.store.members(q, offset: 0, limit: 1000, today: membersToday).rows.map(\.number)
+            for size in [1, 7, 38] {
+                var paged: [Int] = []
+                for offset in stride(from: 0, to: all.count, by: size) {
+                    let page = try fixture.store.memberWindow(q, offset: offset, limit: size, today: membersToday)
+                    #expect(page.total == all.count)
+                    paged += page.rows.map(\.number)
+                }
+                #expect(paged == all, "\(search) in pages of \(size)")
+            }
+        }
+    }
+}

@@ -46,7 +46,7 @@ struct BenchCommand: ParsableCommand {
         }
         take("start-up to first frame of Today", .milliseconds, Targets.firstFrame) { try FirstFrameProbe.run(database, repetitions: 30) }
         take("search keystroke to redrawn list", .milliseconds, Targets.searchKeystroke) { try SearchKeystrokeProbe.run(database) }
-        figures.append(RankingProbe.run())
+        take("ranking helpers for a need", .milliseconds, Targets.ranking) { try RankingProbe.run(database) }
         take("one durable exchange commit", .milliseconds, Targets.commit) { try CommitProbe.run(database, repetitions: commits) }
         take("balance of every account", .milliseconds, Targets.yearTotals) { try FiguresProbe.balances(database, repetitions: 20) }
         take("a year's totals by month and category", .milliseconds, Targets.yearTotals) { try FiguresProbe.yearTotals(database, repetitions: 50) }

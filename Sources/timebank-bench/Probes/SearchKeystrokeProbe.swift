@@ -1,33 +1,27 @@
 import BrokerConsole
+import TerminalUI
 import TimeBankStore
 
 /// A keystroke in the Members search line to the redrawn list, typed the way a broker looks
-/// someone up: surnames, first names, postcodes and member numbers, a character at a time.
+/// someone up: surnames, first names, postcodes and member numbers, a character at a time and
+/// rubbed out again, through the real Members screen (`MembersSearchTiming`: ConsoleApp's key
+/// handling, the store's count and window, and the whole 80x24 frame).
 enum SearchKeystrokeProbe {
     static func run(_ db: BenchDatabase) throws -> Figure {
         let words = try searchWords(db.store, members: db.members)
-        var line: any SearchLine = ConsoleSearchLine(context: ConsoleContext(store: db.store, broker: db.broker))
-            ?? StoreQuerySearchLine(store: db.store)
         // The first words warm SQLite's page cache and statement cache; only the rest count.
         let warmUp = 5
-        var samples: [Double] = []
-        var slowest: [(ms: Double, typed: String)] = []
-        for (index, word) in words.enumerated() {
-            var typed = ""
-            for character in word {
-                typed.append(character)
-                let ms = try Stopwatch.milliseconds { _ = try line.type(character) }
-                guard index >= warmUp else { continue }
-                samples.append(ms)
-                slowest = Array((slowest + [(ms, typed)]).sorted { $0.ms > $1.ms }.prefix(3))
-            }
-            try line.clear()
-        }
-        // Which search texts are slow says where to look (short prefixes match most of the members).
-        let worst = slowest.map { "'\($0.typed)' \(Int($0.ms.rounded())) ms" }.joined(separator: ", ")
-        return Figure(name: "search keystroke to redrawn list", unit: .milliseconds, summary: Summary(samples),
+        _ = MembersSearchTiming.measure(store: db.store, broker: db.broker, keys: keys(Array(words.prefix(warmUp))))
+        let measured = MembersSearchTiming.measure(store: db.store, broker: db.broker, keys: keys(Array(words.dropFirst(warmUp))))
+        return Figure(name: "search keystroke to redrawn list", unit: .milliseconds, summary: Summary(measured.samples),
                       target: Targets.searchKeystroke,
-                      method: "\(line.method); \(samples.count) keystrokes in \(words.count - warmUp) words; slowest: \(worst)")
+                      method: "headless: the Members screen, MembersSearchTiming (handle(key) + revision check + render() at 80x24); "
+                          + "\(measured.samples.count) keystrokes typing and rubbing out \(words.count - warmUp) searches; "
+                          + "slowest after typing '\(measured.slowestSearch)'")
+    }
+
+    static func keys(_ words: [String]) -> [Key] {
+        words.flatMap { word in word.map { Key.char($0) } + Array(repeating: Key.backspace, count: word.count) }
     }
 
     /// Prefixes of real names, postcodes and numbers spread over the whole membership.

@@ -20,20 +20,20 @@ enum TerminalBytesProbe {
                       method: "OutputByteCounter through a pty: Today's frame on a cleared screen, xterm-256color, colour")
     }
 
-    /// A one-row move: the selection in a 21-row member list moving down one row at a time.
+    /// A one-row move: Down in the Members screen's list, frame after frame, as the console draws them.
     static func oneRowMove(_ db: BenchDatabase) throws -> Figure {
-        let rows = try db.store.members(MemberQuery(), offset: 0, limit: MemberListFrame.visibleRows).rows
-        var state = TableState(rowCount: rows.count)
-        let moves = min(15, max(0, rows.count - 2))
-        var frames: [Frame] = []
-        for index in 0...moves {
-            state.select(index)
-            frames.append(MemberListFrame.render(state, rows: rows, total: rows.count))
+        var app = ConsoleApp(context: ConsoleContext(store: db.store, broker: db.broker), size: size)
+        _ = app.handle(.char(ScreenID.members.key))
+        var frames = [app.render()]
+        for _ in 0..<15 {
+            _ = app.handle(.down)
+            frames.append(app.render())
         }
+        guard frames[1] != frames[0] else { throw BenchFailure("Down did not move the Members list") }
         // The first figure is the initial full draw; every later one is a single move.
         let samples = try OutputByteCounter.measureBytesWritten(frames: frames, size: size).dropFirst().map(Double.init)
         return Figure(name: "bytes for a one-row list move (80x24)", unit: .bytes, summary: Summary(Array(samples)),
                       target: Targets.oneRowMove,
-                      method: "OutputByteCounter through a pty: \(samples.count) moves of the selection in a member list frame drawn by TableView (the Members screen is not built yet)")
+                      method: "OutputByteCounter through a pty: \(samples.count) presses of Down in the Members screen's list, xterm-256color, colour")
     }
 }

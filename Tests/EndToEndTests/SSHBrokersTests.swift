@@ -40,8 +40,10 @@ struct SSHBrokersTests {
             // Both consoles still answer keys after the other's writes, then quit cleanly.
             for console in [annConsole, rajConsole] {
                 try await console.press("?")
-                try await console.waitFor("Esc")
+                try await console.waitFor("Help (Esc to close)")
                 try await console.press("Escape")
+                // A busy console would read Esc and a quick q together, as Alt-q.
+                try await console.waitUntilGone("Help (Esc to close)")
                 try await console.press("q")
                 let ending = try await console.waitForExit()
                 let last = try await console.screen()

@@ -24,7 +24,7 @@ struct SSHHangUpTests {
             }
             // Mid-session: an overlay open and the screen being redrawn when the link dies.
             try await annConsole.press("?")
-            try await annConsole.waitFor("Esc")
+            try await annConsole.waitFor("Help (Esc to close)")
 
             let client = try await annConsole.clientPID()
             #expect(kill(client, SIGKILL) == 0)
@@ -41,10 +41,10 @@ struct SSHHangUpTests {
             #expect(left.isEmpty, "processes of \(host.ann.name) still running 10 s after the drop:\n\(listing.stdout)")
 
             // The other broker never noticed: the console still answers and quits normally.
-            try await rajConsole.press("2")
-            try await rajConsole.waitFor("Members")
-            try await rajConsole.press("1")
-            try await rajConsole.waitFor("Time Bank · Today")
+            try await rajConsole.press("?")
+            try await rajConsole.waitFor("Help (Esc to close)")
+            try await rajConsole.press("Escape")
+            try await rajConsole.waitUntilGone("Help (Esc to close)")
             try await rajConsole.press("q")
             let ending = try await rajConsole.waitForExit()
             let last = try await rajConsole.screen()

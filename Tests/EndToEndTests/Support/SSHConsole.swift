@@ -13,8 +13,11 @@ final class SSHConsole: @unchecked Sendable {
         self.tmux = tmux
         self.socket = socket
         session = name
-        // exec: the pane's process is the ssh client itself, so killing the pane's pid kills ssh.
-        let command = "TERM=xterm-256color exec " + argv.map(SSHConsole.quote).joined(separator: " ")
+        // The pane's shell prints how ssh ended: tmux does not always manage to reap a pane's
+        // process, so its own exit status cannot be relied on.
+        // A killed ssh leaves the terminal raw and mid-line, hence the explicit CR LF.
+        let command = "TERM=xterm-256color " + argv.map(SSHConsole.quote).joined(separator: " ")
+            + "; printf '\\r\\n\(SSHConsole.endMarker)%d]\\r\\n' $?"
         let r = await tmuxCommand(["start-server", ";",
                                    "set-option", "-g", "remain-on-exit", "on", ";",
                                    "set-option", "-g", "status", "off", ";",
@@ -22,6 +25,8 @@ final class SSHConsole: @unchecked Sendable {
                                    "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command])
         guard r.succeeded else { throw SSHTestError("tmux did not start \(session):\n\(r)") }
     }
+
+    static let endMarker = "[ssh exited "
 
     static func quote(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
@@ -45,7 +50,8 @@ final class SSHConsole: @unchecked Sendable {
         let r = await tmuxCommand(["capture-pane", "-p", "-t", session] + (history ? ["-J", "-S", "-"] : []))
         guard r.succeeded else { throw SSHTestError("capture-pane of \(session) failed:\n\(r)") }
         guard history else { return r.stdout }
-        return r.stdout.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("Pane is dead") }.joined(separator: "\n")
+        return r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("Pane is dead") && !$0.contains(SSHConsole.endMarker) }.joined(separator: "\n")
     }
 
     /// Waits for `text` on the screen and returns the screen; fails with the screen it last saw.
@@ -61,19 +67,35 @@ final class SSHConsole: @unchecked Sendable {
         return last
     }
 
+    /// Waits until `text` has left the screen (an overlay closed), so the next key cannot
+    /// be read together with the previous one.
+    func waitUntilGone(_ text: String, seconds: Double = 20) async throws {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        var last = try await screen()
+        while last.contains(text) {
+            guard Date() < deadline else { throw SSHTestError("'\(text)' stayed on \(session) for \(Int(seconds)) s; the screen:\n\(last)") }
+            try await Task.sleep(nanoseconds: 100_000_000)
+            last = try await screen()
+        }
+    }
+
     private func paneFormat(_ format: String) async throws -> String {
         let r = await tmuxCommand(["display-message", "-p", "-t", session, format])
         guard r.succeeded else { throw SSHTestError("display-message for \(session) failed:\n\(r)") }
         return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The pid of the ssh client (the pane's process, thanks to exec).
+    /// The pid of the ssh client: the only child of the pane's shell.
     func clientPID() async throws -> Int32 {
-        guard let pid = Int32(try await paneFormat("#{pane_pid}")) else { throw SSHTestError("no pane pid for \(session)") }
+        guard let shell = Int32(try await paneFormat("#{pane_pid}")) else { throw SSHTestError("no pane pid for \(session)") }
+        let children = await SSHCommand.run([SSHCommand.onPath("pgrep") ?? "/usr/bin/pgrep", "-P", String(shell)])
+        guard let pid = children.stdout.split(separator: "\n").compactMap({ Int32($0) }).first else {
+            throw SSHTestError("the pane of \(session) runs no ssh:\n\(children)")
+        }
         return pid
     }
 
-    /// How the pane's program ended.
+    /// How ssh ended.
     enum Ending: Equatable, CustomStringConvertible {
         case exited(Int32)
         case signalled(Int32)
@@ -86,15 +108,15 @@ final class SSHConsole: @unchecked Sendable {
         }
     }
 
-    /// Waits for ssh to end. tmux may see the pty close before it has reaped the process, so
-    /// this waits for the exit status or signal itself, not just for the pane to be dead.
+    /// Waits for the pane's shell to report that ssh ended.
     func waitForExit(seconds: Double = 20) async throws -> Ending {
         let deadline = Date(timeIntervalSinceNow: seconds)
         while true {
-            let fields = try await paneFormat("#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}").split(separator: "|", omittingEmptySubsequences: false)
-            if fields.count == 3, fields[0] == "1" {
-                if let signal = Int32(fields[2]), signal > 0 { return .signalled(signal) }
-                if let code = Int32(fields[1]) { return .exited(code) }
+            let r = await tmuxCommand(["capture-pane", "-p", "-J", "-S", "-", "-t", session])
+            if let line = r.stdout.split(separator: "\n").last(where: { $0.contains(SSHConsole.endMarker) }),
+               let marker = line.range(of: SSHConsole.endMarker),
+               let code = Int32(line[marker.upperBound...].prefix { $0.isNumber }) {
+                return code > 128 ? .signalled(code - 128) : .exited(code)
             }
             guard Date() < deadline else { throw SSHTestError("ssh in \(session) still runs after \(Int(seconds)) s; the screen:\n\(try await screen())") }
             try await Task.sleep(nanoseconds: 100_000_000)

@@ -33,6 +33,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Performance figures against the targets: swift run -c release timebank-bench.
+        .executableTarget(
+            name: "timebank-bench",
+            dependencies: [
+                "TimeBank", "TimeBankStore", "BrokerConsole", "NcursesTerminal", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "TimeBankTests", dependencies: ["TimeBank"]),
         .testTarget(name: "TimeBankStoreTests", dependencies: ["TimeBankStore", "TimeBank"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

@@ -20,6 +20,8 @@ public final class Store: Sendable {
     /// Opens (and with `create`, makes) the database at `path`.
     public init(path: String, create: Bool = true) throws {
         self.path = path
+        var info = stat()
+        if stat(path, &info) != 0, errno == EACCES { throw StoreError.permissionDenied(path: path) }
         if !create, !FileManager.default.fileExists(atPath: path) {
             throw StoreError.notFound("There is no database at \(path).")
         }

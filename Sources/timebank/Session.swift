@@ -17,7 +17,10 @@ struct Session {
     /// Opens the database for reading only; no broker registration happens.
     static func openForReading(_ options: DatabaseOptions) throws -> Store {
         let path = Store.resolvePath(explicit: options.db)
-        guard FileManager.default.fileExists(atPath: path) else {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            // A folder we may not enter hides the file: that is a permission problem, not a missing file.
+            if errno == EACCES { throw CommandFailure.user(StoreError.permissionDenied(path: path).description) }
             throw CommandFailure.user("There is no database at \(path); create one with 'timebank demo' or any write command.")
         }
         return try attempt { try Store(path: path) }

@@ -31,12 +31,8 @@ struct SSHOutsiderTests {
                 #expect(r.status == 1, "timebank \(arguments) as an outsider:\n\(r)")
                 #expect(r.stderr.split(separator: "\n").count == 1, "timebank \(arguments): \(r.stderr)")
                 #expect(r.stdout.isEmpty)
-                // Commands that write say it is a matter of permission. The read-only ones
-                // (members, check, export...) still say "There is no database at …", because
-                // Session.openForReading takes an unreadable folder for a missing file.
-                if !["members", "check"].contains(arguments) {
-                    #expect(r.stderr.contains("You do not have permission to open"), "timebank \(arguments): \(r.stderr)")
-                }
+                // Reads and writes alike say it is a matter of permission, not a missing file.
+                #expect(r.stderr.contains("You do not have permission to open"), "timebank \(arguments): \(r.stderr)")
             }
         }
     }

@@ -25,15 +25,16 @@ struct SSHBrokersTests {
 
             let people = try await SSHBrokerActions.activeMembers(host, as: host.ann)
             try #require(people.count >= 4, "the demo has too few active members")
-            let annGiver = try await SSHBrokerActions.find(people[0], host, as: host.ann)
-            let annID = try await SSHBrokerActions.record(host, as: host.ann, giver: annGiver, receiver: people[1], hours: "1:30",
-                                                          note: "Gardening, recorded by Ann")
+            // Each broker finds a member on the Members screen and records hours on Record hours.
+            try await SSHBrokerActions.findOnScreen(people[0], in: annConsole)
+            try await SSHBrokerActions.recordOnScreen(in: annConsole, giver: people[0], receiver: people[1], hours: "1:30")
+            let annID = try await SSHBrokerActions.recordedID(host, as: host.ann, giver: people[0], receiver: people[1], by: host.ann.name)
             // Raj's console notices Ann's write by itself (it polls the database about every quarter second).
             try await rajConsole.waitFor("\(before + 1) exchange", seconds: 10)
 
-            let rajGiver = try await SSHBrokerActions.find(people[2], host, as: host.raj)
-            let rajID = try await SSHBrokerActions.record(host, as: host.raj, giver: rajGiver, receiver: people[3], hours: "45m",
-                                                          note: "Shopping, recorded by Raj")
+            try await SSHBrokerActions.findOnScreen(people[2], in: rajConsole)
+            try await SSHBrokerActions.recordOnScreen(in: rajConsole, giver: people[2], receiver: people[3], hours: "45m")
+            let rajID = try await SSHBrokerActions.recordedID(host, as: host.raj, giver: people[2], receiver: people[3], by: host.raj.name)
             try await annConsole.waitFor("\(before + 2) exchange", seconds: 10)
             try await rajConsole.waitFor("\(before + 2) exchange", seconds: 10)
 

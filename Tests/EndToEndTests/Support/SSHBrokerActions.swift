@@ -1,10 +1,7 @@
 import Foundation
 
-/// What a broker does during the SSH tests, over the same SSH server as their open console.
-///
-/// The Members and Record hours screens are not on main yet, so finding a member and recording
-/// hours go through `timebank members --search` and `timebank record` as the broker's own Unix
-/// account; once the screens land, these become keys typed into the broker's console.
+/// What a broker does during the SSH tests: keys typed into their console over SSH, and the
+/// command line as their own Unix account where a test needs to look from outside.
 enum SSHBrokerActions {
     struct Member: Sendable {
         var number: Int
@@ -17,14 +14,48 @@ enum SSHBrokerActions {
         return try members(fromJSON: r.stdout, activeOnly: true)
     }
 
-    /// Searches the way a broker would (by surname) and returns the member found.
-    static func find(_ member: Member, _ host: SSHBrokerHost, as account: SSHBrokerHost.Account) async throws -> Member {
+    /// Finds a member on the Members screen by typing their surname, as a broker at the keyboard.
+    static func findOnScreen(_ member: Member, in console: SSHConsole) async throws {
         let surname = member.name.split(separator: " ").last.map(String.init) ?? member.name
-        let r = try await host.runChecked(as: account, "members --search '\(surname)' --format json")
-        guard let found = try members(fromJSON: r.stdout, activeOnly: false).first(where: { $0.number == member.number }) else {
-            throw SSHTestError("searching '\(surname)' as \(account.name) did not find member \(member.number):\n\(r)")
+        try await console.press("2")
+        try await console.waitFor("· Members")
+        try await console.press(surname, literal: true)
+        try await console.waitFor(String(member.number))
+        try await console.press("Escape")
+    }
+
+    /// Records hours on the Record hours screen (giver and receiver by number, the duration,
+    /// Ctrl-S), and waits for the console to confirm it.
+    static func recordOnScreen(in console: SSHConsole, giver: Member, receiver: Member, hours: String) async throws {
+        try await console.press("5")
+        try await console.waitFor("· Record hours")
+        try await console.press(String(giver.number), literal: true)
+        try await console.press("Tab")
+        try await console.press(String(receiver.number), literal: true)
+        try await console.press("Tab")
+        try await console.press(hours, literal: true)
+        try await console.press("C-s")
+        let screen = try await console.waitFor("Recorded", seconds: 10)
+        if screen.contains("credit limit") {
+            try await console.press("y")
+            try await console.waitFor("Recorded", seconds: 10)
         }
-        return found
+        try await console.press("Escape")
+        try await console.press("1")
+    }
+
+    /// The id of the one exchange `broker` recorded between the two members.
+    static func recordedID(_ host: SSHBrokerHost, as account: SSHBrokerHost.Account, giver: Member, receiver: Member,
+                           by broker: String) async throws -> String {
+        let all = try await exchanges(host, as: account)
+        let ids = all.filter {
+            $0.value["giver"] as? String == String(giver.number) && $0.value["receiver"] as? String == String(receiver.number)
+                && $0.value["recorded_by"] as? String == broker
+        }.map(\.key)
+        guard ids.count == 1, let id = ids.first else {
+            throw SSHTestError("expected one exchange \(giver.number) → \(receiver.number) by \(broker), found \(ids.count)")
+        }
+        return id
     }
 
     /// Records `hours` from giver to receiver with a fixed id, and returns the id.

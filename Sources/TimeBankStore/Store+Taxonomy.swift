@@ -10,8 +10,8 @@ extension Store {
         let code = c.code.trimmingCharacters(in: .whitespaces).lowercased()
         let group = c.group.trimmingCharacters(in: .whitespaces)
         let name = c.name.trimmingCharacters(in: .whitespaces)
-        guard !code.isEmpty, code.count <= 40, code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
-            throw StoreError.invalid("A category code is 1 to 40 letters, digits or hyphens, such as garden-weeding.")
+        guard !code.isEmpty, code.count <= 40, code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }) else {
+            throw StoreError.invalid("A category code is 1 to 40 letters, digits, dots or hyphens, such as garden.weeding.")
         }
         guard !group.isEmpty, !name.isEmpty, group.count <= 60, name.count <= 80 else {
             throw StoreError.invalid("A category needs a group (up to 60 characters) and a name (up to 80).")

@@ -29,7 +29,7 @@ import TimeBankStore
         // The selection is visible without colour and holds the terminal cursor.
         let frame = f.frame
         let cursor = try #require(frame.cursor)
-        #expect(frame.lines[cursor.row].contains("› 1."))
+        #expect(frame.lines[cursor.row].hasPrefix(" ›  1."))
         #expect(frame[cursor.row, 2].style.reverse)
     }
 

@@ -9,7 +9,7 @@ struct CategoryForm: Equatable, Sendable {
     init(editing c: TimeBank.Category?, group: String = "") {
         editing = c
         form = FormState(fields: [
-            .text("code", label: "Code", text: c?.code ?? "", required: true, maxLength: 40, placeholder: "garden-weeding", width: 30),
+            .text("code", label: "Code", text: c?.code ?? "", required: true, maxLength: 40, placeholder: "garden.weeding", width: 30),
             .text("group", label: "Group", text: c?.group ?? group, required: true, maxLength: 60),
             .text("name", label: "Service", text: c?.name ?? "", required: true, maxLength: 80),
             .text("keywords", label: "Keywords", text: c?.keywords.joined(separator: " ") ?? "", maxLength: 300,

@@ -5,13 +5,17 @@ import TimeBankStore
 /// Drawing: a tab row with the filters in words, then the list, a form, or an offer's
 /// fitting needs. Focus is reverse video and carries the cursor.
 extension OffersNeedsScreen {
-    static let listingColumns = [
-        TableColumn("No", width: .fixed(5), alignment: .right),
-        TableColumn("Title · category", width: .fill),
-        TableColumn("Member", width: .fixed(20)),
-        TableColumn("Area", width: .fixed(11)),
-        TableColumn("Status", width: .fixed(7)),
-    ]
+    static func listingColumns(_ kind: ListingRow.Kind) -> [TableColumn] {
+        var columns = [
+            TableColumn("No", width: .fixed(5), alignment: .right),
+            TableColumn("Title · category", width: .fill),
+            TableColumn("Member", width: .fixed(20)),
+            TableColumn("Area", width: .fixed(11)),
+            TableColumn("Status", width: .fixed(7)),
+        ]
+        if kind == .need { columns.insert(TableColumn("Vetted", width: .fixed(6)), at: 4) }
+        return columns
+    }
 
     static let categoryColumns = [
         TableColumn("Group", width: .fixed(22)),
@@ -28,7 +32,9 @@ extension OffersNeedsScreen {
         if let c = categoryFilter { filters.append(c.fullName) }
         if tab.kind != nil { filters.append(openOnly ? "open only" : "all statuses") }
         if tab.kind != nil {
-            frame.put(filters.joined(separator: " · ") + " (\(total))", row: inner.row, column: inner.column + 36, maxWidth: inner.width - 36, style: .muted)
+            // The count first: a long category name may be cut, the number never.
+            frame.put((["\(total) listed"] + filters).joined(separator: " · "), row: inner.row, column: inner.column + 32,
+                      maxWidth: inner.width - 32, style: .muted)
         }
         let body = inner.inset(top: 1)
         if let problem {
@@ -50,12 +56,14 @@ extension OffersNeedsScreen {
                 return TableRow([c.group, c.name, c.code, use], style: c.active ? .plain : .muted)
             }
         } else {
-            TableView.render(table, columns: Self.listingColumns, emptyMessage: "Nothing here: a adds one, s shows closed ones, c clears filters.",
+            let kind = tab.kind ?? .offer
+            TableView.render(table, columns: Self.listingColumns(kind), emptyMessage: "Nothing here: a adds one, s shows closed ones, c clears filters.",
                              into: &frame, at: body, focused: true) { index in
                 guard rows.indices.contains(index) else { return nil }
                 let r = rows[index]
-                let vetted = r.needsVettedHelper ? " · vetted helper" : ""
-                return TableRow([String(r.id), "\(r.title) · \(r.category.name)\(vetted)", "\(r.memberName) (\(r.member))", r.area, r.status.rawValue])
+                var cells = [String(r.id), "\(r.title) · \(r.category.name)", "\(r.memberName) (\(r.member))", r.area, r.status.rawValue]
+                if kind == .need { cells.insert(r.needsVettedHelper ? "yes" : "", at: 4) }
+                return TableRow(cells)
             }
         }
         if let confirm { ConfirmDialog.render(confirm.state, into: &frame) }
@@ -84,7 +92,7 @@ extension OffersNeedsScreen {
             frame.put(text, row: line, column: rect.column, maxWidth: rect.width, style: text.hasPrefix("!") ? .error : .plain)
             line += 1
         }
-        frame.put("Tab next field · Space ticks a box · Ctrl-S or F2 saves · Esc leaves without saving", row: rect.maxRow - 1,
+        frame.put("Tab next field · Space ticks a box · Ctrl-S or F2 saves · Esc leaves unsaved", row: rect.maxRow - 1,
                   column: rect.column, maxWidth: rect.width, style: .muted)
         frame.cursor = held
     }

@@ -60,7 +60,7 @@ extension MatchScreen {
         if need.needsVettedHelper { facts.append("needs a vetted helper") }
         if need.requiresTravel { facts.append("helper must travel") }
         frame.put(facts.joined(separator: " · "), row: rect.row + 1, column: left, maxWidth: width)
-        frame.put("Ranked helpers (\(helpers.results.count)), best first, with the reasons: p proposes · m card · n needs · r referrals",
+        frame.put("Ranked helpers (\(helpers.results.count)), best first: p proposes · Enter card · n needs · r referrals",
                   row: rect.row + 2, column: left, maxWidth: width, style: .muted)
         helpers.render(into: &frame, in: Rect(row: rect.row + 3, column: left, width: width, height: rect.height - 3), focused: panel == nil)
     }

@@ -40,7 +40,10 @@ struct OffersNeedsScreen: ConsoleScreen {
     var today = CalendarDate.today()
     var problem: String?
 
-    var bindings: [KeyBinding] { OffersNeedsAction.bindings(scope: scope) }
+    /// While a form is open only saving applies; while a list is shown, everything but saving.
+    var bindings: [KeyBinding] {
+        OffersNeedsAction.bindings(scope: scope).filter { ($0.action == OffersNeedsAction.save) == (editor != nil) }
+    }
 
     var capturesText: Bool { editor != nil || confirm != nil || (tables[tab]?.isEditingFilter ?? false) }
 

@@ -27,7 +27,7 @@ import TimeBankStore
         f.press(.tab)
         f.type("Hedge trimming for Mrs Ávila")
         f.press(.tab, .tab, .tab, .tab)  // description, area, availability left blank: the member's own
-        #expect(f.line(containing: "Needs a vetted helper") != nil)
+        #expect(f.line(containing: "Needs a vetted helper [ ]") != nil)  // hedges do not usually need one
         f.press(.char(" "))
         f.press(.ctrl("s"))
         #expect(f.message.hasPrefix("Done: Added need"))
@@ -38,6 +38,15 @@ import TimeBankStore
         #expect(saved.created == MatchFixture.today && saved.status == .open)
         let row = try #require(f.line(containing: "Hedge trimming for Mrs"))
         #expect(row.contains(" yes ") && row.contains(String(m.name.prefix(8))))
+    }
+
+    @Test func aCategoryThatUsuallyNeedsVettingTicksTheBox() throws {
+        let f = try MatchFixture()
+        let vetted = try #require(try f.store.categories().first { $0.suggestsVetting })
+        f.press(.char("3"), .tab, .char("a"), .tab)
+        f.type(vetted.code)
+        #expect(f.line(containing: "Needs a vetted helper [x]") != nil)
+        #expect(f.line(containing: "Category (usually needs a vetted helper): \(vetted.group)") != nil)
     }
 
     @Test func missingFieldsAreMarkedAndNothingIsSaved() throws {

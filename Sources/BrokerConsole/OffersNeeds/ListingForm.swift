@@ -10,6 +10,8 @@ struct ListingForm: Equatable, Sendable {
     /// Nil while adding.
     let editing: ListingRow?
     var form: FormState
+    /// Boxes the broker has set by hand; the category no longer sets them.
+    var setByHand: Set<String> = []
 
     static let statuses = ListingStatus.allCases.map(\.rawValue)
 
@@ -65,6 +67,17 @@ struct ListingForm: Equatable, Sendable {
         return ListingForm(editing: row).form.fields.map(\.value) != form.fields.map(\.value)
     }
 
+    /// A key went to the form: a new category ticks "needs a vetted helper" and "must travel"
+    /// the way that service usually goes, until the broker sets the boxes themselves.
+    mutating func note(_ outcome: FormOutcome, categories: [TimeBank.Category]) {
+        guard case .edited(let field) = outcome else { return }
+        if field == "vetted" || field == "travel" { setByHand.insert(field); return }
+        guard field == "category", kind == .need, case .success(let match?) = category(in: categories) else { return }
+        for (id, value) in [("vetted", match.category.suggestsVetting), ("travel", match.category.involvesTravel)] where !setByHand.contains(id) {
+            if let index = form.fields.firstIndex(where: { $0.id == id }) { form.fields[index].kind = .checkbox(value) }
+        }
+    }
+
     func category(in categories: [TimeBank.Category]) -> Result<CategoryMatch?, SlipProblem> {
         CategoryMatch.find(form.value(of: "category"), in: categories.filter(\.active))
     }
@@ -78,8 +91,9 @@ struct ListingForm: Equatable, Sendable {
         }
         switch category(in: categories) {
         case .success(let match?):
-            let vetting = kind == .need && match.category.suggestsVetting ? " · usually needs a vetted helper" : ""
-            out.append("Category: \(match.details)\(vetting)")
+            // The vetting hint first: a long category name may be cut at 80 columns, the hint must not.
+            let vetting = kind == .need && match.category.suggestsVetting ? " (usually needs a vetted helper)" : ""
+            out.append("Category\(vetting): \(match.details)")
         case .failure(let why): out.append("! " + why.text)
         case .success(nil): break
         }

@@ -104,7 +104,7 @@ extension Store {
         let rows = try Row.fetchAll(db, sql: """
             SELECT m.number, m.name, m.status, m.area, m.availability, m.can_travel, m.has_transport,
                    a.id AS account, a.given_minutes - a.received_minutes AS balance, v.complete, v.next_review,
-                   (SELECT coalesce(sum(e.minutes), 0) FROM exchange e WHERE e.giver = a.id AND e.date >= ? AND +e.reverses IS NULL) AS recent
+                   (SELECT coalesce(sum(e.minutes), 0) FROM exchange e WHERE e.giver = a.id AND e.date >= ? AND e.reverses IS NULL) AS recent
             FROM member m JOIN account a ON a.member = m.number LEFT JOIN vetting v ON v.member = m.number
             WHERE m.number IN (\(placeholders))
             """, arguments: [since] + args)

@@ -41,7 +41,14 @@ public struct ConsoleApp {
 
     /// The screens this build has. A screen whose work is not done yet says so in one line.
     public static func standardScreens() -> [any ConsoleScreen] {
-        [TodayScreen(), MembersScreen()] + [ScreenID.offersAndNeeds, .match].map { UnbuiltScreen(id: $0) } + [RecordHoursScreen()] + [UnbuiltScreen(id: .reports)]
+        [
+            TodayScreen(),
+            MembersScreen(),
+            OffersNeedsScreen(),
+            MatchScreen(),
+            RecordHoursScreen(),
+            UnbuiltScreen(id: .reports),
+        ]
     }
 
     // MARK: keys

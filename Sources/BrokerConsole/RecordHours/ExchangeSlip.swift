@@ -16,6 +16,8 @@ struct ExchangeSlip: Equatable, Sendable {
     var category = TextFieldState(maxLength: 60, placeholder: "optional")
     var description = TextFieldState(maxLength: 500, placeholder: "optional")
     var focus: Field = .giver
+    /// The referral these hours close, when the slip came from marking a referral done.
+    var referral: Int?
     /// Fields the broker has left (or tried to save); only these show what is wrong with them,
     /// so a half-typed value is not scolded.
     var touched: Set<Field> = []
@@ -102,7 +104,7 @@ struct ExchangeSlip: Equatable, Sendable {
         noteEdit()
         return ExchangeRequest(id: requestID!, date: day, giver: g.ref, receiver: r.ref, minutes: minutes,
                                categoryCode: match?.category.code,
-                               description: description.text.trimmingCharacters(in: .whitespaces))
+                               description: description.text.trimmingCharacters(in: .whitespaces), referral: referral)
     }
 
     func firstProblem(_ c: SlipContext) -> Field? { Field.allCases.first { problem($0, c) != nil } }

@@ -1,35 +1,105 @@
+import Foundation
 import TerminalUI
 import TimeBank
 import TimeBankStore
 
-/// The first screen of the day: this month's and last month's figures and what needs attention.
+/// The first screen of the day: this month's and last month's figures, then what needs attention
+/// as four lists (follow-ups, unmatched needs, vetting reviews, inactive members), each row
+/// opening where the work is done.
 struct TodayScreen: ConsoleScreen {
+    static let openAction: ActionID = "today-open"
+    static let nextList: ActionID = "today-next-list"
+    static let previousList: ActionID = "today-previous-list"
+    /// The list's rows at 80x24; page keys move by this.
+    static let listRect = Rect(row: 0, column: 0, width: 78, height: 9)
+
     let id = ScreenID.today
-    var bindings: [KeyBinding] { [] }
     private(set) var figures: TodayFigures?
+    private(set) var lists: TodayLists?
     private(set) var followUpDays = 7
     private(set) var problem: String?
+    var shown: TodayList = .followUps
+    var tables: [TodayList: TableState] = Dictionary(uniqueKeysWithValues: TodayList.allCases.map { ($0, TableState()) })
+    var panel: ReferralPanel?
+    var today = CalendarDate.today()
+
+    var bindings: [KeyBinding] {
+        [
+            KeyBinding(action: Self.openAction, keys: [.enter], help: "Open the selected row where its work is done", scope: scope, hint: "Open", priority: 1),
+            KeyBinding(action: Self.nextList, keys: [.tab, .right], help: "Next list", scope: scope, hint: "Next list", priority: 2),
+            KeyBinding(action: Self.previousList, keys: [.backTab, .left], help: "Previous list", scope: scope),
+        ]
+    }
+
+    var capturesText: Bool { panel != nil }
+
+    var hasUnsavedInput: Bool { !(panel?.note.text.isEmpty ?? true) }
 
     mutating func reload(_ context: ConsoleContext) {
+        today = context.today()
         do {
-            figures = try context.store.todayFigures(today: context.today())
+            figures = try context.store.todayFigures(today: today)
             followUpDays = try context.store.settings().followUpDays
+            let fresh = try context.store.todayLists(today: today)
+            lists = fresh
+            for list in TodayList.allCases { tables[list]?.setRowCount(list.rowCount(in: fresh)) }
+            if let open = panel {
+                panel = ReferralPanel.load(open.row.id, store: context.store).map { var p = $0; p.note = open.note; return p }
+            }
             problem = nil
         } catch {
             problem = "The figures could not be read: \(error)"
         }
     }
 
-    mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse { .ignored }
+    mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+        if var current = panel {
+            switch current.handle(key) {
+            case .handled: panel = current
+            case .close: panel = nil
+            case .move(let status, let note):
+                panel = nil
+                let response = ReferralMove.apply(status, note: note, to: current.row, context)
+                reload(context)
+                return response
+            }
+            return .handled
+        }
+        if key == .char("/") { return .message(.info("These lists are short; search members on 2 and needs on 4.")) }
+        guard var table = tables[shown] else { return .ignored }
+        let outcome = table.handle(key, in: Self.listRect)
+        tables[shown] = table
+        if case .activated = outcome { return open(context) }
+        return outcome == .ignored ? .ignored : .handled
+    }
+
+    mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse {
+        guard panel == nil else { return .handled }
+        let all = TodayList.allCases
+        switch action {
+        case Self.openAction: return open(context)
+        case Self.nextList: shown = all[(shown.rawValue + 1) % all.count]
+        case Self.previousList: shown = all[(shown.rawValue + all.count - 1) % all.count]
+        default: return .ignored
+        }
+        return .handled
+    }
+
+    mutating func open(_ context: ConsoleContext) -> ScreenResponse {
+        guard let lists, let index = tables[shown]?.selectedIndex, shown.rowCount(in: lists) > 0 else { return .handled }
+        if let response = shown.destination(index, in: lists) { return response }
+        panel = ReferralPanel.load(lists.followUps[index].id, store: context.store)
+        return .handled
+    }
 
     func render(into frame: inout Frame, in rect: Rect, _ context: ConsoleContext) {
         let left = rect.column + 2
-        var row = rect.row + 1
         if let problem {
-            frame.put(problem, row: row, column: left, maxWidth: rect.width - 4, style: .error)
+            frame.put(problem, row: rect.row + 1, column: left, maxWidth: rect.width - 4, style: .error)
             return
         }
         guard let f = figures else { return }
+        var row = rect.row
         let half = (rect.width - 4) / 2
         func month(_ m: MonthFigures, title: String, column: Int) {
             frame.put("\(title) (\(Self.monthName(m.month)))", row: row, column: column, maxWidth: half - 1, style: .bold)
@@ -55,6 +125,26 @@ struct TodayScreen: ConsoleScreen {
             frame.put(label, row: row, column: left, maxWidth: labelWidth, style: .bold)
             frame.put(value, row: row, column: left + labelWidth, maxWidth: rect.maxColumn - left - labelWidth - 1, style: style)
             row += 1
+        }
+        renderLists(into: &frame, in: Rect(row: row + 1, column: rect.column + 1, width: rect.width - 2, height: rect.maxRow - row - 1))
+        if let panel { panel.render(into: &frame, in: rect.inset(left: 1, right: 1)) }
+    }
+
+    private func renderLists(into frame: inout Frame, in rect: Rect) {
+        guard let lists, rect.height > 2 else { return }
+        var column = rect.column
+        for list in TodayList.allCases {
+            let label = "\(list.title) \(list.count(in: lists))"
+            let style: Style = list == shown ? Style(bold: true, reverse: true, role: .focus) : .plain
+            column += frame.put(list == shown ? "[\(label)]" : " \(label) ", row: rect.row, column: column, maxWidth: rect.maxColumn - column, style: style)
+            column += 1
+        }
+        let body = rect.inset(top: 1)
+        let now = Date()
+        if let table = tables[shown] {
+            TableView.render(table, columns: shown.columns, emptyMessage: shown.emptyMessage, into: &frame, at: body, focused: panel == nil) { index in
+                shown.row(index, in: lists, today: today, now: now)
+            }
         }
     }
 

@@ -1,0 +1,82 @@
+import TerminalUI
+import TimeBank
+
+/// The ranked helpers, each on a line for the score and name and then its reasons in words,
+/// wrapped rather than cut, so "same area (Kingsholm) · free Tue mornings" is always readable.
+/// Items differ in height, so the list keeps its own first visible item.
+struct HelperList: Equatable, Sendable {
+    static let reasonIndent = 9
+    static let maxReasonLines = 3
+
+    var results: [MatchResult] = []
+    /// Helper number → the referral already made for this need, shown on the row.
+    var proposed: [Int: String] = [:]
+    private(set) var selected = 0
+    private(set) var top = 0
+
+    var current: MatchResult? { results.indices.contains(selected) ? results[selected] : nil }
+
+    mutating func set(_ results: [MatchResult]) {
+        self.results = results
+        selected = min(selected, max(0, results.count - 1))
+        top = min(top, selected)
+    }
+
+    static func reasonLines(_ r: MatchResult, width: Int) -> [String] {
+        let lines = TextWrap.wrap(r.reasons.isEmpty ? "no particular reason" : r.reasons.joined(separator: " · "), width: max(10, width - reasonIndent))
+        guard lines.count > maxReasonLines else { return lines }
+        return Array(lines.prefix(maxReasonLines - 1)) + [lines[maxReasonLines - 1] + " …"]
+    }
+
+    func height(of index: Int, width: Int) -> Int { 1 + Self.reasonLines(results[index], width: width).count }
+
+    /// Arrows, j/k, PgUp/PgDn, Home/End; returns false for other keys.
+    mutating func handle(_ key: Key, in rect: Rect) -> Bool {
+        guard !results.isEmpty else { return false }
+        switch key {
+        case .up, .char("k"): selected = max(0, selected - 1)
+        case .down, .char("j"): selected = min(results.count - 1, selected + 1)
+        case .pageUp: selected = max(0, selected - max(1, rect.height / 3))
+        case .pageDown: selected = min(results.count - 1, selected + max(1, rect.height / 3))
+        case .home: selected = 0
+        case .end: selected = results.count - 1
+        default: return false
+        }
+        scrollToSelection(in: rect)
+        return true
+    }
+
+    mutating func scrollToSelection(in rect: Rect) {
+        if selected < top { top = selected }
+        while top < selected, (top...selected).reduce(0, { $0 + height(of: $1, width: rect.width) }) > rect.height { top += 1 }
+    }
+
+    func render(into frame: inout Frame, in rect: Rect, focused: Bool) {
+        var line = rect.row
+        var index = top
+        while index < results.count, line < rect.maxRow {
+            let r = results[index]
+            let isSelected = index == selected
+            let style: Style = isSelected ? (focused ? .selected : Style(bold: true, role: .selection)) : .bold
+            frame.fill(Rect(row: line, column: rect.column, width: rect.width, height: 1), style: style)
+            var head = "\(isSelected ? "›" : " ")\(String(index + 1).leftPadded(3)). \(String(r.score).leftPadded(3))  \(r.name) (\(r.member))"
+            if let note = proposed[r.member] { head += "  · \(note)" }
+            frame.put(head, row: line, column: rect.column, maxWidth: rect.width, style: style)
+            if isSelected, focused { frame.cursor = Position(row: line, column: rect.column) }
+            line += 1
+            for text in Self.reasonLines(r, width: rect.width) where line < rect.maxRow {
+                frame.put(text, row: line, column: rect.column + Self.reasonIndent, maxWidth: rect.width - Self.reasonIndent)
+                line += 1
+            }
+            index += 1
+        }
+        if results.isEmpty {
+            frame.put("No member can be proposed for this need (nobody active offers anything near it, or vetting rules out everyone).",
+                      row: rect.row, column: rect.column + 1, maxWidth: rect.width - 2, style: .muted)
+        }
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import TerminalUI
+import TimeBank
+import TimeBankStore
+
+/// Drawing the three views. The selected row is in reverse video with "›" and holds the cursor.
+extension MatchScreen {
+    static let needColumns = [
+        TableColumn("No", width: .fixed(5), alignment: .right),
+        TableColumn("Need", width: .fill),
+        TableColumn("Member", width: .fixed(18)),
+        TableColumn("Area", width: .fixed(12)),
+        TableColumn("Vetted", width: .fixed(6)),
+        TableColumn("Open", width: .fixed(5), alignment: .right),
+    ]
+
+    func render(into frame: inout Frame, in rect: Rect, _ context: ConsoleContext) {
+        let left = rect.column + 1
+        let width = rect.width - 2
+        if let problem {
+            frame.put(problem, row: rect.row, column: left, maxWidth: width, style: .error)
+        }
+        let body = rect.inset(top: 1, left: 1, right: 1)
+        switch mode {
+        case .needs:
+            if problem == nil {
+                frame.put("Open needs (\(needTotal)): ↑↓ choose · / search · Enter ranks the helpers · r referrals", row: rect.row,
+                          column: left, maxWidth: width, style: .muted)
+            }
+            TableView.render(needTable, columns: Self.needColumns, emptyMessage: "No open need matches.", into: &frame, at: body,
+                             focused: panel == nil) { index in
+                guard needs.indices.contains(index) else { return nil }
+                let n = needs[index]
+                return TableRow([String(n.id), "\(n.title) · \(n.category.name)", "\(n.memberName) (\(n.member))", n.area,
+                                 n.needsVettedHelper ? "yes" : "", String(max(0, today.days(since: n.created)))])
+            }
+        case .helpers:
+            renderHelpers(into: &frame, in: rect)
+        case .referrals:
+            frame.put("\(openReferralsOnly ? "Referrals still moving" : "All referrals") (\(referrals.count)): Enter moves one on · "
+                      + "a \(openReferralsOnly ? "shows closed ones too" : "shows only those moving") · Esc back", row: rect.row, column: left,
+                      maxWidth: width, style: .muted)
+            let now = Date()
+            TableView.render(referralTable, columns: ReferralList.columns, emptyMessage: "No referrals yet: p on a helper proposes one.",
+                             into: &frame, at: body, focused: panel == nil) { index in
+                referrals.indices.contains(index) ? ReferralList.row(referrals[index], now: now) : nil
+            }
+        }
+        if let panel { panel.render(into: &frame, in: body) }
+    }
+
+    private func renderHelpers(into frame: inout Frame, in rect: Rect) {
+        guard let need else { return }
+        let left = rect.column + 1
+        let width = rect.width - 2
+        frame.put("Need \(need.id): \(need.title) · \(need.category.name)", row: rect.row, column: left, maxWidth: width, style: .bold)
+        var facts = ["for \(need.memberName) (\(need.member))"]
+        if !need.area.isEmpty { facts.append(need.area) }
+        if !need.availability.isEmpty { facts.append(need.availability.text) }
+        if need.needsVettedHelper { facts.append("needs a vetted helper") }
+        if need.requiresTravel { facts.append("helper must travel") }
+        frame.put(facts.joined(separator: " · "), row: rect.row + 1, column: left, maxWidth: width)
+        frame.put("Ranked helpers (\(helpers.results.count)), best first: p proposes · Enter card · n needs · r referrals",
+                  row: rect.row + 2, column: left, maxWidth: width, style: .muted)
+        helpers.render(into: &frame, in: Rect(row: rect.row + 3, column: left, width: width, height: rect.height - 3), focused: panel == nil)
+    }
+}

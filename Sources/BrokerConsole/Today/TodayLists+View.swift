@@ -1,0 +1,98 @@
+import Foundation
+import TerminalUI
+import TimeBank
+import TimeBankStore
+
+/// The four lists under Today's figures, one shown at a time behind a row of counts, so each
+/// keeps enough rows to be useful at 80x24.
+enum TodayList: Int, CaseIterable, Sendable {
+    case followUps, unmatchedNeeds, vettingReviews, inactiveMembers
+
+    var title: String {
+        switch self {
+        case .followUps: return "Follow-ups"
+        case .unmatchedNeeds: return "Unmatched needs"
+        case .vettingReviews: return "Vetting reviews"
+        case .inactiveMembers: return "Inactive"
+        }
+    }
+
+    func count(in lists: TodayLists) -> Int {
+        switch self {
+        case .followUps: return lists.followUpCount
+        case .unmatchedNeeds: return lists.unmatchedNeedCount
+        case .vettingReviews: return lists.vettingReviewCount
+        case .inactiveMembers: return lists.inactiveMemberCount
+        }
+    }
+
+    func rowCount(in lists: TodayLists) -> Int {
+        switch self {
+        case .followUps: return lists.followUps.count
+        case .unmatchedNeeds: return lists.unmatchedNeeds.count
+        case .vettingReviews: return lists.vettingReviews.count
+        case .inactiveMembers: return lists.inactiveMembers.count
+        }
+    }
+
+    var emptyMessage: String {
+        switch self {
+        case .followUps: return "Every referral has moved recently."
+        case .unmatchedNeeds: return "Every older open need has a referral."
+        case .vettingReviews: return "No vetting review falls due within 30 days."
+        case .inactiveMembers: return "Every active member has exchanged in the last six months."
+        }
+    }
+
+    var columns: [TableColumn] {
+        switch self {
+        case .followUps: return ReferralList.columns
+        case .unmatchedNeeds:
+            return [TableColumn("No", width: .fixed(5), alignment: .right), TableColumn("Need", width: .fill),
+                    TableColumn("Member", width: .fixed(20)), TableColumn("Open", width: .fixed(8), alignment: .right)]
+        case .vettingReviews:
+            return [TableColumn("No", width: .fixed(5), alignment: .right), TableColumn("Member", width: .fill),
+                    TableColumn("Review", width: .fixed(26))]
+        case .inactiveMembers:
+            return [TableColumn("No", width: .fixed(5), alignment: .right), TableColumn("Member", width: .fill),
+                    TableColumn("Area", width: .fixed(14)), TableColumn("Last exchange", width: .fixed(14))]
+        }
+    }
+
+    func row(_ index: Int, in lists: TodayLists, today: CalendarDate, now: Date) -> TableRow? {
+        switch self {
+        case .followUps:
+            guard lists.followUps.indices.contains(index) else { return nil }
+            return ReferralList.row(lists.followUps[index], now: now)
+        case .unmatchedNeeds:
+            guard lists.unmatchedNeeds.indices.contains(index) else { return nil }
+            let n = lists.unmatchedNeeds[index]
+            let vetted = n.needsVettedHelper ? " · vetted helper" : ""
+            return TableRow([String(n.id), "\(n.title) · \(n.category.name)\(vetted)", "\(n.memberName) (\(n.member))",
+                             ReferralText.days(today.days(since: n.created))])
+        case .vettingReviews:
+            guard lists.vettingReviews.indices.contains(index) else { return nil }
+            let v = lists.vettingReviews[index]
+            let days = v.review.days(since: today)
+            let when = days < 0 ? "was due \(v.review.british)" : days == 0 ? "due today" : "due \(v.review.british) (\(ReferralText.days(days)))"
+            return TableRow([String(v.member), v.name, when], style: days < 0 ? .warning : .plain)
+        case .inactiveMembers:
+            guard lists.inactiveMembers.indices.contains(index) else { return nil }
+            let m = lists.inactiveMembers[index]
+            return TableRow([String(m.member), m.name, m.area, m.lastExchange?.british ?? "never"])
+        }
+    }
+
+    /// Where Enter on a row goes: a follow-up opens on Today itself (nil here).
+    func destination(_ index: Int, in lists: TodayLists) -> ScreenResponse? {
+        switch self {
+        case .followUps: return nil
+        case .unmatchedNeeds:
+            return lists.unmatchedNeeds.indices.contains(index) ? .go(.match, .matchNeed(lists.unmatchedNeeds[index].id)) : .handled
+        case .vettingReviews:
+            return lists.vettingReviews.indices.contains(index) ? .go(.members, .showMember(lists.vettingReviews[index].member)) : .handled
+        case .inactiveMembers:
+            return lists.inactiveMembers.indices.contains(index) ? .go(.members, .showMember(lists.inactiveMembers[index].member)) : .handled
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+import TimeBank
+
+/// Browsing, editing and closing offers and needs. Listings are not part of the ledger, so they
+/// may be changed in place; every change is audited with the broker's name.
+extension Store {
+    /// The listings matching a query, newest first: the total and one window of rows.
+    public func listings(_ q: ListingQuery, offset: Int = 0, limit: Int = 200) throws -> (total: Int, rows: [ListingRow]) {
+        try read { db in
+            let table = q.kind == .offer ? "offer" : "need"
+            var conditions: [String] = []
+            var args: [String: (any DatabaseValueConvertible)?] = [:]
+            if let status = q.status { conditions.append("l.status = :status"); args["status"] = status.rawValue }
+            if let c = q.categoryID { conditions.append("l.category = :category"); args["category"] = c }
+            if let m = q.member { conditions.append("l.member = :member"); args["member"] = m }
+            for (i, word) in q.search.split(separator: " ").prefix(6).enumerated() {
+                if let n = Int(word) {
+                    conditions.append("(l.id = :n\(i) OR l.member = :n\(i))")
+                    args["n\(i)"] = n
+                } else {
+                    conditions.append("(l.title || ' ' || l.description || ' ' || m.name || ' ' || c.name || ' ' || l.area) LIKE :w\(i) ESCAPE '\\'")
+                    args["w\(i)"] = "%" + Store.likeEscaped(String(word)) + "%"
+                }
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let from = "FROM \(table) l JOIN member m ON m.number = l.member JOIN category c ON c.id = l.category \(whereClause)"
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: StatementArguments(args)) ?? 0
+            args["limit"] = limit
+            args["offset"] = offset
+            let rows = try Row.fetchAll(db, sql: "SELECT \(Store.listingColumns(q.kind)) \(from) ORDER BY l.created DESC, l.id DESC LIMIT :limit OFFSET :offset",
+                                        arguments: StatementArguments(args))
+            return (total, rows.map { Store.listingRow(from: $0, kind: q.kind) })
+        }
+    }
+
+    /// One listing with its member and category, or nil.
+    public func listing(_ kind: ListingRow.Kind, id: Int) throws -> ListingRow? {
+        try read { db in try Store.listingRow(db, kind, id: id) }
+    }
+
+    static func listingRow(_ db: Database, _ kind: ListingRow.Kind, id: Int) throws -> ListingRow? {
+        let table = kind == .offer ? "offer" : "need"
+        return try Row.fetchOne(db, sql: """
+            SELECT \(listingColumns(kind)) FROM \(table) l JOIN member m ON m.number = l.member JOIN category c ON c.id = l.category
+            WHERE l.id = ?
+            """, arguments: [id]).map { listingRow(from: $0, kind: kind) }
+    }
+
+    static func listingColumns(_ kind: ListingRow.Kind) -> String {
+        let needOnly = kind == .need
+            ? "l.needs_vetted_helper, l.requires_travel, (SELECT count(*) FROM referral r WHERE r.need = l.id AND r.status IN ('proposed', 'contacted', 'agreed')) AS live"
+            : "0 AS needs_vetted_helper, 0 AS requires_travel, 0 AS live"
+        return """
+            l.id, l.member, m.name AS member_name, l.title, l.description, l.area, l.availability, l.status, l.created, \(needOnly),
+            c.id AS c_id, c.code AS c_code, c.grp AS c_grp, c.name AS c_name, c.keywords AS c_keywords,
+            c.suggests_vetting AS c_vetting, c.involves_travel AS c_travel, c.active AS c_active
+            """
+    }
+
+    static func listingRow(from row: Row, kind: ListingRow.Kind) -> ListingRow {
+        let category = TimeBank.Category(id: row["c_id"], code: row["c_code"], group: row["c_grp"], name: row["c_name"],
+                                         keywords: (row["c_keywords"] as String).split(separator: " ").map(String.init),
+                                         suggestsVetting: row["c_vetting"], involvesTravel: row["c_travel"], active: row["c_active"])
+        return ListingRow(kind: kind, id: row["id"], member: row["member"], memberName: row["member_name"], category: category,
+                          title: row["title"], description: row["description"], area: row["area"],
+                          availability: Availability(rawValue: row["availability"]), status: ListingStatus(rawValue: row["status"]) ?? .open,
+                          needsVettedHelper: row["needs_vetted_helper"], requiresTravel: row["requires_travel"],
+                          created: CalendarDate(iso: row["created"]) ?? CalendarDate(year: 2000, month: 1, day: 1)!, liveReferrals: row["live"])
+    }
+
+    static func likeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// Saves a changed offer (title, description, category, area, availability, status).
+    public func updateOffer(_ o: Offer, by broker: Broker) throws -> Offer {
+        try Store.requireWriter(broker)
+        try Store.validateListing(title: o.title, description: o.description)
+        return try write { db in
+            guard try Row.fetchOne(db, sql: "SELECT id FROM offer WHERE id = ?", arguments: [o.id]) != nil else {
+                throw StoreError.notFound("There is no offer number \(o.id).")
+            }
+            try Store.requireCategory(db, o.categoryID)
+            try db.execute(sql: """
+                UPDATE offer SET category = ?, title = ?, description = ?, area = ?, availability = ?, status = ?, review = ? WHERE id = ?
+                """, arguments: [o.categoryID, o.title.trimmingCharacters(in: .whitespaces), o.description, o.area.trimmingCharacters(in: .whitespaces),
+                                 o.availability.rawValue, o.status.rawValue, o.review?.iso, o.id])
+            // The member search also finds people by what they offer.
+            let member: Int = try Int.fetchOne(db, sql: "SELECT member FROM offer WHERE id = ?", arguments: [o.id]) ?? o.member
+            try MemberSearchIndex.reindex(db, member: member)
+            try Store.audit(db, broker: broker.username, action: "update", entity: "offer", id: String(o.id), details: "status=\(o.status.rawValue)")
+            return Store.offer(from: try Row.fetchOne(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [o.id])!)
+        }
+    }
+
+    /// Saves a changed need, including whether it needs a vetted helper.
+    public func updateNeed(_ n: Need, by broker: Broker) throws -> Need {
+        try Store.requireWriter(broker)
+        try Store.validateListing(title: n.title, description: n.description)
+        return try write { db in
+            guard try Row.fetchOne(db, sql: "SELECT id FROM need WHERE id = ?", arguments: [n.id]) != nil else {
+                throw StoreError.notFound("There is no need number \(n.id).")
+            }
+            try Store.requireCategory(db, n.categoryID)
+            try db.execute(sql: """
+                UPDATE need SET category = ?, title = ?, description = ?, area = ?, availability = ?, needs_vetted_helper = ?,
+                    requires_travel = ?, status = ?, review = ? WHERE id = ?
+                """, arguments: [n.categoryID, n.title.trimmingCharacters(in: .whitespaces), n.description, n.area.trimmingCharacters(in: .whitespaces),
+                                 n.availability.rawValue, n.needsVettedHelper, n.requiresTravel, n.status.rawValue, n.review?.iso, n.id])
+            try Store.audit(db, broker: broker.username, action: "update", entity: "need", id: String(n.id),
+                            details: "status=\(n.status.rawValue) vetted=\(n.needsVettedHelper)")
+            return Store.need(from: try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [n.id])!)
+        }
+    }
+
+    /// Closes (or reopens) an offer or a need without touching anything else about it.
+    public func setStatus(_ kind: ListingRow.Kind, id: Int, to status: ListingStatus, by broker: Broker) throws {
+        try Store.requireWriter(broker)
+        let table = kind == .offer ? "offer" : "need"
+        try write { db in
+            guard let member = try Int.fetchOne(db, sql: "SELECT member FROM \(table) WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound("There is no \(table) number \(id).")
+            }
+            try db.execute(sql: "UPDATE \(table) SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
+            if kind == .offer { try MemberSearchIndex.reindex(db, member: member) }
+            try Store.audit(db, broker: broker.username, action: status == .closed ? "close" : "status", entity: table, id: String(id),
+                            details: "status=\(status.rawValue)")
+        }
+    }
+
+    static func requireCategory(_ db: Database, _ id: Int) throws {
+        guard try Int.fetchOne(db, sql: "SELECT id FROM category WHERE id = ?", arguments: [id]) != nil else {
+            throw StoreError.invalid("There is no category number \(id).")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import TimeBank
+
+/// A referral as lists show it: who was introduced to whom, for what, and how far it has got.
+public struct ReferralRow: Hashable, Sendable, Identifiable {
+    public var referral: Referral
+    public var id: Int { referral.id }
+    public var needTitle: String
+    /// The member in need: the one who receives the help.
+    public var receiver: Int
+    public var receiverName: String
+    public var helperName: String
+    public var categoryCode: String
+    public var categoryName: String
+    public var offerTitle: String?
+
+    /// Days since the referral last moved, counted in whole days to `now`.
+    public func daysStill(now: Date = Date()) -> Int {
+        max(0, Int(now.timeIntervalSince(referral.updated) / 86400))
+    }
+}
+
+/// One dated, signed step in a referral's history.
+public struct ReferralStep: Hashable, Sendable {
+    public var status: ReferralStatus
+    public var at: Date
+    public var broker: String
+    public var note: String
+}
+
+extension Store {
+    /// Referrals with names, most recently moved first. `member` keeps those where the member is
+    /// the helper or the one in need (for the member card); `openOnly` keeps those still moving.
+    public func referralRows(member: Int? = nil, need: Int? = nil, openOnly: Bool = false, limit: Int = 500) throws -> [ReferralRow] {
+        try read { db in
+            var conditions: [String] = []
+            var args: [String: (any DatabaseValueConvertible)?] = ["limit": limit]
+            if let member { conditions.append("(r.helper = :member OR n.member = :member)"); args["member"] = member }
+            if let need { conditions.append("r.need = :need"); args["need"] = need }
+            if openOnly { conditions.append("r.status IN ('proposed', 'contacted', 'agreed')") }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return try Row.fetchAll(db, sql: "\(Store.referralRowSelect) \(whereClause) ORDER BY r.updated_at DESC, r.id DESC LIMIT :limit",
+                                    arguments: StatementArguments(args)).map(Store.referralRow(from:))
+        }
+    }
+
+    /// One referral with names, or nil.
+    public func referralRow(_ id: Int) throws -> ReferralRow? {
+        try read { db in
+            try Row.fetchOne(db, sql: "\(Store.referralRowSelect) WHERE r.id = ?", arguments: [id]).map(Store.referralRow(from:))
+        }
+    }
+
+    /// Every step of a referral, oldest first.
+    public func referralSteps(_ id: Int) throws -> [ReferralStep] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM referral_step WHERE referral = ? ORDER BY at, id", arguments: [id]).map {
+                ReferralStep(status: ReferralStatus(rawValue: $0["status"]) ?? .proposed, at: Store.parseTimestamp($0["at"]),
+                             broker: $0["broker"], note: $0["note"])
+            }
+        }
+    }
+
+    static let referralRowSelect = """
+        SELECT r.*, n.title AS need_title, n.member AS receiver, rm.name AS receiver_name, hm.name AS helper_name,
+               c.code AS category_code, c.name AS category_name, o.title AS offer_title
+        FROM referral r JOIN need n ON n.id = r.need JOIN member rm ON rm.number = n.member
+        JOIN member hm ON hm.number = r.helper JOIN category c ON c.id = n.category LEFT JOIN offer o ON o.id = r.offer
+        """
+
+    static func referralRow(from row: Row) -> ReferralRow {
+        ReferralRow(referral: referral(from: row), needTitle: row["need_title"], receiver: row["receiver"], receiverName: row["receiver_name"],
+                    helperName: row["helper_name"], categoryCode: row["category_code"], categoryName: row["category_name"],
+                    offerTitle: row["offer_title"])
+    }
+}

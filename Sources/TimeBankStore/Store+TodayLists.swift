@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import TimeBank
+
+/// What needs a broker's attention today, as lists a screen can open row by row. The counts
+/// use the same rules as `todayFigures`, so the lists and the figures above them agree.
+public struct TodayLists: Hashable, Sendable {
+    /// Referrals still moving that nobody has touched for the follow-up days in settings.
+    public var followUps: [ReferralRow]
+    public var followUpCount: Int
+    /// Open needs older than the unmatched-need days in settings with no live or done referral.
+    public var unmatchedNeeds: [ListingRow]
+    public var unmatchedNeedCount: Int
+    /// Complete vetting past its review date, then due within 30 days, soonest first.
+    public var vettingReviews: [VettingReviewRow]
+    public var vettingReviewCount: Int
+    /// Active members with no exchange in six months (joined before then), longest quiet first.
+    public var inactiveMembers: [InactiveMemberRow]
+    public var inactiveMemberCount: Int
+}
+
+public struct VettingReviewRow: Hashable, Sendable, Identifiable {
+    public var id: Int { member }
+    public var member: Int
+    public var name: String
+    public var review: CalendarDate
+}
+
+public struct InactiveMemberRow: Hashable, Sendable, Identifiable {
+    public var id: Int { member }
+    public var member: Int
+    public var name: String
+    public var area: String
+    /// Nil when the member has never exchanged.
+    public var lastExchange: CalendarDate?
+}
+
+extension Store {
+    public static let inactiveMonths = 6
+    public static let vettingWindowDays = 30
+
+    /// The four lists of the Today screen, each cut at `limit` rows but counted in full.
+    public func todayLists(today: CalendarDate = .today(), now: Date = Date(), limit: Int = 200) throws -> TodayLists {
+        try read { db in
+            let settings = try Store.settings(db)
+            // The same wall-clock cut-off as todayFigures: a referral's steps are timestamps, not dates.
+            let followUpBefore = Store.timestamp(now.addingTimeInterval(-Double(settings.followUpDays) * 86400))
+            let live = "r.status IN ('proposed', 'contacted', 'agreed')"
+            let followUps = try Row.fetchAll(db, sql: "\(Store.referralRowSelect) WHERE \(live) AND r.updated_at < ? ORDER BY r.updated_at LIMIT ?",
+                                             arguments: [followUpBefore, limit]).map(Store.referralRow(from:))
+            let followUpCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM referral r WHERE \(live) AND r.updated_at < ?",
+                                                 arguments: [followUpBefore]) ?? 0
+
+            let openedBefore = today.adding(days: -settings.unmatchedNeedDays).iso
+            let unmatched = """
+                FROM need l JOIN member m ON m.number = l.member JOIN category c ON c.id = l.category
+                WHERE l.status = 'open' AND l.created <= ?
+                  AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.need = l.id AND r.status IN ('proposed', 'contacted', 'agreed', 'done'))
+                """
+            let needs = try Row.fetchAll(db, sql: "SELECT \(Store.listingColumns(.need)) \(unmatched) ORDER BY l.created, l.id LIMIT ?",
+                                         arguments: [openedBefore, limit]).map { Store.listingRow(from: $0, kind: .need) }
+            let needCount = try Int.fetchOne(db, sql: "SELECT count(*) \(unmatched)", arguments: [openedBefore]) ?? 0
+
+            let vetting = """
+                FROM vetting v JOIN member m ON m.number = v.member
+                WHERE v.complete = 1 AND v.next_review <= ?
+                  AND ((m.status IN ('active', 'on-hold') AND v.next_review < ?) OR (m.status IN ('active', 'on-hold', 'pending') AND v.next_review >= ?))
+                """
+            let windowEnd = today.adding(days: Store.vettingWindowDays).iso
+            let vettingArgs: StatementArguments = [windowEnd, today.iso, today.iso]
+            let reviews = try Row.fetchAll(db, sql: "SELECT m.number, m.name, v.next_review \(vetting) ORDER BY v.next_review, m.number LIMIT ?",
+                                           arguments: vettingArgs + [limit]).map {
+                VettingReviewRow(member: $0["number"], name: $0["name"], review: CalendarDate(iso: $0["next_review"]) ?? today)
+            }
+            let reviewCount = try Int.fetchOne(db, sql: "SELECT count(*) \(vetting)", arguments: vettingArgs) ?? 0
+
+            let quietSince = today.adding(days: -Store.inactiveMonths * 365 / 12).iso
+            let inactive = """
+                FROM member m JOIN account a ON a.member = m.number
+                WHERE m.status = 'active' AND m.joined < :since AND (a.last_exchange IS NULL OR a.last_exchange < :since)
+                """
+            let quiet = try Row.fetchAll(db, sql: "SELECT m.number, m.name, m.area, a.last_exchange \(inactive) ORDER BY a.last_exchange, m.number LIMIT :limit",
+                                         arguments: ["since": quietSince, "limit": limit]).map {
+                InactiveMemberRow(member: $0["number"], name: $0["name"], area: $0["area"],
+                                  lastExchange: ($0["last_exchange"] as String?).flatMap(CalendarDate.init(iso:)))
+            }
+            let quietCount = try Int.fetchOne(db, sql: "SELECT count(*) \(inactive)", arguments: ["since": quietSince]) ?? 0
+
+            return TodayLists(followUps: followUps, followUpCount: followUpCount, unmatchedNeeds: needs, unmatchedNeedCount: needCount,
+                              vettingReviews: reviews, vettingReviewCount: reviewCount, inactiveMembers: quiet, inactiveMemberCount: quietCount)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import TerminalUI
+import TimeBank
+import TimeBankStore
+@testable import BrokerConsole
+
+/// Today's four lists under the figures: counts that agree with the figures, and Enter opening
+/// the right screen for each row.
+@Suite struct TodayListsTests {
+    @Test func countsAgreeWithTheFigures() throws {
+        let t = try TestStore(demoMembers: 120, seed: 3, today: MatchFixture.today)
+        let figures = try t.store.todayFigures(today: MatchFixture.today)
+        let lists = try t.store.todayLists(today: MatchFixture.today)
+        #expect(lists.followUpCount == figures.followUpsDue)
+        #expect(lists.vettingReviewCount == figures.vettingDueSoon + figures.vettingExpired)
+        #expect(lists.followUps.count == min(200, lists.followUpCount))
+        #expect(lists.unmatchedNeeds.allSatisfy { $0.status == .open && $0.liveReferrals == 0 })
+        #expect(lists.unmatchedNeeds.allSatisfy { MatchFixture.today.days(since: $0.created) >= Settings().unmatchedNeedDays })
+        #expect(lists.inactiveMembers.allSatisfy { ($0.lastExchange ?? CalendarDate(year: 2000, month: 1, day: 1)!) < MatchFixture.today.adding(days: -150) })
+        #expect(lists.inactiveMemberCount > 0 && lists.unmatchedNeedCount > 0 && lists.vettingReviewCount > 0)
+    }
+
+    @Test func figuresStayOnTopAndListsShowCountsAt80x24() throws {
+        let f = try MatchFixture()
+        let lists = try f.store.todayLists(today: MatchFixture.today)
+        #expect(f.lines[2].contains("This month (November 2026)"))
+        let tabs = try #require(f.line(containing: "[Follow-ups \(lists.followUpCount)]"))
+        #expect(tabs.contains("Unmatched needs \(lists.unmatchedNeedCount)"))
+        #expect(tabs.contains("Vetting reviews \(lists.vettingReviewCount)"))
+        #expect(tabs.contains("Inactive \(lists.inactiveMemberCount)"))
+        f.press(.tab)
+        #expect(f.line(containing: "[Unmatched needs \(lists.unmatchedNeedCount)]") != nil)
+        let first = try #require(lists.unmatchedNeeds.first)
+        #expect(f.line(containing: String(first.title.prefix(20)))?.contains("\(first.memberName)".prefix(10)) == true)
+        #expect(f.frame.cursor?.row == f.lines.firstIndex { $0.contains(String(first.title.prefix(20))) })
+    }
+
+    @Test func enterOpensTheRightScreen() throws {
+        let f = try MatchFixture()
+        let lists = try f.store.todayLists(today: MatchFixture.today)
+        f.press(.tab, .enter)
+        let need = try #require(lists.unmatchedNeeds.first)
+        #expect(f.app.current == .match)
+        #expect(f.line(containing: "Need \(need.id):") != nil)
+
+        f.press(.char("1"), .tab, .enter)  // Today keeps the list it showed
+        #expect(f.app.current == .members)
+        #expect(f.memberShown == lists.vettingReviews.first?.member)
+
+        f.press(.char("1"), .tab, .down, .enter)
+        #expect(f.app.current == .members)
+        #expect(f.memberShown == lists.inactiveMembers[1].member)
+    }
+
+    @Test func aFollowUpOpensOnTodayAndMovesOn() throws {
+        let f = try MatchFixture()
+        let lists = try f.store.todayLists(today: MatchFixture.today)
+        let due = try #require(lists.followUps.first)
+        f.press(.enter)
+        #expect(f.app.current == .today)
+        #expect(f.screen.contains("Referral \(due.id) · \(due.referral.status.rawValue)"))
+        #expect(f.app.screens[.today]?.capturesText == true)
+        f.type("Chased by phone")
+        let next = due.referral.status.next[0]
+        f.press(.enter)
+        #expect(f.message.contains("Referral \(due.id) is now \(next.rawValue)"))
+        #expect(try f.store.referralSteps(due.id).last?.note == "Chased by phone")
+        #expect(try f.store.todayLists(today: MatchFixture.today).followUpCount == lists.followUpCount - 1)
+        #expect(f.line(containing: "[Follow-ups \(lists.followUpCount - 1)]") != nil)
+    }
+}

@@ -7,7 +7,7 @@ enum RankingProbe {
     /// A slow ranking must not stop the run from finishing: sampling ends at this budget.
     static let budgetSeconds = 90.0
 
-    static func run(_ db: BenchDatabase, needs wanted: Int = 60) throws -> Figure {
+    static func run(_ db: BenchDatabase, needs wanted: Int = 100) throws -> Figure {
         let open = try db.store.needs().filter { $0.status == .open }.map(\.id)
         guard !open.isEmpty else { throw BenchFailure("the database has no open needs") }
         let step = max(1, open.count / wanted)

@@ -12,8 +12,10 @@ struct MatchConsoleTests {
             let tb = TimeBankCLI(db: db)
             try await Fixture.demo(tb, members: 120, seed: 3)
             let needs = try CSV.parse(try await tb.ok("export", "needs", "--format", "csv").stdout).records
+            // A need nobody has been referred to yet, so the top helper can be proposed.
+            let referred = Set(try CSV.parse(try await tb.ok("export", "referrals", "--format", "csv").stdout).records.compactMap { $0["need"] })
             var chosen: (need: String, receiver: String, category: String)?
-            for n in needs where n["needs_vetted_helper"] == "true" && n["status"] == "open" {
+            for n in needs where n["needs_vetted_helper"] == "true" && n["status"] == "open" && !referred.contains(n["id"] ?? "") {
                 let ranked = try CSV.parse(try await tb.ok("match", n["id"]!, "--format", "csv").stdout)
                 if ranked.rows.count >= 2 { chosen = (n["id"]!, n["member"]!, n["category"] ?? ""); break }
             }

@@ -156,3 +156,11 @@ struct MatchScoringTests {
     }
 }
 
+
+@Suite("Match reasons read as words")
+struct MatchReasonWordingTests {
+    @Test func groupNamesAreLowercasedMidSentenceButAcronymsKeepTheirCapitals() {
+        #expect(MatchScoring.sentenceCase("Garden and outdoors") == "garden and outdoors")
+        #expect(MatchScoring.sentenceCase("IT and digital help") == "IT and digital help")
+    }
+}

@@ -38,7 +38,7 @@ public enum MatchScoring {
             reasons.append(n.categoryName)
         } else if c.offerCategoryGroups.contains(n.categoryGroup) {
             points += Weight.sameGroup
-            reasons.append("also offers \(n.categoryGroup.lowercased())")
+            reasons.append("also offers \(sentenceCase(n.categoryGroup))")
         }
         if c.textRelevance > 0 {
             points += Int((min(1, c.textRelevance) * Double(Weight.textRelevance)).rounded())
@@ -89,6 +89,13 @@ public enum MatchScoring {
             reasons.append("can earn back \(MinutesFormat.clock(-c.balanceMinutes))")
         }
         return MatchResult(member: c.member, name: c.name, score: points, reasons: reasons)
+    }
+
+    /// "Garden and outdoors" reads "garden and outdoors" mid-sentence; "IT and digital help" keeps its capitals.
+    static func sentenceCase(_ group: String) -> String {
+        let letters = Array(group.prefix(2))
+        guard letters.count == 2, letters[1].isLowercase else { return group }
+        return group.prefix(1).lowercased() + group.dropFirst()
     }
 
     /// Best first; ties go to the member who gave fewer hours lately, then the lower number.

@@ -363,6 +363,10 @@ enum Schema {
                     """)
             }
         }
+        m.registerMigration("v5-today-lists") { db in
+            // Today's "no exchange in six months" list starts from the quiet accounts.
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS account_last_exchange ON account(last_exchange)")
+        }
         return m
     }
 }

@@ -59,7 +59,11 @@ extension Store {
                 """
             let needs = try Row.fetchAll(db, sql: "SELECT \(Store.listingColumns(.need)) \(unmatched) ORDER BY l.created, l.id LIMIT ?",
                                          arguments: [openedBefore, limit]).map { Store.listingRow(from: $0, kind: .need) }
-            let needCount = try Int.fetchOne(db, sql: "SELECT count(*) \(unmatched)", arguments: [openedBefore]) ?? 0
+            // Counted without the joins: every need has its member and category (foreign keys).
+            let needCount = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM need l WHERE l.status = 'open' AND l.created <= ?
+                  AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.need = l.id AND r.status IN ('proposed', 'contacted', 'agreed', 'done'))
+                """, arguments: [openedBefore]) ?? 0
 
             let vetting = """
                 FROM vetting v JOIN member m ON m.number = v.member
@@ -75,9 +79,11 @@ extension Store {
             let reviewCount = try Int.fetchOne(db, sql: "SELECT count(*) \(vetting)", arguments: vettingArgs) ?? 0
 
             let quietSince = today.adding(days: -Store.inactiveMonths * 365 / 12).iso
+            // From the accounts that have been quiet (an index on last_exchange), not from every member.
             let inactive = """
-                FROM member m JOIN account a ON a.member = m.number
-                WHERE m.status = 'active' AND m.joined < :since AND (a.last_exchange IS NULL OR a.last_exchange < :since)
+                FROM account a CROSS JOIN member m ON m.number = a.member
+                WHERE (a.last_exchange IS NULL OR a.last_exchange < :since) AND a.kind = 'member'
+                  AND m.status = 'active' AND m.joined < :since
                 """
             let quiet = try Row.fetchAll(db, sql: "SELECT m.number, m.name, m.area, a.last_exchange \(inactive) ORDER BY a.last_exchange, m.number LIMIT :limit",
                                          arguments: ["since": quietSince, "limit": limit]).map {

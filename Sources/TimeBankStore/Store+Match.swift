@@ -131,7 +131,9 @@ extension Store {
                                  "they", "into", "once", "week", "weekly", "please", "about", "any", "has", "have", "not", "get"]
         let words = Array(Set(SearchText.words(text).filter { $0.count >= 3 && !stop.contains($0) })).sorted().prefix(16)
         guard !words.isEmpty else { return nil }
-        return words.map { "\"\($0)\"*" }.joined(separator: " OR ")
+        // Titles and category keywords say what an offer is; long descriptions mostly add noise
+        // (and, at 100,000 members, thousands more rows to score).
+        return "{title keywords}: (" + words.map { "\"\($0)\"*" }.joined(separator: " OR ") + ")"
     }
 
     /// The reverse of matching: open needs an offer could meet (its category first, then its

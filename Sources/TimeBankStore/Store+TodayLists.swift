@@ -70,7 +70,7 @@ extension Store {
                 """, arguments: [openedBefore]) ?? 0
 
             let vetting = """
-                FROM vetting v JOIN member m ON m.number = v.member
+                FROM vetting v CROSS JOIN member m ON m.number = v.member
                 WHERE v.complete = 1 AND v.next_review <= ?
                   AND ((m.status IN ('active', 'on-hold') AND v.next_review < ?) OR (m.status IN ('active', 'on-hold', 'pending') AND v.next_review >= ?))
                 """

@@ -36,6 +36,10 @@ public final class Store: Sendable {
             var config = Configuration()
             config.readonly = true
             config.busyMode = .timeout(Store.busyTimeout)
+            config.prepareDatabase { db in
+                // Sorting in memory instead of temporary files: the sorts here are small windows.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            }
             reader = try DatabasePool(path: path, configuration: config)
             if try !reader.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
                 try Schema.migrator.migrate(try writer())

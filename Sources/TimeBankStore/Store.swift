@@ -36,9 +36,12 @@ public final class Store: Sendable {
             var config = Configuration()
             config.readonly = true
             config.busyMode = .timeout(Store.busyTimeout)
+            // A console reads on one thread; two connections keep the caches (16 MB each) bounded.
+            config.maximumReaderCount = 2
             config.prepareDatabase { db in
-                // Sorting in memory instead of temporary files: the sorts here are small windows.
-                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                // Sorting in memory instead of temporary files (the sorts here are small windows),
+                // and a page cache big enough for a search's index pages to stay between keystrokes.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000")
             }
             reader = try DatabasePool(path: path, configuration: config)
             if try !reader.read({ try Schema.migrator.hasCompletedMigrations($0) }) {

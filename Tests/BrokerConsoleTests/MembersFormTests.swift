@@ -158,7 +158,7 @@ struct MembersFormTests {
 
     @Test func anOrganisationNeedsAContactPerson() {
         var d = addForm()
-        d.press(.right)           // kind: organisation
+        d.press(.backTab, .right) // back from Full name to the kind: organisation
         fill(&d, "name", "Tuffley Primary School")
         d.press(.ctrl("s"))
         #expect(line(d, containing: "Contact (organisation)").contains("! An organisation needs"))
@@ -264,5 +264,13 @@ struct MembersFormTests {
         d.press(.char("+"))
         #expect(d.members.mode == .list)
         #expect(d.lines[22].contains("viewer"))
+    }
+}
+
+@Suite("Members: signing someone up starts with their name")
+struct MembersAddFocusTests {
+    @Test func theAddFormOpensWithTheCursorInFullName() {
+        let form = MemberFormState(adding: CalendarDate(year: 2026, month: 11, day: 29)!)
+        #expect(form.form.focusedField?.id == "name")
     }
 }

@@ -23,6 +23,8 @@ struct MemberFormState {
         original = blank
         isNew = true
         form = MemberFormFields.form(for: blank, isNew: true)
+        // A broker signing someone up types the name first; the person/organisation choice comes after.
+        form.focus("name")
         pristine = form
     }
 

@@ -35,4 +35,25 @@ enum MemberSearchIndex {
         let compact = "\"\(words.joined())\"*"
         return "(\(all)) OR \(compact)"
     }
+
+    /// The test `matchExpression` makes, written against one member's stored search text, for
+    /// plans that walk members in name order and look at each one in turn: a broad search
+    /// finds its first screenful within a few dozen members, far cheaper than reading every
+    /// match. The stored text is folded words separated by single spaces, and the index splits
+    /// words at spaces only (see the v6 migration), so "some word starts with w" is exactly
+    /// "the text, after a leading space, contains a space then w".
+    static func wordTest(_ text: String, columns: [String], argumentPrefix: String = "w") -> (sql: String, arguments: [String: String])? {
+        let words = Array(SearchText.words(text).prefix(8))
+        guard !words.isEmpty else { return nil }
+        let haystack = "(' ' || " + columns.joined(separator: " || ' ' || ") + ")"
+        var arguments: [String: String] = [:]
+        func contains(_ word: String) -> String {
+            let name = "\(argumentPrefix)\(arguments.count)"
+            arguments[name] = " " + word
+            return "instr(\(haystack), :\(name)) > 0"
+        }
+        let all = words.map(contains).joined(separator: " AND ")
+        guard words.count > 1 else { return (all, arguments) }
+        return ("((\(all)) OR \(contains(words.joined())))", arguments)
+    }
 }

@@ -55,6 +55,12 @@ extension Store {
             }
             let missingAccounts = try Int.fetchOne(db, sql: "SELECT count(*) FROM member m WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.member = m.number)") ?? 0
             if missingAccounts > 0 { problems.append("\(missingAccounts) members have no account.") }
+            let miscounted = try String.fetchAll(db, sql: """
+                SELECT coalesce(c.status, k.status) FROM (SELECT status, count(*) AS n FROM member GROUP BY status) c
+                FULL JOIN member_count k ON k.status = c.status
+                WHERE coalesce(c.n, 0) <> coalesce(k.members, 0)
+                """)
+            if !miscounted.isEmpty { problems.append("The kept count of members differs from the file for: \(miscounted.joined(separator: ", ")).") }
             let pots = try Int.fetchOne(db, sql: "SELECT count(*) FROM account WHERE kind = 'pot'") ?? 0
             if pots != 1 { problems.append("There should be exactly one community pot account; there are \(pots).") }
             let badReversals = try Int.fetchOne(db, sql: """

@@ -7,7 +7,8 @@ extension Store {
     /// "ma" finds Mary and Marsh, not everyone who offers maths; members who left come last.
     ///
     /// A keystroke here must stay cheap on a large time bank: a broad match (one letter) walks
-    /// the name index against the matches read once; a narrow one sorts just its matches.
+    /// the name index testing each member's stored search text and stops at `limit`; a narrow
+    /// one sorts just its matches.
     public func accountMatches(_ text: String, limit: Int = 6, today: CalendarDate = .today()) throws -> [MemberSummary] {
         try accountMatches(text, limit: limit, today: today, broadAbove: 2000)
     }
@@ -15,6 +16,9 @@ extension Store {
     func accountMatches(_ text: String, limit: Int, today: CalendarDate, broadAbove: Int) throws -> [MemberSummary] {
         guard let expression = MemberSearchIndex.matchExpression(text) else { return [] }
         let match = "{names contact} : (\(expression))"
+        guard let test = MemberSearchIndex.wordTest(text, columns: ["s.names", "s.contact"]) else { return [] }
+        var arguments: [String: String] = test.arguments
+        arguments["match"] = match
         return try read { db in
             let found = try Int.fetchOne(db, sql: "SELECT count(*) FROM member_search WHERE member_search MATCH ?", arguments: [match]) ?? 0
             let broad = found > broadAbove
@@ -22,8 +26,8 @@ extension Store {
                 let status = left ? "m.status = 'left'" : "m.status <> 'left'"
                 let sql = broad
                     ? """
-                      SELECT m.number FROM member m INDEXED BY member_name
-                      WHERE \(status) AND m.number IN (SELECT rowid FROM member_search WHERE member_search MATCH :match)
+                      SELECT m.number FROM member m INDEXED BY member_name CROSS JOIN member_search s ON s.rowid = m.number
+                      WHERE \(status) AND \(test.sql)
                       ORDER BY m.name COLLATE NOCASE, m.number LIMIT :take
                       """
                     : """
@@ -31,7 +35,9 @@ extension Store {
                       WHERE member_search MATCH :match AND \(status)
                       ORDER BY m.name COLLATE NOCASE, m.number LIMIT :take
                       """
-                return try Int.fetchAll(db, sql: sql, arguments: ["match": match, "take": take])
+                var values = StatementArguments(arguments)
+                values += ["take": take]
+                return try Int.fetchAll(db, sql: sql, arguments: values)
             }
             var chosen = try numbers(left: false, take: limit)
             if chosen.count < limit { chosen += try numbers(left: true, take: limit - chosen.count) }

@@ -6,7 +6,7 @@ extension Store {
     public func todayFigures(today: CalendarDate = .today()) throws -> TodayFigures {
         try read { db in
             var byStatus: [MemberStatus: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM member GROUP BY status") {
+            for row in try Row.fetchAll(db, sql: "SELECT status, members AS n FROM member_count WHERE members > 0") {
                 if let s = MemberStatus(rawValue: row["status"]) { byStatus[s] = row["n"] }
             }
             func month(_ key: String) throws -> MonthFigures {

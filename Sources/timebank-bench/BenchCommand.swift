@@ -19,6 +19,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Measure memory and real start-up with this console binary (e.g. .build/release/timebank) instead of the benchmark's own copy of the console.",
                                valueName: "PATH")) var consoleBinary: String?
     @Option(help: "Exchange commits to time.") var commits = 1000
+    @Option(help: ArgumentHelp("Measure only the figures whose names contain this text (repeatable), e.g. --only search --only ranking.",
+                               valueName: "TEXT")) var only: [String] = []
     @Flag(help: .hidden) var consoleSession = false
 
     func validate() throws {
@@ -36,7 +38,9 @@ struct BenchCommand: ParsableCommand {
         let machine = Report.describeMachine()
         let database = try BenchDatabase.prepare(path: path, members: members, log: log)
         var figures: [Figure] = []
+        func wanted(_ name: String) -> Bool { only.isEmpty || only.contains { name.localizedCaseInsensitiveContains($0) } }
         func take(_ name: String, _ unit: Figure.Unit, _ target: Figure.Target?, _ body: () throws -> Figure) {
+            guard wanted(name) else { return }
             log("Measuring \(name)…")
             do {
                 figures.append(try body())
@@ -52,9 +56,11 @@ struct BenchCommand: ParsableCommand {
         take("a year's totals by month and category", .milliseconds, Targets.yearTotals) { try FiguresProbe.yearTotals(database, repetitions: 50) }
         take("bytes for a one-row list move (80x24)", .bytes, Targets.oneRowMove) { try TerminalBytesProbe.oneRowMove(database) }
         take("bytes for a full redraw (80x24)", .bytes, nil) { try TerminalBytesProbe.fullRedraw(database) }
-        log("Measuring the console session (real process on a pty)…")
-        let (command, described) = consoleCommand(path)
-        figures += MemoryProbe.run(command: command, described: described, runs: 3)
+        if wanted("peak resident memory of a console session") || wanted("start-up to first frame, real process") {
+            log("Measuring the console session (real process on a pty)…")
+            let (command, described) = consoleCommand(path)
+            figures += MemoryProbe.run(command: command, described: described, runs: 3)
+        }
 
         let report = Report(members: database.members, exchanges: try database.store.exchangeCount(), database: path,
                             machine: machine, figures: figures)

@@ -57,6 +57,39 @@ struct CheckAndBackupTests {
         #expect(try f.store.check().contains { $0.contains("\(Fixture.lastYear)-02") })
     }
 
+    @Test("The kept counts of members follow sign-ups and status changes; a nudged one, or a replaced member, is refused or reported")
+    func keptMemberCounts() throws {
+        let f = try Self.busyLedger()
+        func kept() throws -> [MemberStatus: Int] {
+            try f.store.todayFigures(today: day(Fixture.lastYear, 6, 1)).membersByStatus
+        }
+        func counted() throws -> [MemberStatus: Int] {
+            try f.temp.rawQueue().read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM member GROUP BY status")
+                    .map { (MemberStatus(rawValue: $0["status"])!, $0["n"] as Int) })
+            }
+        }
+        #expect(try kept() == counted())
+        var dee = try f.store.addMember(Member(name: "Dee Dixon", joined: day(Fixture.lastYear, 1, 1)), by: f.admin)
+        #expect(try kept() == counted())
+        dee.status = .left; dee.statusReason = "Moved away"
+        _ = try f.store.updateMember(dee, by: f.admin)
+        #expect(try kept() == counted())
+        #expect(try kept()[.left] == 1)
+        #expect(try f.store.members(MemberQuery()).total == counted().values.reduce(0, +))
+        #expect(try f.store.members(MemberQuery(status: .left)).total == 1)
+        #expect(try f.store.check() == [])
+
+        let replaced = #expect(throws: DatabaseError.self) {
+            try f.temp.rawQueue().write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO member (number, name, joined) VALUES (?, 'Someone Else', '2026-01-01')", arguments: [dee.number])
+            }
+        }
+        #expect(replaced?.message?.contains("never replaced") == true)
+        try f.temp.rawQueue().write { db in try db.execute(sql: "UPDATE member_count SET members = members + 1 WHERE status = 'left'") }
+        #expect(try f.store.check().contains { $0.contains("kept count of members") && $0.contains("left") })
+    }
+
     @Test("A member without an account is reported")
     func missingAccount() throws {
         let f = try Self.busyLedger()

@@ -22,13 +22,21 @@ public enum MembersSearchTiming {
         public var worst: Double { samples.max() ?? 0 }
 
         /// The search text after the slowest keystroke, to say which query it was.
-        public var slowestSearch: String {
-            guard let i = samples.indices.max(by: { samples[$0] < samples[$1] }) else { return "" }
+        public var slowestSearch: String { slowest(1).first?.search ?? "" }
+
+        /// The search text after each keystroke, in the order typed.
+        public var searches: [String] {
             var text = ""
-            for key in keys[...i] {
+            return keys.map { key in
                 if case .char(let c) = key { text.append(c) } else if key == .backspace, !text.isEmpty { text.removeLast() }
+                return text
             }
-            return text
+        }
+
+        /// The slowest keystrokes, slowest first, with the search text each left behind.
+        public func slowest(_ count: Int) -> [(search: String, milliseconds: Double)] {
+            let texts = searches
+            return samples.indices.sorted { samples[$0] > samples[$1] }.prefix(count).map { (texts[$0], samples[$0]) }
         }
 
         public var description: String {

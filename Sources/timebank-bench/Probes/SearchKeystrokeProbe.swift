@@ -17,7 +17,7 @@ enum SearchKeystrokeProbe {
                       target: Targets.searchKeystroke,
                       method: "headless: the Members screen, MembersSearchTiming (handle(key) + revision check + render() at 80x24); "
                           + "\(measured.samples.count) keystrokes typing and rubbing out \(words.count - warmUp) searches; "
-                          + "slowest after typing '\(measured.slowestSearch)'")
+                          + "slowest after typing " + measured.slowest(8).map { String(format: "'%@' %.1f ms", $0.search, $0.milliseconds) }.joined(separator: ", "))
     }
 
     static func keys(_ words: [String]) -> [Key] {

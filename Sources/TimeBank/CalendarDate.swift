@@ -14,15 +14,37 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = day
     }
 
-    /// Parses exactly `YYYY-MM-DD`.
+    /// Parses exactly `YYYY-MM-DD`, e.g. "2026-11-29". Read byte by byte: ledgers, statements and matching parse
+    /// hundreds of thousands of dates, and splitting strings cost more than the reading.
     public init?(iso: String) {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        var text = iso
+        text.makeContiguousUTF8()
+        guard let (y, m, d) = text.utf8.withContiguousStorageIfAvailable(CalendarDate.parseISO) ?? nil else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    private static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i]) else { return nil }
+                n = n * 10 + Int(b[i] - UInt8(ascii: "0"))
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return (y, m, d)
+    }
+
+    public var iso: String {
+        func digits(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        }
+        return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
+    }
+
     public var description: String { iso }
     /// "2026-11": the key of the month this date falls in (closed months, monthly totals).
     public var monthKey: String { String(format: "%04d-%02d", year, month) }

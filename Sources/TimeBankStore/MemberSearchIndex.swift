@@ -8,7 +8,7 @@ enum MemberSearchIndex {
         guard let row = try Row.fetchOne(db, sql: "SELECT name, preferred_name, phone, email, postcode FROM member WHERE number = ?", arguments: [n]) else { return }
         let offers = try String.fetchAll(db, sql: """
             SELECT o.title || ' ' || o.description || ' ' || c.name || ' ' || c.keywords
-            FROM offer o JOIN category c ON c.id = o.category WHERE o.member = ? AND o.status <> 'closed'
+            FROM offer o JOIN category c ON c.id = o.category WHERE o.member = ? AND o.status <> 'closed' ORDER BY o.id
             """, arguments: [n])
         try db.execute(sql: "DELETE FROM member_search WHERE rowid = ?", arguments: [n])
         try db.execute(sql: "INSERT INTO member_search (rowid, names, contact, offers) VALUES (?, ?, ?, ?)", arguments: [

@@ -411,6 +411,33 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'a member is changed with UPDATE, never replaced'); END;
                 """)
         }
+        m.registerMigration("v8-offer-search-open-titles-stemmed") { db in
+            // Matching ranks open offers by their titles (see `Store.offerQuery`), so only open
+            // offers' titles are indexed, and words are stemmed (porter) so a need's "cooking"
+            // meets an offer's "cook" by one term rather than a prefix search merging thousands.
+            // Member lists of open offers by category and by member, and what matching reads of
+            // a thousand candidates, come from covering indexes, without a visit to each full row.
+            try db.execute(sql: """
+                DROP TRIGGER offer_search_insert;
+                DROP TRIGGER offer_search_update;
+                DROP TABLE offer_search;
+                CREATE VIRTUAL TABLE offer_search USING fts5(title, tokenize = 'porter unicode61 remove_diacritics 2');
+                INSERT INTO offer_search (rowid, title) SELECT id, title FROM offer WHERE status = 'open';
+                CREATE TRIGGER offer_search_insert AFTER INSERT ON offer WHEN NEW.status = 'open' BEGIN
+                    INSERT INTO offer_search (rowid, title) VALUES (NEW.id, NEW.title);
+                END;
+                CREATE TRIGGER offer_search_update AFTER UPDATE OF title, status ON offer BEGIN
+                    DELETE FROM offer_search WHERE rowid = OLD.id;
+                    INSERT INTO offer_search (rowid, title) SELECT NEW.id, NEW.title WHERE NEW.status = 'open';
+                END;
+                DROP INDEX offer_member;
+                DROP INDEX offer_category;
+                CREATE INDEX offer_member ON offer(member, status, category);
+                CREATE INDEX offer_category ON offer(category, status, member);
+                CREATE INDEX IF NOT EXISTS member_match ON member(number, status, area, availability, can_travel, has_transport, name);
+                CREATE INDEX IF NOT EXISTS vetting_state ON vetting(member, complete, next_review);
+                """)
+        }
         return m
     }
 }

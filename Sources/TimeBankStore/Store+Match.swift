@@ -32,109 +32,207 @@ extension Store {
     /// The ranked helpers for a need, best first, with the reasons for each rank: the same
     /// ranking for the Match screen and `timebank match`.
     public func rankHelpers(forNeed id: Int, limit: Int = 20, today: CalendarDate = .today()) throws -> [MatchResult] {
+        try rankHelpers(forNeed: id, limit: limit, today: today, exhaustive: false)
+    }
+
+    /// `exhaustive` reads every candidate's recent giving rather than stopping once nobody
+    /// left can reach the list, so tests can show that both give the same ranking.
+    func rankHelpers(forNeed id: Int, limit: Int, today: CalendarDate, exhaustive: Bool) throws -> [MatchResult] {
         try read { db in
-            let (matchNeed, candidates) = try Store.matchCandidates(db, needID: id, today: today)
-            return MatchScoring.rank(candidates, for: matchNeed, limit: limit)
+            let need = try Store.matchNeed(db, needID: id)
+            let relevance = try Store.textRelevance(db, for: need.need)
+            let helpers = try Store.possibleHelpers(db, for: need, relevance: relevance)
+            let candidates = try Store.candidates(db, for: need, helpers: helpers, relevance: relevance, today: today, eligibleOnly: true)
+            return try Store.rank(db, candidates, for: need, limit: limit, today: today, exhaustive: exhaustive)
         }
     }
 
-    /// Everything matching reads, in one read transaction so the ranking sees one moment.
-    static func matchCandidates(_ db: Database, needID: Int, today: CalendarDate, onlyMember: Int? = nil) throws -> (MatchNeed, [MatchCandidate]) {
+    /// The need being matched, with its category, group and neighbouring areas.
+    static func matchNeed(_ db: Database, needID: Int) throws -> MatchNeed {
         guard let needRow = try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [needID]) else {
             throw StoreError.notFound("There is no need number \(needID).")
         }
         let need = Store.need(from: needRow)
         let category = try Row.fetchOne(db, sql: "SELECT name, grp FROM category WHERE id = ?", arguments: [need.categoryID])
-        let group: String = category?["grp"] ?? ""
         let neighbours = Set(try String.fetchAll(db, sql: "SELECT neighbour FROM area_neighbour WHERE area = ?", arguments: [need.area]))
-        let matchNeed = MatchNeed(need: need, categoryName: category?["name"] ?? "", categoryGroup: group, neighbouringAreas: neighbours)
+        return MatchNeed(need: need, categoryName: category?["name"] ?? "", categoryGroup: category?["grp"] ?? "", neighbouringAreas: neighbours)
+    }
 
-        // Who could help: offers in the category, plus the offers whose words best fit the need.
+    /// Members whose open offers best fit the need's words (bm25 over offer titles), each with
+    /// their best offer's relevance (1 = the best seen) and title.
+    static func textRelevance(_ db: Database, for need: Need) throws -> [Int: (Double, String)] {
+        guard let query = offerQuery(need.title + " " + need.description) else { return [:] }
+        // The index holds open offers only, so the best few hundred come straight from it;
+        // their members and titles are read for those rows alone.
+        let hits = try Row.fetchAll(db, sql: """
+            SELECT o.member, o.title, h.rank FROM (
+                SELECT rowid, bm25(offer_search) AS rank FROM offer_search
+                WHERE offer_search MATCH ? ORDER BY rank LIMIT 300
+            ) h CROSS JOIN offer o ON o.id = h.rowid
+            """, arguments: [query])
+        let best = hits.map { -($0["rank"] as Double) }.max() ?? 0
         var relevance: [Int: (Double, String)] = [:]
-        if let query = offerQuery(need.title + " " + need.description) {
-            let hits = try Row.fetchAll(db, sql: """
-                SELECT o.member, o.title, bm25(offer_search, 3.0, 1.0, 2.0) AS rank
-                FROM offer_search JOIN offer o ON o.id = offer_search.rowid
-                WHERE offer_search MATCH ? AND o.status = 'open'
-                ORDER BY rank LIMIT 300
-                """, arguments: [query])
-            let best = hits.map { -($0["rank"] as Double) }.max() ?? 0
-            for hit in hits where best > 0 {
-                let member: Int = hit["member"]
-                let r = -(hit["rank"] as Double) / best
-                if (relevance[member]?.0 ?? -1) < r { relevance[member] = (r, hit["title"]) }
-            }
+        for hit in hits where best > 0 {
+            let member: Int = hit["member"]
+            let r = -(hit["rank"] as Double) / best
+            if (relevance[member]?.0 ?? -1) < r { relevance[member] = (r, hit["title"]) }
         }
-        var members = Set(relevance.keys)
-        members.formUnion(try Int.fetchAll(db, sql: "SELECT DISTINCT member FROM offer WHERE category = ? AND status = 'open'", arguments: [need.categoryID]))
-        if let only = onlyMember {
-            members = [only]
-        } else if members.count < 60 {
+        return relevance
+    }
+
+    /// Who could help: members offering the need's category, plus those whose offers best fit
+    /// its words; when that is very few, members offering anything in the same group.
+    static func possibleHelpers(_ db: Database, for need: MatchNeed, relevance: [Int: (Double, String)]) throws -> PossibleHelpers {
+        let inCategory = Set(try Int.fetchAll(db, sql: "SELECT DISTINCT member FROM offer WHERE category = ? AND status = 'open'",
+                                              arguments: [need.need.categoryID]))
+        var members = inCategory.union(relevance.keys)
+        if members.count < 60 {
             members.formUnion(try Int.fetchAll(db, sql: """
                 SELECT DISTINCT o.member FROM offer o JOIN category c ON c.id = o.category
                 WHERE c.grp = ? AND o.status = 'open' LIMIT 500
-                """, arguments: [group]))
+                """, arguments: [need.categoryGroup]))
         }
-        members.remove(need.member)
-        guard !members.isEmpty else { return (matchNeed, []) }
-        let list = members.sorted()
-        let placeholders = Array(repeating: "?", count: list.count).joined(separator: ",")
-        let args = StatementArguments(list)
+        members.remove(need.need.member)
+        return PossibleHelpers(members: members, offeringCategory: inCategory)
+    }
 
-        var offers: [Int: (ids: [Int], groups: [String])] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT o.member, o.category, c.grp FROM offer o JOIN category c ON c.id = o.category
-            WHERE o.status = 'open' AND o.member IN (\(placeholders))
-            """, arguments: args) {
-            offers[row["member"], default: ([], [])].ids.append(row["category"])
-            offers[row["member"], default: ([], [])].groups.append(row["grp"])
+    struct PossibleHelpers {
+        var members: Set<Int>
+        /// Those known to have an open offer in the need's category.
+        var offeringCategory: Set<Int>
+    }
+
+    /// What matching knows about each of `members`, with recent giving left at zero (the
+    /// fair-spread bonus in full) until `rank` reads it. With `eligibleOnly`, members the hard
+    /// rules exclude whatever their score (not active; not vetted for a need that asks) are
+    /// left out in SQL; `MatchScoring` still applies every hard rule to those read.
+    static func candidates(_ db: Database, for need: MatchNeed, helpers: PossibleHelpers, relevance: [Int: (Double, String)],
+                           today: CalendarDate, eligibleOnly: Bool) throws -> [(candidate: MatchCandidate, account: Int64)] {
+        let members = helpers.members
+        guard !members.isEmpty else { return [] }
+        // Member numbers are integers read from the file, so they go into the SQL as they are.
+        let list = members.sorted().map(String.init).joined(separator: ",")
+        var rules = ""
+        if eligibleOnly {
+            rules = " AND m.status = 'active'"
+            if need.need.needsVettedHelper { rules += " AND v.complete = 1 AND (v.next_review IS NULL OR v.next_review >= :today)" }
         }
-        let needAccount = try accountID(db, .member(need.member))
+        // The category outranks anything else in its group, so only members not known to offer
+        // it (found by their offers' words, or by the group) have their offers looked at.
+        var inCategory = helpers.offeringCategory.intersection(members)
+        var inGroup: Set<Int> = []
+        let others = members.subtracting(inCategory).sorted().map(String.init).joined(separator: ",")
+        if !others.isEmpty {
+            let offers = try Row.fetchCursor(db, sql: """
+                SELECT o.member, max(o.category = ?), max(c.grp = ?) FROM offer o JOIN category c ON c.id = o.category
+                WHERE o.status = 'open' AND o.member IN (\(others)) GROUP BY o.member
+                """, arguments: [need.need.categoryID, need.categoryGroup])
+            while let row = try offers.next() {
+                if row[1] as Bool { inCategory.insert(row[0]) } else if row[2] as Bool { inGroup.insert(row[0]) }
+            }
+        }
+        let needAccount = try accountID(db, .member(need.need.member))
         let excluded = Set(try Int.fetchAll(db, sql: "SELECT other FROM do_not_match WHERE member = ?1 UNION SELECT member FROM do_not_match WHERE other = ?1",
-                                            arguments: [need.member]))
+                                            arguments: [need.need.member]))
         var past: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT e.giver, count(*) AS n FROM exchange e
             WHERE e.receiver = ? AND +e.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM exchange r WHERE r.reverses = e.id)
             GROUP BY e.giver
             """, arguments: [needAccount]) {
-            past[row["giver"]] = row["n"]
+            past[row[0]] = row[1]
         }
-        let since = today.adding(days: -recentDays).iso
-        let rows = try Row.fetchAll(db, sql: """
+        // A thousand rows or more: read in place by column position rather than copied by name.
+        var out: [(candidate: MatchCandidate, account: Int64)] = []
+        out.reserveCapacity(members.count)
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT m.number, m.name, m.status, m.area, m.availability, m.can_travel, m.has_transport,
-                   a.id AS account, a.given_minutes - a.received_minutes AS balance, v.complete, v.next_review,
-                   (SELECT coalesce(sum(e.minutes), 0) FROM exchange e WHERE e.giver = a.id AND e.date >= ? AND e.reverses IS NULL) AS recent
+                   a.id, a.given_minutes - a.received_minutes, v.complete, v.next_review
             FROM member m JOIN account a ON a.member = m.number LEFT JOIN vetting v ON v.member = m.number
-            WHERE m.number IN (\(placeholders))
-            """, arguments: [since] + args)
-        let candidates = rows.map { row -> MatchCandidate in
-            let number: Int = row["number"]
-            let complete: Bool = row["complete"] ?? false
-            let review = (row["next_review"] as String?).flatMap(CalendarDate.init(iso:))
+            WHERE m.number IN (\(list))\(rules)
+            """, arguments: ["today": today.iso])
+        while let row = try rows.next() {
+            let number: Int = row[0]
+            let account: Int64 = row[7]
+            let complete: Bool = row[9] ?? false
+            let review = (row[10] as String?).flatMap(CalendarDate.init(iso:))
             let vetting: VettingState = !complete ? .missing : (review.map { $0 < today } ?? false) ? .expired : .complete
-            return MatchCandidate(
-                member: number, name: row["name"], status: MemberStatus(rawValue: row["status"]) ?? .pending, area: row["area"],
-                availability: Availability(rawValue: row["availability"]), canTravel: row["can_travel"], hasTransport: row["has_transport"],
-                vetting: vetting, balanceMinutes: row["balance"], recentGivenMinutes: row["recent"],
-                pastExchangesWithMember: past[row["account"]] ?? 0, offerCategoryIDs: offers[number]?.ids ?? [],
-                offerCategoryGroups: offers[number]?.groups ?? [], bestOfferTitle: relevance[number]?.1,
+            let candidate = MatchCandidate(
+                member: number, name: row[1], status: MemberStatus(rawValue: row[2]) ?? .pending, area: row[3],
+                availability: Availability(rawValue: row[4]), canTravel: row[5], hasTransport: row[6],
+                vetting: vetting, balanceMinutes: row[8], recentGivenMinutes: 0,
+                pastExchangesWithMember: past[account] ?? 0, offersNeedCategory: inCategory.contains(number),
+                offersNeedGroup: inGroup.contains(number), bestOfferTitle: relevance[number]?.1,
                 textRelevance: relevance[number]?.0 ?? 0, doNotMatch: excluded.contains(number))
+            out.append((candidate, account))
         }
-        return (matchNeed, candidates)
+        return out
     }
 
-    /// An FTS5 OR-query of the need's meaningful words (prefix matches, common words dropped).
-    static func offerQuery(_ text: String) -> String? {
-        let stop: Set<String> = ["the", "and", "with", "for", "her", "his", "my", "our", "their", "can", "help", "need", "needs",
-                                 "would", "like", "some", "someone", "who", "since", "after", "from", "that", "this", "she", "him",
-                                 "they", "into", "once", "week", "weekly", "please", "about", "any", "has", "have", "not", "get"]
-        let words = Array(Set(SearchText.words(text).filter { $0.count >= 3 && !stop.contains($0) })).sorted().prefix(16)
-        guard !words.isEmpty else { return nil }
-        // Titles and category keywords say what an offer is; long descriptions mostly add noise
-        // (and, at 100,000 members, thousands more rows to score).
-        return "{title keywords}: (" + words.map { "\"\($0)\"*" }.joined(separator: " OR ") + ")"
+    /// Ranks candidates whose recent giving is not read yet. Recent giving only ever lowers a
+    /// score (the fair-spread bonus shrinks), so each score with none is an upper bound: the
+    /// candidates are taken best bound first, their giving read a batch at a time, and once
+    /// the list is full and its last score beats every bound left, nobody left can get in.
+    static func rank(_ db: Database, _ candidates: [(candidate: MatchCandidate, account: Int64)], for need: MatchNeed,
+                     limit: Int, today: CalendarDate, exhaustive: Bool) throws -> [MatchResult] {
+        // Positions sorted by bound, so a thousand large candidates are not moved about.
+        let order = candidates.indices.compactMap { i in MatchScoring.points(candidates[i].candidate, for: need).map { (i, bound: $0) } }
+            .sorted { $0.bound > $1.bound }
+        let since = today.adding(days: -recentDays).iso
+        var exact: [MatchCandidate] = []
+        var best: [Int] = []
+        var next = 0
+        while next < order.count {
+            if !exhaustive, limit > 0, best.count >= limit, best[limit - 1] > order[next].bound { break }
+            let batch = order[next ..< min(next + 32, order.count)]
+            let accounts = batch.map { String(candidates[$0.0].account) }.joined(separator: ",")
+            // Reversal entries are not giving; the covering index holds every other entry.
+            var recent: [Int64: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT giver, sum(minutes) FROM exchange
+                WHERE giver IN (\(accounts)) AND date >= ? AND reverses IS NULL GROUP BY giver
+                """, arguments: [since])
+            while let row = try rows.next() { recent[row[0]] = row[1] }
+            for (i, _) in batch {
+                var candidate = candidates[i].candidate
+                candidate.recentGivenMinutes = recent[candidates[i].account] ?? 0
+                exact.append(candidate)
+                if let score = MatchScoring.points(candidate, for: need) {
+                    best.insert(score, at: best.firstIndex { $0 < score } ?? best.endIndex)
+                }
+            }
+            next = batch.endIndex
+        }
+        return MatchScoring.rank(exact, for: need, limit: limit)
     }
+
+    /// An FTS5 OR-query of the need's meaningful words, for the open offers' titles. The index
+    /// stems words (porter), so "cooking" meets "cook" without a prefix search, which would
+    /// merge thousands of terms.
+    static func offerQuery(_ text: String) -> String? {
+        let words = Array(Set(SearchText.words(text).filter { $0.count >= 3 && !offerQueryStopWords.contains($0) })).sorted().prefix(12)
+        guard !words.isEmpty else { return nil }
+        // An offer's title says what it is. Descriptions mostly add noise, and category keywords
+        // match every offer in a category, which the category factor already counts: at 100,000
+        // members either would mean thousands more rows to score (10 ms a need on average
+        // against 5 ms, and 46 ms against 13 ms at worst).
+        return words.map { "\"\($0)\"" }.joined(separator: " OR ")
+    }
+
+    /// Words that say nothing about what help is wanted.
+    static let offerQueryStopWords: Set<String> = [
+        "the", "and", "with", "for", "her", "his", "my", "our", "their", "can", "help", "need", "needs", "would", "like", "some",
+        "someone", "who", "since", "after", "from", "that", "this", "she", "him", "they", "into", "once", "week", "weekly", "please",
+        "about", "any", "has", "have", "not", "get", "got", "its", "very", "few", "own", "out", "use", "used", "want", "wants",
+        "made", "make", "cant", "dont", "wont", "while", "long", "just", "also", "really", "much", "more", "most",
+        "other", "than", "then", "there", "these", "those", "what", "when", "where", "which", "will", "without", "bit", "lot", "lots",
+        "day", "days", "time", "times", "going", "come", "came", "take", "give", "still", "been", "being", "was", "were", "are",
+        "all", "but", "too", "now", "new", "one", "two", "off", "over", "only", "again", "even", "well", "back", "each", "every",
+        "how", "why", "you", "your", "them", "does", "did", "doing", "done", "able", "anyone", "somebody", "something", "thing",
+        "things", "keep", "wish", "hoping", "hope", "looking", "look", "find", "month", "months", "year", "years", "ago", "recently",
+        "could", "should", "may", "might", "must", "let", "lets", "way", "sure", "here", "near", "away", "maybe", "often", "usually",
+        "sometimes", "start", "started", "anything", "everything", "nothing", "myself", "herself", "himself", "themselves", "mum", "dad",
+    ]
 
     /// The reverse of matching: open needs an offer could meet (its category first, then its
     /// group), each scored for the offering member exactly as the Match screen would.
@@ -152,8 +250,11 @@ extension Store {
                 """, arguments: [offer.member, offer.categoryID, offer.categoryID]).map(Store.need(from:))
             var out: [(need: Need, result: MatchResult)] = []
             for need in needs {
-                let (matchNeed, candidates) = try Store.matchCandidates(db, needID: need.id, today: today, onlyMember: offer.member)
-                if let me = candidates.first, let result = MatchScoring.score(me, for: matchNeed) { out.append((need, result)) }
+                let matchNeed = try Store.matchNeed(db, needID: need.id)
+                let relevance = try Store.textRelevance(db, for: need)
+                let me = try Store.candidates(db, for: matchNeed, helpers: PossibleHelpers(members: [offer.member], offeringCategory: []),
+                                              relevance: relevance, today: today, eligibleOnly: false)
+                if let result = try Store.rank(db, me, for: matchNeed, limit: 1, today: today, exhaustive: true).first { out.append((need, result)) }
             }
             return Array(out.sorted { $0.result.score > $1.result.score }.prefix(limit))
         }

@@ -8,8 +8,8 @@ extension Store {
     /// 100,000 demo members, SQLite's own choice for `members(_:)` costs 50–350 ms a keystroke:
     /// it counts by joining every member to `vetting`, and for a search it walks the name index
     /// probing the full-text index for every member. Here the count touches only what the
-    /// filters need (the full-text index alone for a plain search, the member table alone for
-    /// no search), and the rows come by the cheapest of three routes (`MemberWindowPlan.Route`).
+    /// filters need (the full-text index alone for a plain search, the kept counts for none),
+    /// and the rows come by the cheapest of three routes (`MemberWindowPlan.Route`).
     public func memberWindow(_ q: MemberQuery, offset: Int, limit: Int, today: CalendarDate) throws -> (total: Int, rows: [MemberSummary]) {
         try memberWindow(q, offset: offset, limit: limit, today: today, route: nil)
     }
@@ -121,6 +121,7 @@ struct MemberWindowPlan {
     /// in a script that sorts after Latin letters are not, hence the budget.
     func cheapestRoute(_ db: Database, total: Int, offset: Int, limit: Int) throws -> (Route, budget: Int) {
         guard query.sort == .name else { return (.sortMatches, 0) }
+        // With nothing to test, a walk is the name index read from the nearer end.
         guard match != nil else { return (.walkNamesTestingText, .max) }
         let members = try Int.fetchOne(db, sql: "SELECT sum(members) FROM member_count") ?? total
         // A walk from the nearer end passes this many members to collect the window.

@@ -33,10 +33,6 @@ extension Store {
                     """, arguments: [code, group, name, keywords, c.suggestsVetting, c.involvesTravel, c.active, c.id])
                 guard db.changesCount == 1 else { throw StoreError.notFound("There is no category number \(c.id).") }
                 id = Int64(c.id)
-                // Matching searches offers by their category's words too; keep that index true.
-                try db.execute(sql: """
-                    UPDATE offer_search SET keywords = ? WHERE rowid IN (SELECT id FROM offer WHERE category = ?)
-                    """, arguments: [name + " " + keywords, c.id])
             }
             try Store.audit(db, broker: broker.username, action: c.id == 0 ? "create" : "update", entity: "category", id: String(id),
                             details: "\(code): \(group) › \(name)\(c.active ? "" : " (retired)")")

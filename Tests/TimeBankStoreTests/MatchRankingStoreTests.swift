@@ -66,6 +66,51 @@ struct MatchRankingStoreTests {
         #expect(reverse.map(\.need.id) == [need.id])
     }
 
+    @Test("Stopping once nobody left can reach the list ranks exactly as reading every candidate", arguments: [UInt64(5), 17])
+    func stoppingEarlyRanksAsReadingEveryone(seed: UInt64) throws {
+        let temp = TempDatabase()
+        let store = try Store(path: temp.path)
+        let admin = try store.signIn(username: "ann")
+        _ = try store.populateDemo(DemoOptions(members: 300, seed: seed, today: Self.today), by: admin)
+        var compared = 0
+        for need in try store.needs() where need.status == .open {
+            for limit in [1, 5, 20] {
+                let early = try store.rankHelpers(forNeed: need.id, limit: limit, today: Self.today, exhaustive: false)
+                let everyone = try store.rankHelpers(forNeed: need.id, limit: limit, today: Self.today, exhaustive: true)
+                #expect(early == everyone, "need \(need.id), limit \(limit)")
+                compared += early.count
+            }
+        }
+        #expect(compared > 200)
+    }
+
+    @Test("Words meet their stems, and a closed offer stops bringing its member in by its words")
+    func offerWordsAreStemmedAndOnlyOpenOffersCount() throws {
+        let temp = TempDatabase()
+        let store = try Store(path: temp.path)
+        let admin = try store.signIn(username: "ann")
+        let categories = try store.categories()
+        let cleaning = try #require(categories.first { $0.code == "home.cleaning" })
+        let unrelated = try #require(categories.first { $0.group != cleaning.group && !$0.keywords.contains("cook") })
+        func active(_ name: String) throws -> Int {
+            var m = try store.addMember(Member(name: name, joined: Self.today, status: .pending), by: admin)
+            try store.saveVetting(member: m.number, Vetting(references: [.init(referee: "A", received: Self.today), .init(referee: "B", received: Self.today)],
+                                                           idSeen: Self.today, induction: Self.today, review: Self.today.adding(days: 365)), by: admin)
+            m.status = .active
+            return try store.updateMember(m, by: admin, today: Self.today).number
+        }
+        let inNeed = try active("Mrs Khan")
+        let cook = try active("Ann Lee")
+        var offer = try store.addOffer(Offer(member: cook, categoryID: unrelated.id, title: "Cooked meals for a neighbour", created: Self.today), by: admin)
+        let need = try store.addNeed(Need(member: inNeed, categoryID: cleaning.id, title: "Cooking dinner after my operation", created: Self.today), by: admin)
+        let found = try store.rankHelpers(forNeed: need.id, today: Self.today)
+        #expect(found.map(\.member) == [cook])
+        #expect(found.first?.reasons.contains("offers “Cooked meals for a neighbour”") == true, "\(found)")
+        offer.status = .closed
+        offer = try store.updateOffer(offer, by: admin)
+        #expect(try store.rankHelpers(forNeed: need.id, today: Self.today).isEmpty)
+    }
+
     @Test func anUnknownNeedIsAClearError() throws {
         let temp = TempDatabase()
         let db = (store: try Store(path: temp.path), temp: temp)

@@ -67,7 +67,7 @@ struct CalendarDateTests {
     @Test("ISO text is exactly YYYY-MM-DD")
     func iso() {
         #expect(CalendarDate(iso: "2026-11-28") == CalendarDate(year: 2026, month: 11, day: 28))
-        for bad in ["2026-11-8", "26-11-28", "2026/11/28", "2026-11-28x", "", "2026-02-30", "2026-1-01"] {
+        for bad in ["2026-11-8", "26-11-28", "2026/11/28", "2026-11-28x", "", "2026-02-30", "2026-1-01", "+026-11-28", "2026-+1-28", "2026-11-2 ", "２026-11-28", "2026-11-2８"] {
             #expect(CalendarDate(iso: bad) == nil, "\(bad)")
         }
         let d = CalendarDate(year: 987, month: 3, day: 4)!

@@ -16,7 +16,7 @@ struct MatchScoringTests {
     static func plain(_ member: Int = 200) -> MatchCandidate {
         MatchCandidate(member: member, name: "Helper \(member)", status: .active, area: "Elsewhere", availability: [],
                        canTravel: false, hasTransport: false, vetting: .missing, balanceMinutes: 0, recentGivenMinutes: MatchScoring.busyHelperMinutes,
-                       pastExchangesWithMember: 0, offerCategoryIDs: [], offerCategoryGroups: [], bestOfferTitle: nil,
+                       pastExchangesWithMember: 0, offersNeedCategory: false, offersNeedGroup: false, bestOfferTitle: nil,
                        textRelevance: 0, doNotMatch: false)
     }
 
@@ -24,15 +24,14 @@ struct MatchScoringTests {
 
     @Test func anOfferInTheNeedsCategoryCountsMostAndIsNamed() {
         var c = Self.plain()
-        c.offerCategoryIDs = [7]
+        c.offersNeedCategory = true
         #expect(score(c).score - score(Self.plain()).score == MatchScoring.Weight.sameCategory)
         #expect(score(c).reasons.first == "Gardening")
     }
 
     @Test func anOfferInTheSameGroupCountsLess() {
         var c = Self.plain()
-        c.offerCategoryIDs = [8]
-        c.offerCategoryGroups = ["Garden and outdoors"]
+        c.offersNeedGroup = true
         #expect(score(c).score - score(Self.plain()).score == MatchScoring.Weight.sameGroup)
         #expect(score(c).reasons.contains("also offers garden and outdoors"))
     }
@@ -107,7 +106,7 @@ struct MatchScoringTests {
 
     @Test func hardRulesExcludeWhateverTheScore() {
         var best = Self.plain()
-        best.offerCategoryIDs = [7]; best.area = "Kingsholm"; best.vetting = .complete
+        best.offersNeedCategory = true; best.area = "Kingsholm"; best.vetting = .complete
         var inNeed = best; inNeed.member = 100
         var onHold = best; onHold.status = .onHold
         var blocked = best; blocked.doNotMatch = true
@@ -134,7 +133,7 @@ struct MatchScoringTests {
                 c.status = statuses[Int(rng.next() % UInt64(statuses.count))]
                 c.vetting = states[Int(rng.next() % UInt64(states.count))]
                 c.doNotMatch = rng.next() % 5 == 0
-                c.offerCategoryIDs = rng.next() % 2 == 0 ? [7] : [3]
+                c.offersNeedCategory = rng.next() % 2 == 0
                 c.textRelevance = Double(rng.next() % 100) / 100
                 c.area = ["Kingsholm", "Barton", "Matson"][Int(rng.next() % 3)]
                 c.availability = Availability(rawValue: Int(rng.next() % 0x1F_FFFF))

@@ -13,9 +13,10 @@ public struct MatchCandidate: Hashable, Sendable {
     public var recentGivenMinutes: Minutes
     /// Completed exchanges in which this helper gave time to the member in need.
     public var pastExchangesWithMember: Int
-    /// The helper's open offers: the best one decides the category reason.
-    public var offerCategoryIDs: [Int]
-    public var offerCategoryGroups: [String]
+    /// The helper has an open offer in the need's category.
+    public var offersNeedCategory: Bool
+    /// The helper has an open offer in another category of the need's group.
+    public var offersNeedGroup: Bool
     /// The best offer's title, and its full-text relevance to the need (0 = none, 1 = best seen).
     public var bestOfferTitle: String?
     public var textRelevance: Double
@@ -24,7 +25,7 @@ public struct MatchCandidate: Hashable, Sendable {
 
     public init(member: Int, name: String, status: MemberStatus, area: String, availability: Availability, canTravel: Bool,
                 hasTransport: Bool, vetting: VettingState, balanceMinutes: Minutes, recentGivenMinutes: Minutes,
-                pastExchangesWithMember: Int, offerCategoryIDs: [Int], offerCategoryGroups: [String], bestOfferTitle: String?,
+                pastExchangesWithMember: Int, offersNeedCategory: Bool, offersNeedGroup: Bool, bestOfferTitle: String?,
                 textRelevance: Double, doNotMatch: Bool) {
         self.member = member
         self.name = name
@@ -37,8 +38,8 @@ public struct MatchCandidate: Hashable, Sendable {
         self.balanceMinutes = balanceMinutes
         self.recentGivenMinutes = recentGivenMinutes
         self.pastExchangesWithMember = pastExchangesWithMember
-        self.offerCategoryIDs = offerCategoryIDs
-        self.offerCategoryGroups = offerCategoryGroups
+        self.offersNeedCategory = offersNeedCategory
+        self.offersNeedGroup = offersNeedGroup
         self.bestOfferTitle = bestOfferTitle
         self.textRelevance = textRelevance
         self.doNotMatch = doNotMatch

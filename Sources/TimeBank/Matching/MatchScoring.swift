@@ -31,64 +31,78 @@ public enum MatchScoring {
 
     public static func score(_ c: MatchCandidate, for n: MatchNeed) -> MatchResult? {
         guard exclusion(c, for: n) == nil else { return nil }
+        var tally = Tally(explaining: true)
+        add(c, for: n, to: &tally)
+        return MatchResult(member: c.member, name: c.name, score: tally.points, reasons: tally.reasons)
+    }
+
+    /// The points alone, without the reasons in words: for weighing a thousand candidates
+    /// of which twenty are shown.
+    public static func points(_ c: MatchCandidate, for n: MatchNeed) -> Int? {
+        guard exclusion(c, for: n) == nil else { return nil }
+        var tally = Tally(explaining: false)
+        add(c, for: n, to: &tally)
+        return tally.points
+    }
+
+    /// Points, and when explaining, the reason for each in words (built only then).
+    struct Tally {
+        let explaining: Bool
         var points = 0
         var reasons: [String] = []
-        if c.offerCategoryIDs.contains(n.need.categoryID) {
-            points += Weight.sameCategory
-            reasons.append(n.categoryName)
-        } else if c.offerCategoryGroups.contains(n.categoryGroup) {
-            points += Weight.sameGroup
-            reasons.append("also offers \(sentenceCase(n.categoryGroup))")
+
+        mutating func add(_ p: Int, _ reason: @autoclosure () -> String) {
+            points += p
+            if explaining { reasons.append(reason()) }
+        }
+    }
+
+    static func add(_ c: MatchCandidate, for n: MatchNeed, to t: inout Tally) {
+        if c.offersNeedCategory {
+            t.add(Weight.sameCategory, n.categoryName)
+        } else if c.offersNeedGroup {
+            t.add(Weight.sameGroup, "also offers \(sentenceCase(n.categoryGroup))")
         }
         if c.textRelevance > 0 {
-            points += Int((min(1, c.textRelevance) * Double(Weight.textRelevance)).rounded())
-            if let title = c.bestOfferTitle { reasons.append("offers “\(title)”") }
+            let p = Int((min(1, c.textRelevance) * Double(Weight.textRelevance)).rounded())
+            if let title = c.bestOfferTitle { t.add(p, "offers “\(title)”") } else { t.points += p }
         }
         if !n.need.area.isEmpty {
             if c.area == n.need.area {
-                points += Weight.sameArea
-                reasons.append("same area (\(c.area))")
+                t.add(Weight.sameArea, "same area (\(c.area))")
             } else if n.neighbouringAreas.contains(c.area) {
-                points += Weight.neighbouringArea
-                reasons.append("next door (\(c.area))")
+                t.add(Weight.neighbouringArea, "next door (\(c.area))")
             }
         }
         let overlap = c.availability.intersection(n.need.availability)
         if !n.need.availability.isEmpty, !overlap.isEmpty {
             let share = Double(overlap.rawValue.nonzeroBitCount) / Double(n.need.availability.rawValue.nonzeroBitCount)
-            points += max(1, Int((share * Double(Weight.availability)).rounded()))
-            reasons.append("free \(overlap.phrase)")
+            t.add(max(1, Int((share * Double(Weight.availability)).rounded())), "free \(overlap.phrase)")
         }
         if n.need.requiresTravel {
             if c.hasTransport || c.canTravel {
-                points += Weight.transport
-                reasons.append(c.hasTransport ? "has transport" : "can travel")
+                t.add(Weight.transport, c.hasTransport ? "has transport" : "can travel")
             } else {
-                points += Weight.cannotTravel
-                reasons.append("cannot travel")
+                t.add(Weight.cannotTravel, "cannot travel")
             }
         }
         if c.vetting == .complete {
-            points += Weight.vetted
-            reasons.append("vetted")
+            t.add(Weight.vetted, "vetted")
         }
         if c.pastExchangesWithMember > 0 {
-            points += min(Weight.pastExchangeMax, c.pastExchangesWithMember * Weight.pastExchangeEach)
-            reasons.append("\(c.pastExchangesWithMember) past exchange\(c.pastExchangesWithMember == 1 ? "" : "s")")
+            t.add(min(Weight.pastExchangeMax, c.pastExchangesWithMember * Weight.pastExchangeEach),
+                  "\(c.pastExchangesWithMember) past exchange\(c.pastExchangesWithMember == 1 ? "" : "s")")
         }
         let busy = min(1, Double(max(0, c.recentGivenMinutes)) / Double(busyHelperMinutes))
-        let spread = Int(((1 - busy) * Double(Weight.fairSpread)).rounded())
-        points += spread
+        t.points += Int(((1 - busy) * Double(Weight.fairSpread)).rounded())
         if c.recentGivenMinutes == 0 {
-            reasons.append("no hours given lately")
+            t.add(0, "no hours given lately")
         } else if busy >= 1 {
-            reasons.append("gave \(MinutesFormat.clock(c.recentGivenMinutes)) lately")
+            t.add(0, "gave \(MinutesFormat.clock(c.recentGivenMinutes)) lately")
         }
         if c.balanceMinutes < 0 {
-            points += Weight.earnBack
-            reasons.append("can earn back \(MinutesFormat.clock(-c.balanceMinutes))")
+            t.add(Weight.earnBack, "can earn back \(MinutesFormat.clock(-c.balanceMinutes))")
         }
-        return MatchResult(member: c.member, name: c.name, score: points, reasons: reasons)
     }
 
     /// "Garden and outdoors" reads "garden and outdoors" mid-sentence; "IT and digital help" keeps its capitals.
@@ -100,14 +114,14 @@ public enum MatchScoring {
 
     /// Best first; ties go to the member who gave fewer hours lately, then the lower number.
     public static func rank(_ candidates: [MatchCandidate], for n: MatchNeed, limit: Int) -> [MatchResult] {
-        let given = Dictionary(candidates.map { ($0.member, $0.recentGivenMinutes) }, uniquingKeysWith: { a, _ in a })
-        return candidates.compactMap { score($0, for: n) }
+        candidates.compactMap { c in points(c, for: n).map { (candidate: c, points: $0) } }
             .sorted { a, b in
-                if a.score != b.score { return a.score > b.score }
-                let ga = given[a.member] ?? 0, gb = given[b.member] ?? 0
-                if ga != gb { return ga < gb }
-                return a.member < b.member
+                if a.points != b.points { return a.points > b.points }
+                if a.candidate.recentGivenMinutes != b.candidate.recentGivenMinutes {
+                    return a.candidate.recentGivenMinutes < b.candidate.recentGivenMinutes
+                }
+                return a.candidate.member < b.candidate.member
             }
-            .prefix(max(0, limit)).map { $0 }
+            .prefix(max(0, limit)).compactMap { score($0.candidate, for: n) }
     }
 }

@@ -49,8 +49,10 @@ struct BenchCommand: ParsableCommand {
             }
         }
         take("start-up to first frame of Today", .milliseconds, Targets.firstFrame) { try FirstFrameProbe.run(database, repetitions: 30) }
-        take("search keystroke to redrawn list", .milliseconds, Targets.searchKeystroke) { try SearchKeystrokeProbe.run(database) }
+        take("search keystroke to redrawn list, issue's 100 keys", .milliseconds, Targets.searchKeystrokeWorst) { try SearchKeystrokeProbe.issueKeys(database) }
+        take("search keystroke to redrawn list, 500+ keys", .milliseconds, Targets.searchKeystroke) { try SearchKeystrokeProbe.run(database) }
         take("ranking helpers for a need", .milliseconds, Targets.ranking) { try RankingProbe.run(database) }
+        take("machine noise: one fixed computation", .milliseconds, nil) { MachineNoiseProbe.run() }
         take("one durable exchange commit", .milliseconds, Targets.commit) { try CommitProbe.run(database, repetitions: commits) }
         take("balance of every account", .milliseconds, Targets.yearTotals) { try FiguresProbe.balances(database, repetitions: 20) }
         take("a year's totals by month and category", .milliseconds, Targets.yearTotals) { try FiguresProbe.yearTotals(database, repetitions: 50) }

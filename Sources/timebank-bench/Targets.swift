@@ -2,8 +2,12 @@
 /// compared with the median; byte and memory figures are single values.
 enum Targets {
     static let firstFrame = Figure.Target(limit: 150, statistic: .median)
+    /// Issue #4: "median and worst of 100 keystrokes … under 16 ms worst case".
+    static let searchKeystrokeWorst = Figure.Target(limit: 16, statistic: .max)
+    /// The same limit for five times as many keystrokes, typed from real names, at p99.
     static let searchKeystroke = Figure.Target(limit: 16, statistic: .p99)
-    static let ranking = Figure.Target(limit: 50, statistic: .p99)
+    /// Issue #5: "median and worst of 100 needs … under 50 ms worst case".
+    static let ranking = Figure.Target(limit: 50, statistic: .max)
     static let commit = Figure.Target(limit: 10, statistic: .p99)
     /// The issue names one target for its "balances and year totals" line; both get it.
     static let yearTotals = Figure.Target(limit: 500, statistic: .median)

@@ -102,12 +102,13 @@ extension Store {
         var offeringCategory: Set<Int>
     }
 
-    /// What matching knows about each of `members`, with recent giving left at zero (the
-    /// fair-spread bonus in full) until `rank` reads it. With `eligibleOnly`, members the hard
-    /// rules exclude whatever their score (not active; not vetted for a need that asks) are
-    /// left out in SQL; `MatchScoring` still applies every hard rule to those read.
+    /// What matching knows about each of `members` from their member and vetting rows, with
+    /// balance and recent giving left at zero until `rank` reads them from their accounts.
+    /// With `eligibleOnly`, members the hard rules exclude whatever their score (not active; not
+    /// vetted for a need that asks) are left out in SQL; `MatchScoring` still applies every
+    /// hard rule to those read.
     static func candidates(_ db: Database, for need: MatchNeed, helpers: PossibleHelpers, relevance: [Int: (Double, String)],
-                           today: CalendarDate, eligibleOnly: Bool) throws -> [(candidate: MatchCandidate, account: Int64)] {
+                           today: CalendarDate, eligibleOnly: Bool) throws -> [MatchCandidate] {
         let members = helpers.members
         guard !members.isEmpty else { return [] }
         // Member numbers are integers read from the file, so they go into the SQL as they are.
@@ -134,50 +135,51 @@ extension Store {
         let needAccount = try accountID(db, .member(need.need.member))
         let excluded = Set(try Int.fetchAll(db, sql: "SELECT other FROM do_not_match WHERE member = ?1 UNION SELECT member FROM do_not_match WHERE other = ?1",
                                             arguments: [need.need.member]))
-        var past: [Int64: Int] = [:]
+        var past: [Int: Int] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT e.giver, count(*) AS n FROM exchange e
-            WHERE e.receiver = ? AND +e.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM exchange r WHERE r.reverses = e.id)
+            SELECT a.member, count(*) FROM exchange e JOIN account a ON a.id = e.giver
+            WHERE e.receiver = ? AND +e.reverses IS NULL AND a.member IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM exchange r WHERE r.reverses = e.id)
             GROUP BY e.giver
             """, arguments: [needAccount]) {
             past[row[0]] = row[1]
         }
         // A thousand rows or more: read in place by column position rather than copied by name.
-        var out: [(candidate: MatchCandidate, account: Int64)] = []
+        var out: [MatchCandidate] = []
         out.reserveCapacity(members.count)
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT m.number, m.name, m.status, m.area, m.availability, m.can_travel, m.has_transport,
-                   a.id, a.given_minutes - a.received_minutes, v.complete, v.next_review
-            FROM member m JOIN account a ON a.member = m.number LEFT JOIN vetting v ON v.member = m.number
+            SELECT m.number, m.name, m.status, m.area, m.availability, m.can_travel, m.has_transport, v.complete, v.next_review
+            FROM member m LEFT JOIN vetting v ON v.member = m.number
             WHERE m.number IN (\(list))\(rules)
             """, arguments: ["today": today.iso])
         while let row = try rows.next() {
             let number: Int = row[0]
-            let account: Int64 = row[7]
-            let complete: Bool = row[9] ?? false
-            let review = (row[10] as String?).flatMap(CalendarDate.init(iso:))
+            let complete: Bool = row[7] ?? false
+            let review = (row[8] as String?).flatMap(CalendarDate.init(iso:))
             let vetting: VettingState = !complete ? .missing : (review.map { $0 < today } ?? false) ? .expired : .complete
             let candidate = MatchCandidate(
                 member: number, name: row[1], status: MemberStatus(rawValue: row[2]) ?? .pending, area: row[3],
                 availability: Availability(rawValue: row[4]), canTravel: row[5], hasTransport: row[6],
-                vetting: vetting, balanceMinutes: row[8], recentGivenMinutes: 0,
-                pastExchangesWithMember: past[account] ?? 0, offersNeedCategory: inCategory.contains(number),
+                vetting: vetting, balanceMinutes: 0, recentGivenMinutes: 0,
+                pastExchangesWithMember: past[number] ?? 0, offersNeedCategory: inCategory.contains(number),
                 offersNeedGroup: inGroup.contains(number), bestOfferTitle: relevance[number]?.1,
                 textRelevance: relevance[number]?.0 ?? 0, doNotMatch: excluded.contains(number))
-            out.append((candidate, account))
+            out.append(candidate)
         }
         return out
     }
 
-    /// Ranks candidates whose recent giving is not read yet. Recent giving only ever lowers a
-    /// score (the fair-spread bonus shrinks), so each score with none is an upper bound: the
-    /// candidates are taken best bound first, their giving read a batch at a time, and once
-    /// the list is full and its last score beats every bound left, nobody left can get in.
-    static func rank(_ db: Database, _ candidates: [(candidate: MatchCandidate, account: Int64)], for need: MatchNeed,
+    /// Ranks candidates whose accounts are not read yet. A balance can only add points (the
+    /// earn-back nudge) and recent giving only take them away (the fair-spread bonus shrinks),
+    /// so each score with no giving and the nudge granted is an upper bound: the candidates
+    /// are taken best bound first, their accounts read a batch at a time, and once the list is
+    /// full and its last score beats every bound left, nobody left can get in.
+    static func rank(_ db: Database, _ candidates: [MatchCandidate], for need: MatchNeed,
                      limit: Int, today: CalendarDate, exhaustive: Bool) throws -> [MatchResult] {
         // Positions sorted by bound, so a thousand large candidates are not moved about.
-        let order = candidates.indices.compactMap { i in MatchScoring.points(candidates[i].candidate, for: need).map { (i, bound: $0) } }
-            .sorted { $0.bound > $1.bound }
+        let order = candidates.indices.compactMap { i in
+            MatchScoring.points(candidates[i], for: need).map { (i, bound: $0 + MatchScoring.Weight.earnBack) }
+        }.sorted { $0.bound > $1.bound }
         let since = today.adding(days: -recentDays).iso
         var exact: [MatchCandidate] = []
         var best: [Int] = []
@@ -185,17 +187,19 @@ extension Store {
         while next < order.count {
             if !exhaustive, limit > 0, best.count >= limit, best[limit - 1] > order[next].bound { break }
             let batch = order[next ..< min(next + 32, order.count)]
-            let accounts = batch.map { String(candidates[$0.0].account) }.joined(separator: ",")
-            // Reversal entries are not giving; the covering index holds every other entry.
-            var recent: [Int64: Int] = [:]
+            let members = batch.map { String(candidates[$0.0].member) }.joined(separator: ",")
+            // Reversal entries are not giving; a covering index holds every other entry.
+            var accounts: [Int: (balance: Int, recent: Int)] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT giver, sum(minutes) FROM exchange
-                WHERE giver IN (\(accounts)) AND date >= ? AND reverses IS NULL GROUP BY giver
+                SELECT a.member, a.given_minutes - a.received_minutes,
+                       (SELECT coalesce(sum(e.minutes), 0) FROM exchange e WHERE e.giver = a.id AND e.date >= ? AND e.reverses IS NULL)
+                FROM account a WHERE a.member IN (\(members))
                 """, arguments: [since])
-            while let row = try rows.next() { recent[row[0]] = row[1] }
+            while let row = try rows.next() { accounts[row[0]] = (row[1], row[2]) }
             for (i, _) in batch {
-                var candidate = candidates[i].candidate
-                candidate.recentGivenMinutes = recent[candidates[i].account] ?? 0
+                var candidate = candidates[i]
+                candidate.balanceMinutes = accounts[candidate.member]?.balance ?? 0
+                candidate.recentGivenMinutes = accounts[candidate.member]?.recent ?? 0
                 exact.append(candidate)
                 if let score = MatchScoring.points(candidate, for: need) {
                     best.insert(score, at: best.firstIndex { $0 < score } ?? best.endIndex)

@@ -11,43 +11,75 @@ extension Store {
     /// filters need (the full-text index alone for a plain search, the kept counts for none),
     /// and the rows come by the cheapest of three routes (`MemberWindowPlan.Route`).
     public func memberWindow(_ q: MemberQuery, offset: Int, limit: Int, today: CalendarDate) throws -> (total: Int, rows: [MemberSummary]) {
-        try memberWindow(q, offset: offset, limit: limit, today: today, route: nil)
+        let page = try memberWindow(q, offset: offset, limit: limit, today: today, countingUpTo: nil, route: nil)
+        return (page.total, page.rows)
+    }
+
+    /// The same window, counting matches only as far as `countingUpTo`: a search as broad as
+    /// one letter matches most of the members, and counting them all is most of a keystroke's
+    /// cost. Past the limit the page says so (`totalIsExact` false, `total` the limit), and the
+    /// rows are still exactly those of the uncounted window. Nil counts every match.
+    public func memberWindow(_ q: MemberQuery, offset: Int, limit: Int, today: CalendarDate, countingUpTo cap: Int?) throws -> MemberWindowPage {
+        try memberWindow(q, offset: offset, limit: limit, today: today, countingUpTo: cap, route: nil)
     }
 
     /// `route` forces one route, and `budget` how far a walk may go before it gives up, so
     /// tests can show that every route gives the same rows.
-    func memberWindow(_ q: MemberQuery, offset: Int, limit: Int, today: CalendarDate,
-                      route forced: MemberWindowPlan.Route?, budget forcedBudget: Int = .max) throws -> (total: Int, rows: [MemberSummary]) {
+    func memberWindow(_ q: MemberQuery, offset: Int, limit: Int, today: CalendarDate, countingUpTo cap: Int?,
+                      route forced: MemberWindowPlan.Route?, budget forcedBudget: Int = .max) throws -> MemberWindowPage {
         try read { db in
             let plan = MemberWindowPlan(q, today: today)
-            let total = try Int.fetchOne(db, sql: plan.countSQL, arguments: plan.arguments) ?? 0
-            guard offset < total, limit > 0 else { return (total, []) }
-            let (route, budget) = try forced.map { ($0, forcedBudget) } ?? plan.cheapestRoute(db, total: total, offset: offset, limit: limit)
+            let cap = cap.flatMap { $0 < Int.max ? $0 : nil }
+            let count = plan.countSQL(upTo: cap.map { $0 + 1 })
+            let counted = try Int.fetchOne(db, sql: count.sql, arguments: plan.arguments) ?? 0
+            let exact = !count.stops || cap.map { counted <= $0 } ?? true
+            let total = exact ? counted : cap ?? counted
+            func page(_ rows: [MemberSummary]) -> MemberWindowPage { MemberWindowPage(total: total, totalIsExact: exact, rows: rows) }
+            // Past a count cut short there may well be rows: only an exact count says there are none.
+            guard limit > 0, !exact || offset < counted else { return page([]) }
+            let (route, budget) = try forced.map { ($0, forcedBudget) }
+                ?? plan.cheapestRoute(db, total: counted, exact: exact, offset: offset, limit: limit)
             func summaries(_ numbers: String, _ arguments: StatementArguments, descending: Bool) throws -> [MemberSummary] {
                 let rows = try Row.fetchAll(db, sql: plan.rowsSQL(numbers: numbers, descending: descending), arguments: arguments)
                 let found = rows.map { Store.summary(from: $0, today: today) }
                 return descending ? found.reversed() : found
             }
             if route != .sortMatches, q.sort == .name {
-                // From the nearer end; a window in the second half is read backwards.
-                let fromEnd = offset > total / 2
-                let skip = fromEnd ? max(0, total - offset - limit) : offset
-                let take = fromEnd ? total - offset - skip : limit
+                // From the nearer end (when the end is known); a window in the second half is
+                // read backwards.
+                let fromEnd = exact && offset > counted / 2
+                let skip = fromEnd ? max(0, counted - offset - limit) : offset
+                let take = fromEnd ? counted - offset - skip : limit
                 if plan.match == nil {
                     var args = plan.arguments
                     args += ["take": take, "skip": skip]
-                    return (total, try summaries(plan.plainWalkSQL(descending: fromEnd), args, descending: fromEnd))
+                    return page(try summaries(plan.plainWalkSQL(descending: fromEnd), args, descending: fromEnd))
                 }
                 if let numbers = try plan.walk(db, route, descending: fromEnd, skip: skip, take: take, budget: budget) {
                     let list = numbers.isEmpty ? "NULL" : numbers.map(String.init).joined(separator: ",")
-                    return (total, try summaries("SELECT number FROM member WHERE number IN (\(list))", [], descending: fromEnd))
+                    return page(try summaries("SELECT number FROM member WHERE number IN (\(list))", [], descending: fromEnd))
+                }
+                // A broad search whose matches lie elsewhere in the alphabet: reading them once
+                // costs far less than sorting tens of thousands.
+                if !exact, route != .walkNamesReadingMatches,
+                   let numbers = try plan.walk(db, .walkNamesReadingMatches, descending: false, skip: offset, take: limit, budget: .max) {
+                    let list = numbers.isEmpty ? "NULL" : numbers.map(String.init).joined(separator: ",")
+                    return page(try summaries("SELECT number FROM member WHERE number IN (\(list))", [], descending: false))
                 }
             }
             var args = plan.arguments
             args += ["take": limit, "skip": offset]
-            return (total, try summaries(plan.sortedSQL, args, descending: false))
+            return page(try summaries(plan.sortedSQL, args, descending: false))
         }
     }
+}
+
+/// One window of the members list and how many members the query matches.
+public struct MemberWindowPage: Sendable, Equatable {
+    /// The number of matches, or when `totalIsExact` is false the limit counting stopped at.
+    public var total: Int
+    public var totalIsExact: Bool
+    public var rows: [MemberSummary]
 }
 
 /// The SQL for one `MemberQuery`, with its conditions written once for count and rows alike.
@@ -119,13 +151,21 @@ struct MemberWindowPlan {
     /// pass are few (the matches are dense, or the window near an end), otherwise through the
     /// matches. The estimate takes matches to be spread evenly through the alphabet; names
     /// in a script that sorts after Latin letters are not, hence the budget.
-    func cheapestRoute(_ db: Database, total: Int, offset: Int, limit: Int) throws -> (Route, budget: Int) {
+    func cheapestRoute(_ db: Database, total: Int, exact: Bool, offset: Int, limit: Int) throws -> (Route, budget: Int) {
         guard query.sort == .name else { return (.sortMatches, 0) }
         // With nothing to test, a walk is the name index read from the nearer end.
         guard match != nil else { return (.walkNamesTestingText, .max) }
         let members = try Int.fetchOne(db, sql: "SELECT sum(members) FROM member_count") ?? total
-        // A walk from the nearer end passes this many members to collect the window.
-        let walked = Double(min(offset, max(0, total - offset - limit)) + limit) * Double(max(members, total)) / Double(total)
+        // A walk from the nearer end passes this many members to collect the window; with the
+        // count cut short, at most this many.
+        let nearer = exact ? min(offset, max(0, total - offset - limit)) : offset
+        let walked = Double(nearer + limit) * Double(max(members, total)) / Double(total)
+        // Counting stopped short: the matches are dense, so near the top of the list a walk
+        // testing each member is cheapest whatever their number (the estimate above is then
+        // the most it can pass); deeper down, reading them all once.
+        if !exact {
+            return (walked * Cost.testMember < 20_000 ? .walkNamesTestingText : .walkNamesReadingMatches, Int(walked * 3) + 300)
+        }
         let matches = Double(total)
         let costs: [(Route, Double)] = [
             (.sortMatches, matches * Cost.sortMatch),
@@ -183,15 +223,21 @@ struct MemberWindowPlan {
         " FROM member_search s CROSS JOIN member m ON m.number = s.rowid\(vettingJoin)"
     }
 
-    var countSQL: String {
+    /// The count of matches, stopping at `upTo` when given; `stops` is false when the count
+    /// comes whole from the kept counts, at no cost.
+    func countSQL(upTo: Int?) -> (sql: String, stops: Bool) {
+        let counted: String
         if match != nil {
-            if conditions.isEmpty { return "SELECT count(*) FROM member_search WHERE member_search MATCH :match" }
-            return "SELECT count(*)" + fromMatches + whereClause(["member_search MATCH :match"])
+            counted = conditions.isEmpty ? "SELECT 1 FROM member_search WHERE member_search MATCH :match"
+                : "SELECT 1" + fromMatches + whereClause(["member_search MATCH :match"])
+        } else {
+            // The kept counts answer the commonest lists (everyone, or one status) at once.
+            if conditions.isEmpty { return ("SELECT coalesce(sum(members), 0) FROM member_count", false) }
+            if conditions == ["m.status = :status"] { return ("SELECT coalesce(sum(members), 0) FROM member_count WHERE status = :status", false) }
+            counted = "SELECT 1 FROM member m\(vettingJoin)" + whereClause()
         }
-        // The kept counts answer the commonest lists (everyone, or one status) at once.
-        if conditions.isEmpty { return "SELECT coalesce(sum(members), 0) FROM member_count" }
-        if conditions == ["m.status = :status"] { return "SELECT coalesce(sum(members), 0) FROM member_count WHERE status = :status" }
-        return "SELECT count(*) FROM member m\(vettingJoin)" + whereClause()
+        guard let upTo else { return ("SELECT count(*) FROM (\(counted))", false) }
+        return ("SELECT count(*) FROM (\(counted) LIMIT \(upTo))", true)
     }
 
     private func order(_ descending: Bool) -> String {

@@ -44,6 +44,37 @@ struct MembersListTests {
         #expect(d.lines[23].contains("/ Search") && d.lines[23].contains("+ Add"))
     }
 
+    @Test func aBroadSearchCountsOnlySoFarUntilTheBrokerHeadsForTheEnd() throws {
+        for i in 0..<30 { try fixture.add(Member(name: "Eve Example \(String(format: "%02d", i))", joined: membersToday)) }
+        let context = fixture.context()
+        let rect = Rect(row: 0, column: 0, width: 80, height: 12)
+        var list = MemberListState()
+        list.countLimit = 10
+        list.refresh(context, rect: rect)
+        #expect(list.totalIsExact && list.total == 34)
+        list.startSearch(with: "e", context, rect: rect)
+        #expect(!list.totalIsExact && list.total == 10)
+        var frame = Frame(size: Size(width: 80, height: 13))
+        MemberListView.render(list, into: &frame, in: Rect(row: 0, column: 0, width: 80, height: 13), today: membersToday)
+        #expect(frame.lines[0].hasSuffix("10+ members"))
+        #expect(frame.lines[1].hasSuffix("10+ rows"))
+        // Leaving the search line and pressing End counts every match and goes to the last.
+        _ = list.handle(.tab, context, rect: rect)
+        _ = list.handle(.end, context, rect: rect)
+        let everyone = try fixture.store.members(MemberQuery(search: "e"), limit: 1000, today: membersToday)
+        #expect(list.totalIsExact && list.total == everyone.total)
+        #expect(list.selectedNumber == everyone.rows.last?.number)
+        // A new search counts only so far again; paging to the foot of what was counted counts the rest.
+        _ = list.handle(.escape, context, rect: rect)
+        list.startSearch(with: nil, context, rect: rect)
+        for c in "example" { _ = list.handle(.char(c), context, rect: rect) }
+        #expect(!list.totalIsExact)
+        _ = list.handle(.pageDown, context, rect: rect)
+        let examples = try fixture.store.members(MemberQuery(search: "example"), today: membersToday).total
+        #expect(list.totalIsExact && list.total == examples)
+        #expect(list.table.selectedIndex > 0)
+    }
+
     @Test func typingALetterStartsTheSearch() {
         var d = driver()
         d.type("zoe")

@@ -126,18 +126,28 @@ struct MembersSearchTests {
         for search in searches {
             for status: MemberStatus? in [nil, .active] {
                 let q = MemberQuery(search: search, status: status)
-                let all = try fixture.store.memberWindow(q, offset: 0, limit: 1000, today: membersToday, route: .sortMatches)
-                // A walk that gives up after `budget` members hands over to sorting the matches.
+                let all = try fixture.store.memberWindow(q, offset: 0, limit: 1000, today: membersToday, countingUpTo: nil, route: .sortMatches)
+                // A walk that gives up after `budget` members hands over to another route, and a
+                // count cut short changes the count only, never the rows.
                 for route in MemberWindowPlan.Route.allCases {
-                    for budget in [1, 4, Int.max] {
-                        for (offset, limit) in [(0, 1000), (0, 3), (2, 5), (max(0, all.total - 4), 4), (all.total / 2, 7)] {
-                            let page = try fixture.store.memberWindow(q, offset: offset, limit: limit, today: membersToday,
-                                                                      route: route, budget: budget)
-                            #expect(page.total == all.total)
-                            #expect(page.rows.map(\.number) == Array(all.rows.map(\.number).dropFirst(offset).prefix(limit)),
-                                    "\(route) differs for '\(search)' at \(offset)+\(limit) within \(budget)")
+                    for budget in [1, Int.max] {
+                        for cap in [nil, 1, 3] {
+                            for (offset, limit) in [(0, 1000), (0, 3), (2, 5), (max(0, all.total - 4), 4), (all.total / 2, 7)] {
+                                let page = try fixture.store.memberWindow(q, offset: offset, limit: limit, today: membersToday,
+                                                                          countingUpTo: cap, route: route, budget: budget)
+                                // With no search the kept counts answer whole, whatever the limit.
+                                let counted = search.isEmpty ? nil : cap
+                                #expect(page.totalIsExact == (counted.map { all.total <= $0 } ?? true))
+                                #expect(page.total == min(all.total, counted ?? .max))
+                                #expect(page.rows.map(\.number) == Array(all.rows.map(\.number).dropFirst(offset).prefix(limit)),
+                                        "\(route) differs for '\(search)' at \(offset)+\(limit) within \(budget), counting to \(cap ?? 0)")
+                            }
                         }
                     }
+                }
+                for cap in [1, 3] {
+                    let chosen = try fixture.store.memberWindow(q, offset: 0, limit: 5, today: membersToday, countingUpTo: cap)
+                    #expect(chosen.rows.map(\.number) == Array(all.rows.map(\.number).prefix(5)))
                 }
             }
         }

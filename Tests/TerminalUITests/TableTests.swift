@@ -134,6 +134,19 @@ struct TableTests {
         #expect(state.visibleRange(in: area) == 0..<2)
     }
 
+    @Test func aCountThatStoppedShortSaysSoAndCountsAreGrouped() {
+        var state = TableState(rowCount: 0)
+        _ = state.handle(.char("/"), in: area)
+        _ = state.handle(.char("a"), in: area)
+        state.setRowCount(5000, atLeast: true)
+        #expect(draw(state).lines[0] == "/ a      5,000+ rows")
+        state.setRowCount(81384)
+        #expect(draw(state).lines[0] == "/ a      81,384 rows")
+        #expect(CountText.count(1, "member", "members") == "1 member")
+        #expect(CountText.count(1, "member", "members", atLeast: true) == "1+ members")
+        #expect(CountText.grouped(999) == "999" && CountText.grouped(1000) == "1,000" && CountText.grouped(-1234567) == "-1,234,567")
+    }
+
     @Test func lettersGoToTheSearchLineButArrowsStillMove() {
         var state = TableState(rowCount: 5)
         state.beginFilter()

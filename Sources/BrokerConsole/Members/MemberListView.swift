@@ -18,7 +18,7 @@ enum MemberListView {
     static func tableRect(in rect: Rect) -> Rect { rect.inset(top: 1) }
 
     static func render(_ list: MemberListState, into frame: inout Frame, in rect: Rect, today: CalendarDate) {
-        renderFilterLine(list.query, total: list.total, into: &frame, at: rect.row(0))
+        renderFilterLine(list.query, total: list.total, exact: list.totalIsExact, into: &frame, at: rect.row(0))
         if let problem = list.problem {
             frame.put(problem, row: rect.row + 1, column: rect.column, maxWidth: rect.width, style: .error)
             return
@@ -33,7 +33,7 @@ enum MemberListView {
 
     /// "F5 status:ACTIVE  F6 area  ...": the keys and where each filter stands; narrowing
     /// ones are bold and upper-case so they show without colour.
-    static func renderFilterLine(_ query: MemberQuery, total: Int, into frame: inout Frame, at rect: Rect) {
+    static func renderFilterLine(_ query: MemberQuery, total: Int, exact: Bool = true, into frame: inout Frame, at rect: Rect) {
         var column = rect.column
         for part in query.filterParts {
             guard column < rect.maxColumn else { break }
@@ -43,7 +43,7 @@ enum MemberListView {
                                 style: part.active ? .bold : .plain)
             column += 2
         }
-        let count = total == 1 ? "1 member" : "\(total) members"
+        let count = CountText.count(total, "member", "members", atLeast: !exact)
         if column - 1 + count.displayWidth < rect.maxColumn {
             frame.put(count, row: rect.row, column: rect.maxColumn - count.displayWidth, style: .muted)
         }

@@ -17,6 +17,8 @@ public enum ListOutcome: Hashable, Sendable {
 /// and be fetched one visible window at a time (see `visibleRange(in:)`).
 public struct TableState: Sendable, Equatable {
     public private(set) var rowCount: Int
+    /// The rows were counted only this far: there are at least `rowCount` ("5,000+ rows").
+    public private(set) var rowCountIsLowerBound = false
     /// Index of the selected row (0 when the list is empty).
     public private(set) var selectedIndex: Int = 0
     /// Index of the first row shown.
@@ -41,8 +43,9 @@ public struct TableState: Sendable, Equatable {
 
     /// Call when the data changes (a new query result, another broker's write).
     /// The selection stays on the same index where it can.
-    public mutating func setRowCount(_ count: Int) {
+    public mutating func setRowCount(_ count: Int, atLeast: Bool = false) {
         rowCount = max(0, count)
+        rowCountIsLowerBound = atLeast
         selectedIndex = min(selectedIndex, max(0, rowCount - 1))
         scrollOffset = min(scrollOffset, max(0, rowCount - 1))
     }

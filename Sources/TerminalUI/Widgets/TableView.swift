@@ -104,7 +104,7 @@ public enum TableView {
 
     /// "/ search text ......  12 rows"; returns the caret when it should hold the cursor.
     private static func drawFilterLine(_ state: TableState, into frame: inout Frame, at rect: Rect, focused: Bool) -> Position? {
-        let count = state.rowCount == 1 ? "1 row" : "\(state.rowCount) rows"
+        let count = CountText.count(state.rowCount, "row", "rows", atLeast: state.rowCountIsLowerBound)
         let parts = rect.splitColumns([.fixed(2), .fill, .fixed(count.displayWidth + 1)])
         frame.put("/", row: rect.row, column: parts[0].column, style: .bold)
         TextFieldView.render(state.filter, into: &frame, at: parts[1], focused: focused && state.isEditingFilter)

@@ -31,7 +31,7 @@ struct MembersListTests {
         #expect(lines[0].contains("Members"))
         #expect(lines[2].hasPrefix("F5 status  F6 area  F7 vetting  F8 needs  F9 kind  F3 sort:name"))
         #expect(lines[2].hasSuffix("4 members"))
-        #expect(lines[3] == "  No. Name                          Area          Status  Balance Vetting  Needs")
+        #expect(lines[3] == "   No. Name                         Area          Status  Balance Vetting  Needs")
         let body = rows(d)
         #expect(body.count == 4)
         #expect(body[0].contains("Ahmed Khan") && body[0].contains("on hold") && body[0].hasSuffix("1"))
@@ -73,6 +73,17 @@ struct MembersListTests {
         let examples = try fixture.store.members(MemberQuery(search: "example"), today: membersToday).total
         #expect(list.totalIsExact && list.total == examples)
         #expect(list.table.selectedIndex > 0)
+    }
+
+    @Test func sixDigitMemberNumbersShowWhole() {
+        let m = MemberSummary(number: 101_234, kind: .person, name: "Zoë 王 O'Brien", preferredName: "", area: "Westgate", postcode: "",
+                              phone: "", email: "", joined: membersToday, status: .active, balanceMinutes: -90, vetting: .complete,
+                              vettingReview: nil, openNeeds: 2)
+        var frame = Frame(size: Size(width: 80, height: 3))
+        TableView.render(TableState(rowCount: 1), columns: MemberListView.columns, emptyMessage: "", into: &frame,
+                         at: Rect(row: 0, column: 0, width: 80, height: 3), focused: false) { _ in MemberListView.row(m, today: membersToday) }
+        #expect(frame.lines[1].hasPrefix("101234 Zoë 王 O'Brien"))
+        #expect(frame.lines[1].hasSuffix("-1:30 complete     2"))
     }
 
     @Test func typingALetterStartsTheSearch() {

@@ -6,7 +6,7 @@ import TimeBankStore
 /// Drawing the three views. The selected row is in reverse video with "›" and holds the cursor.
 extension MatchScreen {
     static let needColumns = [
-        TableColumn("No", width: .fixed(5), alignment: .right),
+        TableColumn("No", width: .fixed(6), alignment: .right),
         TableColumn("Need", width: .fill),
         TableColumn("Member", width: .fixed(18)),
         TableColumn("Area", width: .fixed(12)),

@@ -5,7 +5,7 @@ import TimeBankStore
 /// Draws the members list: the filter line, then the table with its search line.
 enum MemberListView {
     static let columns = [
-        TableColumn("No.", width: .fixed(5), alignment: .right),
+        TableColumn("No.", width: .fixed(6), alignment: .right),
         TableColumn("Name", width: .fill),
         TableColumn("Area", width: .fixed(13)),
         TableColumn("Status", width: .fixed(7)),

@@ -7,7 +7,7 @@ import TimeBankStore
 extension OffersNeedsScreen {
     static func listingColumns(_ kind: ListingRow.Kind) -> [TableColumn] {
         var columns = [
-            TableColumn("No", width: .fixed(5), alignment: .right),
+            TableColumn("No", width: .fixed(6), alignment: .right),
             TableColumn("Title · category", width: .fill),
             TableColumn("Member", width: .fixed(20)),
             TableColumn("Area", width: .fixed(11)),

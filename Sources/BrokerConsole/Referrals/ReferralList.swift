@@ -6,7 +6,7 @@ import TimeBankStore
 /// The referrals table shared by Today (follow-ups) and the Match screen's referrals view.
 enum ReferralList {
     static let columns = [
-        TableColumn("No", width: .fixed(5), alignment: .right),
+        TableColumn("No", width: .fixed(6), alignment: .right),
         TableColumn("Status", width: .fixed(9)),
         TableColumn("Helper → member: need", width: .fill),
         TableColumn("Still", width: .fixed(8), alignment: .right),

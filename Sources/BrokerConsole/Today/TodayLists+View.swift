@@ -48,13 +48,13 @@ enum TodayList: Int, CaseIterable, Sendable {
         switch self {
         case .followUps: return ReferralList.columns
         case .unmatchedNeeds:
-            return [TableColumn("No", width: .fixed(5), alignment: .right), TableColumn("Need", width: .fill),
+            return [TableColumn("No", width: .fixed(6), alignment: .right), TableColumn("Need", width: .fill),
                     TableColumn("Member", width: .fixed(20)), TableColumn("Open", width: .fixed(8), alignment: .right)]
         case .vettingReviews:
-            return [TableColumn("No", width: .fixed(5), alignment: .right), TableColumn("Member", width: .fill),
+            return [TableColumn("No", width: .fixed(6), alignment: .right), TableColumn("Member", width: .fill),
                     TableColumn("Review", width: .fixed(26))]
         case .inactiveMembers:
-            return [TableColumn("No", width: .fixed(5), alignment: .right), TableColumn("Member", width: .fill),
+            return [TableColumn("No", width: .fixed(6), alignment: .right), TableColumn("Member", width: .fill),
                     TableColumn("Area", width: .fixed(14)), TableColumn("Last exchange", width: .fixed(14))]
         }
     }

@@ -24,14 +24,14 @@ extension MatchScreen {
         switch mode {
         case .needs:
             if problem == nil {
-                frame.put("Open needs (\(needTotal)): ↑↓ choose · / search · Enter ranks the helpers · r referrals", row: rect.row,
+                frame.put("Open needs (\(CountText.grouped(needTotal))): ↑↓ choose · / search · Enter ranks the helpers · r referrals", row: rect.row,
                           column: left, maxWidth: width, style: .muted)
             }
             TableView.render(needTable, columns: Self.needColumns, emptyMessage: "No open need matches.", into: &frame, at: body,
                              focused: panel == nil) { index in
                 guard needs.indices.contains(index) else { return nil }
                 let n = needs[index]
-                return TableRow([String(n.id), "\(n.title) · \(n.category.name)", "\(n.memberName) (\(n.member))", n.area,
+                return TableRow([String(n.id), "\(n.title) · \(n.category.name)", MemberLabel.nameAndNumber(n.memberName, n.member, width: 18), n.area,
                                  n.needsVettedHelper ? "yes" : "", String(max(0, today.days(since: n.created)))])
             }
         case .helpers:

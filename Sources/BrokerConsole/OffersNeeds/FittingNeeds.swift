@@ -16,7 +16,7 @@ struct FittingNeeds: Equatable, Sendable {
     var table: TableState
 
     static let columns = [
-        TableColumn("No", width: .fixed(5), alignment: .right),
+        TableColumn("No", width: .fixed(6), alignment: .right),
         TableColumn("Need", width: .fill),
         TableColumn("Member", width: .fixed(20)),
         TableColumn("Score", width: .fixed(5), alignment: .right),
@@ -46,7 +46,7 @@ struct FittingNeeds: Equatable, Sendable {
                          at: tableRect, focused: true) { index in
             guard fits.indices.contains(index) else { return nil }
             let f = fits[index]
-            return TableRow([String(f.need.id), f.need.title, "\(f.memberName) (\(f.need.member))", String(f.result.score)])
+            return TableRow([String(f.need.id), f.need.title, MemberLabel.nameAndNumber(f.memberName, f.need.member, width: 20), String(f.result.score)])
         }
         guard let f = current else { return }
         let reasons = TextWrap.wrap("Why: " + f.result.reasons.joined(separator: " · "), width: rect.width)

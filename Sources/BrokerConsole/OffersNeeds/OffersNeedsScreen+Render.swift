@@ -61,7 +61,7 @@ extension OffersNeedsScreen {
                              into: &frame, at: body, focused: true) { index in
                 guard rows.indices.contains(index) else { return nil }
                 let r = rows[index]
-                var cells = [String(r.id), "\(r.title) · \(r.category.name)", "\(r.memberName) (\(r.member))", r.area, r.status.rawValue]
+                var cells = [String(r.id), "\(r.title) · \(r.category.name)", MemberLabel.nameAndNumber(r.memberName, r.member, width: 20), r.area, r.status.rawValue]
                 if kind == .need { cells.insert(r.needsVettedHelper ? "yes" : "", at: 4) }
                 return TableRow(cells)
             }

@@ -68,7 +68,7 @@ enum TodayList: Int, CaseIterable, Sendable {
             guard lists.unmatchedNeeds.indices.contains(index) else { return nil }
             let n = lists.unmatchedNeeds[index]
             let vetted = n.needsVettedHelper ? " · vetted helper" : ""
-            return TableRow([String(n.id), "\(n.title) · \(n.category.name)\(vetted)", "\(n.memberName) (\(n.member))",
+            return TableRow([String(n.id), "\(n.title) · \(n.category.name)\(vetted)", MemberLabel.nameAndNumber(n.memberName, n.member, width: 20),
                              ReferralText.days(today.days(since: n.created))])
         case .vettingReviews:
             guard lists.vettingReviews.indices.contains(index) else { return nil }

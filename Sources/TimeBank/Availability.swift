@@ -38,14 +38,44 @@ public struct Availability: OptionSet, Hashable, Sendable {
         return out.joined(separator: ", ")
     }
 
-    /// Words for a match reason: "free Tue mornings".
+    /// Words for a match reason, short enough to read at a glance: "free Tue mornings",
+    /// "free weekday evenings, weekends", "free Mon, Wed afternoons". Days free at the same
+    /// parts of the day are named together.
     public var phrase: String {
-        var out: [String] = []
+        if self == .anytime { return "any time" }
+        var groups: [(parts: [Part], days: [Int])] = []
         for d in 0..<7 {
             let parts = Part.allCases.filter { contains(day: d, part: $0) }
-            if parts.count == 3 { out.append(Self.dayNames[d]) } else if !parts.isEmpty {
-                out.append(Self.dayNames[d] + " " + parts.map(\.short).joined(separator: "/"))
+            guard !parts.isEmpty else { continue }
+            if let i = groups.firstIndex(where: { $0.parts == parts }) { groups[i].days.append(d) } else { groups.append((parts, [d])) }
+        }
+        return groups.map { group in
+            let whole = group.parts.count == Part.allCases.count
+            let partWords = group.parts.map(\.short).joined(separator: "/")
+            switch group.days {
+            case [0, 1, 2, 3, 4]: return whole ? "weekdays" : "weekday \(partWords)"
+            case [5, 6]: return whole ? "weekends" : "weekend \(partWords)"
+            case Array(0..<7): return "\(partWords) every day"
+            default:
+                let days = Self.dayRanges(group.days)
+                return whole ? days : "\(days) \(partWords)"
             }
+        }.joined(separator: ", ")
+    }
+
+    /// "Mon–Wed, Fri": three or more days in a row as a range.
+    static func dayRanges(_ days: [Int]) -> String {
+        var out: [String] = []
+        var start = 0
+        while start < days.count {
+            var end = start
+            while end + 1 < days.count, days[end + 1] == days[end] + 1 { end += 1 }
+            if end - start >= 2 {
+                out.append("\(dayNames[days[start]])–\(dayNames[days[end]])")
+            } else {
+                out += days[start...end].map { dayNames[$0] }
+            }
+            start = end + 1
         }
         return out.joined(separator: ", ")
     }

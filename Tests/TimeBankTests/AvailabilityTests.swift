@@ -39,6 +39,15 @@ struct AvailabilityTests {
         #expect(a.text == "Mon am, Tue pm eve")
         #expect(a.phrase == "Mon mornings, Tue afternoons/evenings")
         #expect(Availability(rawValue: 0b111).phrase == "Mon")
+        // Days free at the same parts of the day are named together, so a reason stays short.
+        func free(_ text: String) -> String { Availability(text: text)!.phrase }
+        #expect(free("Mon eve, Tue eve, Wed eve, Thu eve, Fri eve, Sat, Sun") == "weekday evenings, weekends")
+        #expect(free("Mon, Tue, Wed, Thu, Fri") == "weekdays")
+        #expect(free("Mon pm, Wed pm") == "Mon, Wed afternoons")
+        #expect(free("Mon am, Tue am, Wed am, Fri am") == "Mon–Wed, Fri mornings")
+        #expect(free("Mon eve, Tue eve, Wed eve, Thu eve, Fri eve, Sat eve, Sun eve") == "evenings every day")
+        #expect(free("Sat am, Sun am, Tue am pm") == "Tue mornings/afternoons, weekend mornings")
+        #expect(Availability.anytime.phrase == "any time")
         #expect(Availability.anytime.text == "any time")
         #expect(Availability([]).text == "")
     }

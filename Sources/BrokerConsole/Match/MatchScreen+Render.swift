@@ -56,7 +56,7 @@ extension MatchScreen {
         frame.put("Need \(need.id): \(need.title) · \(need.category.name)", row: rect.row, column: left, maxWidth: width, style: .bold)
         var facts = ["for \(need.memberName) (\(need.member))"]
         if !need.area.isEmpty { facts.append(need.area) }
-        if !need.availability.isEmpty { facts.append(need.availability.text) }
+        if !need.availability.isEmpty { facts.append("free " + need.availability.phrase) }
         if need.needsVettedHelper { facts.append("needs a vetted helper") }
         if need.requiresTravel { facts.append("helper must travel") }
         frame.put(facts.joined(separator: " · "), row: rect.row + 1, column: left, maxWidth: width)

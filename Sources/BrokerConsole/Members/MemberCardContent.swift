@@ -51,7 +51,7 @@ enum MemberCardContent {
         return data.offers.sorted { ($0.status != .open ? 1 : 0, $0.id) < ($1.status != .open ? 1 : 0, $1.id) }.flatMap { o in
             listing(title: o.title, status: o.status, category: data.categories[o.categoryID] ?? "?", description: o.description,
                     dates: "created \(o.created.iso)" + (o.review.map { ", review \($0.iso)" } ?? "")
-                        + (o.availability.isEmpty ? "" : " · \(o.availability.text)"), width: width)
+                        + (o.availability.isEmpty ? "" : " · free \(o.availability.phrase)"), width: width)
         }
     }
 

@@ -93,7 +93,11 @@ final class SSHBrokerHost: @unchecked Sendable {
         let bin = folder + "/bin"
         let fm = FileManager.default
         try fm.createDirectory(atPath: bin, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
-        try fm.copyItem(atPath: built.path, toPath: binary)
+        // Copied by `cp`, not by this process: a file this process holds open for writing is
+        // inherited by any child another test spawns meanwhile, and running it then fails
+        // with "Text file busy" (seen in about one run in five under the full suite).
+        let copied = SSHCommand.runBlocking(["/bin/cp", built.path, binary], timeout: 60)
+        guard copied.succeeded else { throw SSHTestError("copying the timebank binary failed:\n\(copied)") }
         let buildFolder = built.deletingLastPathComponent()
         for item in try fm.contentsOfDirectory(atPath: buildFolder.path) where item.hasSuffix(".resources") {
             try fm.copyItem(atPath: buildFolder.appendingPathComponent(item).path, toPath: bin + "/" + item)

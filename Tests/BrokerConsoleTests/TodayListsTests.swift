@@ -36,6 +36,31 @@ import TimeBankStore
         #expect(f.frame.cursor?.row == f.lines.firstIndex { $0.contains(String(first.title.prefix(20))) })
     }
 
+    @Test("On a terminal the figures draw first, the lists when no key is waiting; a key pressed sooner acts on the lists")
+    func figuresFirstThenLists() throws {
+        let f = try MatchFixture()
+        let lists = try f.store.todayLists(today: MatchFixture.today)
+        let context = ConsoleContext(store: f.store, broker: f.app.context.broker, today: { MatchFixture.today }, defersSlowWork: true)
+        var app = ConsoleApp(context: context, size: Size(width: 80, height: 24))
+        var lines = app.render().lines
+        #expect(lines[2].contains("This month (November 2026)"))
+        #expect(lines.contains { $0.contains("Reading the lists…") })
+        #expect(app.hasDeferredWork)
+        app.doDeferredWork()
+        #expect(!app.hasDeferredWork)
+        lines = app.render().lines
+        #expect(lines.contains { $0.contains("[Follow-ups \(lists.followUpCount)]") })
+        // A reload (another broker's write) keeps the lists on screen until the new ones are read.
+        app.reload()
+        #expect(app.hasDeferredWork)
+        #expect(app.render().lines.contains { $0.contains("[Follow-ups \(lists.followUpCount)]") })
+        // Tab and Enter typed before the lists were read open the first unmatched need.
+        _ = app.handle(.tab)
+        _ = app.handle(.enter)
+        #expect(app.current == .match)
+        #expect(app.render().lines.contains { $0.contains("Need \(lists.unmatchedNeeds[0].id):") })
+    }
+
     @Test func enterOpensTheRightScreen() throws {
         let f = try MatchFixture()
         let lists = try f.store.todayLists(today: MatchFixture.today)

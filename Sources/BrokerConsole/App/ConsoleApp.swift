@@ -153,6 +153,13 @@ public struct ConsoleApp {
         screens[screen ?? current]?.reload(context)
     }
 
+    /// The current screen drew before reading everything (see `ConsoleContext.defersSlowWork`).
+    public var hasDeferredWork: Bool { screens[current]?.hasDeferredWork ?? false }
+
+    public mutating func doDeferredWork() {
+        screens[current]?.doDeferredWork(context)
+    }
+
     public mutating func resize(_ newSize: Size) {
         size = newSize
     }

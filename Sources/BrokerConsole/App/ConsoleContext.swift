@@ -7,10 +7,14 @@ public struct ConsoleContext: Sendable {
     public let broker: Broker
     /// Read again at every reload, so a console left open overnight moves to the new day.
     public let today: @Sendable () -> CalendarDate
+    /// Whether screens may draw before their slower parts are read (Today's four lists), and
+    /// read them when no key is waiting. A real terminal does; tests see every part at once.
+    public let defersSlowWork: Bool
 
-    public init(store: Store, broker: Broker, today: @escaping @Sendable () -> CalendarDate = { .today() }) {
+    public init(store: Store, broker: Broker, today: @escaping @Sendable () -> CalendarDate = { .today() }, defersSlowWork: Bool = false) {
         self.store = store
         self.broker = broker
         self.today = today
+        self.defersSlowWork = defersSlowWork
     }
 }

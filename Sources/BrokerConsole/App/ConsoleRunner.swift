@@ -16,7 +16,13 @@ public enum ConsoleRunner {
                 dirty = false
                 lastDraw = Date()
             }
-            guard let key = terminal.readKey(timeoutMilliseconds: 250) else {
+            // Work left for after the frame is done as soon as no key is waiting.
+            guard let key = terminal.readKey(timeoutMilliseconds: app.hasDeferredWork ? 0 : 250) else {
+                if app.hasDeferredWork {
+                    app.doDeferredWork()
+                    dirty = true
+                    continue
+                }
                 if let now = try? app.context.store.revision(), now != revision {
                     revision = now
                     app.reload()

@@ -36,6 +36,10 @@ public protocol ConsoleScreen {
     var capturesText: Bool { get }
     /// Re-reads the screen's data (after a write here or by another broker).
     mutating func reload(_ context: ConsoleContext)
+    /// True when `reload` left slower reading for later, so the frame could be drawn first.
+    var hasDeferredWork: Bool { get }
+    /// Does that reading; the runner calls it when no key is waiting.
+    mutating func doDeferredWork(_ context: ConsoleContext)
     mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse
     /// Runs one of the screen's actions, chosen by key or from the command menu.
     mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse
@@ -48,6 +52,8 @@ extension ConsoleScreen {
     public var scope: KeyScope { KeyScope(String(describing: id), title: id.title) }
     public var hasUnsavedInput: Bool { false }
     public var capturesText: Bool { false }
+    public var hasDeferredWork: Bool { false }
+    public mutating func doDeferredWork(_ context: ConsoleContext) {}
     public mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse { .ignored }
     public mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext) {}
 }

@@ -16,6 +16,9 @@ struct TodayScreen: ConsoleScreen {
     let id = ScreenID.today
     private(set) var figures: TodayFigures?
     private(set) var lists: TodayLists?
+    /// The lists are read after the figures are drawn: at 100,000 members counting them takes
+    /// 100–200 ms, which a broker should not wait for to see the console.
+    private(set) var listsPending = false
     private(set) var followUpDays = 7
     private(set) var problem: String?
     var shown: TodayList = .followUps
@@ -40,9 +43,6 @@ struct TodayScreen: ConsoleScreen {
         do {
             figures = try context.store.todayFigures(today: today)
             followUpDays = try context.store.settings().followUpDays
-            let fresh = try context.store.todayLists(today: today)
-            lists = fresh
-            for list in TodayList.allCases { tables[list]?.setRowCount(list.rowCount(in: fresh)) }
             if let open = panel {
                 panel = ReferralPanel.load(open.row.id, store: context.store).map { var p = $0; p.note = open.note; return p }
             }
@@ -50,9 +50,27 @@ struct TodayScreen: ConsoleScreen {
         } catch {
             problem = "The figures could not be read: \(error)"
         }
+        listsPending = true
+        if !context.defersSlowWork { doDeferredWork(context) }
+    }
+
+    var hasDeferredWork: Bool { listsPending }
+
+    mutating func doDeferredWork(_ context: ConsoleContext) {
+        guard listsPending else { return }
+        listsPending = false
+        do {
+            let fresh = try context.store.todayLists(today: today)
+            lists = fresh
+            for list in TodayList.allCases { tables[list]?.setRowCount(list.rowCount(in: fresh)) }
+        } catch {
+            problem = "The lists could not be read: \(error)"
+        }
     }
 
     mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+        // A key typed before the lists arrived acts on the lists as they are now.
+        doDeferredWork(context)
         if var current = panel {
             switch current.handle(key) {
             case .handled: panel = current
@@ -74,6 +92,7 @@ struct TodayScreen: ConsoleScreen {
     }
 
     mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse {
+        doDeferredWork(context)
         guard panel == nil else { return .handled }
         let all = TodayList.allCases
         switch action {
@@ -131,7 +150,11 @@ struct TodayScreen: ConsoleScreen {
     }
 
     private func renderLists(into frame: inout Frame, in rect: Rect) {
-        guard let lists, rect.height > 2 else { return }
+        guard rect.height > 2 else { return }
+        guard let lists else {
+            frame.put("Reading the lists…", row: rect.row, column: rect.column, maxWidth: rect.width, style: .muted)
+            return
+        }
         var column = rect.column
         for list in TodayList.allCases {
             let label = "\(list.title) \(list.count(in: lists))"

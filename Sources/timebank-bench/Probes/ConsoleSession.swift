@@ -10,7 +10,7 @@ enum ConsoleSession {
         let store = try Store(path: path)
         let broker = try store.signIn(username: BenchDatabase.unixUser())
         let terminal = try NcursesTerminal()
-        var app = ConsoleApp(context: ConsoleContext(store: store, broker: broker), size: terminal.size, notice: terminal.startupNotice)
+        var app = ConsoleApp(context: ConsoleContext(store: store, broker: broker, defersSlowWork: true), size: terminal.size, notice: terminal.startupNotice)
         ConsoleRunner.run(&app, on: terminal)
     }
 }

@@ -36,7 +36,7 @@ struct ConsoleOptions: ParsableArguments {
         } catch {
             throw CommandFailure.user("The terminal could not be started: \(error).")
         }
-        var app = ConsoleApp(context: ConsoleContext(store: session.store, broker: session.broker), size: terminal.size,
+        var app = ConsoleApp(context: ConsoleContext(store: session.store, broker: session.broker, defersSlowWork: true), size: terminal.size,
                              notice: terminal.startupNotice)
         ConsoleRunner.run(&app, on: terminal)
         // The terminal is restored and every write committed; a hang-up arriving while the process

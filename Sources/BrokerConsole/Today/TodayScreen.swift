@@ -122,7 +122,7 @@ struct TodayScreen: ConsoleScreen {
         let half = (rect.width - 4) / 2
         func month(_ m: MonthFigures, title: String, column: Int) {
             frame.put("\(title) (\(Self.monthName(m.month)))", row: row, column: column, maxWidth: half - 1, style: .bold)
-            frame.put("\(m.exchanges) exchange\(m.exchanges == 1 ? "" : "s") · \(MinutesFormat.clock(m.minutes)) hours",
+            frame.put("\(CountText.count(m.exchanges, "exchange", "exchanges")) · \(MinutesFormat.clock(m.minutes)) hours",
                       row: row + 1, column: column + 2, maxWidth: half - 3)
             frame.put("pot grants and donations \(MinutesFormat.clock(m.potMinutes))", row: row + 2, column: column + 2, maxWidth: half - 3, style: .muted)
         }
@@ -130,13 +130,13 @@ struct TodayScreen: ConsoleScreen {
         month(f.lastMonth, title: "Last month", column: left + half)
         row += 4
         let order: [MemberStatus] = [.active, .pending, .onHold, .left]
-        let status = order.map { "\(f.membersByStatus[$0] ?? 0) \(Self.statusWord($0))" }.joined(separator: " · ")
+        let status = order.map { "\(CountText.grouped(f.membersByStatus[$0] ?? 0)) \(Self.statusWord($0))" }.joined(separator: " · ")
         let lines: [(String, String, Style)] = [
-            ("Members", "\(status) (\(f.totalMembers))", .plain),
+            ("Members", "\(status) (\(CountText.grouped(f.totalMembers)))", .plain),
             ("Community pot balance", MinutesFormat.clock(f.potBalanceMinutes), .plain),
-            ("Open needs", "\(f.openNeeds)", .plain),
-            ("Referrals to follow up", "\(f.followUpsDue) not moved for \(followUpDays) days or more", f.followUpsDue > 0 ? .warning : .plain),
-            ("Vetting reviews", "\(f.vettingDueSoon) due within 30 days · \(f.vettingExpired) past their date",
+            ("Open needs", CountText.grouped(f.openNeeds), .plain),
+            ("Referrals to follow up", "\(CountText.grouped(f.followUpsDue)) not moved for \(followUpDays) days or more", f.followUpsDue > 0 ? .warning : .plain),
+            ("Vetting reviews", "\(CountText.grouped(f.vettingDueSoon)) due within 30 days · \(CountText.grouped(f.vettingExpired)) past their date",
              f.vettingExpired > 0 ? .warning : .plain),
         ]
         let labelWidth = 24
@@ -157,7 +157,7 @@ struct TodayScreen: ConsoleScreen {
         }
         var column = rect.column
         for list in TodayList.allCases {
-            let label = "\(list.title) \(list.count(in: lists))"
+            let label = "\(list.title) \(CountText.grouped(list.count(in: lists)))"
             let style: Style = list == shown ? Style(bold: true, reverse: true, role: .focus) : .plain
             column += frame.put(list == shown ? "[\(label)]" : " \(label) ", row: rect.row, column: column, maxWidth: rect.maxColumn - column, style: style)
             column += 1

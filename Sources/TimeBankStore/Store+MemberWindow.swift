@@ -44,6 +44,11 @@ extension Store {
                 let found = rows.map { Store.summary(from: $0, today: today) }
                 return descending ? found.reversed() : found
             }
+            // Member numbers found by a walk are integers read from the file, so they go into the SQL as they are.
+            func summaries(of numbers: [Int], descending: Bool) throws -> [MemberSummary] {
+                let list = numbers.isEmpty ? "NULL" : numbers.map(String.init).joined(separator: ",")
+                return try summaries("SELECT number FROM member WHERE number IN (\(list))", [], descending: descending)
+            }
             if route != .sortMatches, q.sort == .name {
                 // From the nearer end (when the end is known); a window in the second half is
                 // read backwards.
@@ -56,15 +61,13 @@ extension Store {
                     return page(try summaries(plan.plainWalkSQL(descending: fromEnd), args, descending: fromEnd))
                 }
                 if let numbers = try plan.walk(db, route, descending: fromEnd, skip: skip, take: take, budget: budget) {
-                    let list = numbers.isEmpty ? "NULL" : numbers.map(String.init).joined(separator: ",")
-                    return page(try summaries("SELECT number FROM member WHERE number IN (\(list))", [], descending: fromEnd))
+                    return page(try summaries(of: numbers, descending: fromEnd))
                 }
                 // A broad search whose matches lie elsewhere in the alphabet: reading them once
                 // costs far less than sorting tens of thousands.
                 if !exact, route != .walkNamesReadingMatches,
                    let numbers = try plan.walk(db, .walkNamesReadingMatches, descending: false, skip: offset, take: limit, budget: .max) {
-                    let list = numbers.isEmpty ? "NULL" : numbers.map(String.init).joined(separator: ",")
-                    return page(try summaries("SELECT number FROM member WHERE number IN (\(list))", [], descending: false))
+                    return page(try summaries(of: numbers, descending: false))
                 }
             }
             var args = plan.arguments

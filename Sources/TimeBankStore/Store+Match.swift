@@ -239,7 +239,10 @@ extension Store {
     ]
 
     /// The reverse of matching: open needs an offer could meet (its category first, then its
-    /// group), each scored for the offering member exactly as the Match screen would.
+    /// group), each scored for the offering member exactly as the Match screen would. What
+    /// matching knows of the member is read once; per need only what differs (its category,
+    /// area, past exchanges between the two, do-not-match, and the text relevance, looked for
+    /// only when one of the member's offers has a word of the need).
     public func needsFitting(offer id: Int, limit: Int = 20, today: CalendarDate = .today()) throws -> [(need: Need, result: MatchResult)] {
         try read { db in
             guard let offerRow = try Row.fetchOne(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [id]) else {
@@ -252,13 +255,66 @@ extension Store {
                   AND c.grp = (SELECT grp FROM category WHERE id = ?)
                 ORDER BY n.category = ? DESC, n.created LIMIT 150
                 """, arguments: [offer.member, offer.categoryID, offer.categoryID]).map(Store.need(from:))
+            guard !needs.isEmpty,
+                  var me = try Store.candidates(db, for: Store.matchNeed(db, needID: needs[0].id),
+                                                helpers: PossibleHelpers(members: [offer.member], offeringCategory: []),
+                                                relevance: [:], today: today, eligibleOnly: false).first else { return [] }
+            let myAccount = try Store.accountID(db, .member(offer.member))
+            let since = today.adding(days: -Store.recentDays).iso
+            if let account = try Row.fetchOne(db, sql: """
+                SELECT given_minutes - received_minutes,
+                       (SELECT coalesce(sum(e.minutes), 0) FROM exchange e WHERE e.giver = ?1 AND e.date >= ?2 AND e.reverses IS NULL)
+                FROM account WHERE id = ?1
+                """, arguments: [myAccount, since]) {
+                me.balanceMinutes = account[0]
+                me.recentGivenMinutes = account[1]
+            }
+            var names: [Int: String] = [:], groups: [Int: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name, grp FROM category") { names[row[0]] = row[1]; groups[row[0]] = row[2] }
+            let offered = Set(try Int.fetchAll(db, sql: "SELECT DISTINCT category FROM offer WHERE member = ? AND status = 'open'", arguments: [offer.member]))
+            let offeredGroups = Set(offered.compactMap { groups[$0] })
+            let blocked = Set(try Int.fetchAll(db, sql: "SELECT other FROM do_not_match WHERE member = ?1 UNION SELECT member FROM do_not_match WHERE other = ?1",
+                                               arguments: [offer.member]))
+            var past: [Int: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT a.member, count(*) FROM exchange e JOIN account a ON a.id = e.receiver
+                WHERE e.giver = ? AND +e.reverses IS NULL AND a.member IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM exchange r WHERE r.reverses = e.id)
+                GROUP BY e.receiver
+                """, arguments: [myAccount]) {
+                past[row[0]] = row[1]
+            }
+            var neighbours: [String: Set<String>] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT area, neighbour FROM area_neighbour") { neighbours[row[0], default: []].insert(row[1]) }
+            let mine = try Int.fetchAll(db, sql: "SELECT id FROM offer WHERE member = ? AND status = 'open'", arguments: [offer.member])
+                .map(String.init).joined(separator: ",")
+
             var out: [(need: Need, result: MatchResult)] = []
+            // Needs worded alike (many "Weekly shopping" needs) share one full-text ranking.
+            var rankedByQuery: [String: [Int: (Double, String)]] = [:]
             for need in needs {
-                let matchNeed = try Store.matchNeed(db, needID: need.id)
-                let relevance = try Store.textRelevance(db, for: need)
-                let me = try Store.candidates(db, for: matchNeed, helpers: PossibleHelpers(members: [offer.member], offeringCategory: []),
-                                              relevance: relevance, today: today, eligibleOnly: false)
-                if let result = try Store.rank(db, me, for: matchNeed, limit: 1, today: today, exhaustive: true).first { out.append((need, result)) }
+                let group = groups[need.categoryID] ?? ""
+                let matchNeed = MatchNeed(need: need, categoryName: names[need.categoryID] ?? "", categoryGroup: group,
+                                          neighbouringAreas: neighbours[need.area] ?? [])
+                var candidate = me
+                candidate.offersNeedCategory = offered.contains(need.categoryID)
+                candidate.offersNeedGroup = !candidate.offersNeedCategory && offeredGroups.contains(group)
+                candidate.pastExchangesWithMember = past[need.member] ?? 0
+                candidate.doNotMatch = blocked.contains(need.member)
+                candidate.bestOfferTitle = nil
+                candidate.textRelevance = 0
+                // A need's full-text query ranks every offer with its words (a few milliseconds at
+                // 100,000 members); when none of this member's offers has one, it cannot matter.
+                if !mine.isEmpty, let query = Store.offerQuery(need.title + " " + need.description),
+                   try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM offer_search WHERE offer_search MATCH ? AND rowid IN (\(mine)))",
+                                     arguments: [query]) == true {
+                    if rankedByQuery[query] == nil { rankedByQuery[query] = try Store.textRelevance(db, for: need) }
+                    if let fit = rankedByQuery[query]?[offer.member] {
+                        candidate.textRelevance = fit.0
+                        candidate.bestOfferTitle = fit.1
+                    }
+                }
+                if let result = MatchScoring.score(candidate, for: matchNeed) { out.append((need, result)) }
             }
             return Array(out.sorted { $0.result.score > $1.result.score }.prefix(limit))
         }

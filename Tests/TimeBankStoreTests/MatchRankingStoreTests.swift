@@ -111,6 +111,25 @@ struct MatchRankingStoreTests {
         #expect(try store.rankHelpers(forNeed: need.id, today: Self.today).isEmpty)
     }
 
+    @Test("From an offer, each fitting need scores its member exactly as ranking helpers for that need does")
+    func needsFittingAnOfferScoreAsTheMatchScreen() throws {
+        let temp = TempDatabase()
+        let store = try Store(path: temp.path)
+        let admin = try store.signIn(username: "ann")
+        _ = try store.populateDemo(DemoOptions(members: 200, seed: 7, today: Self.today), by: admin)
+        var compared = 0
+        for offer in try store.offers().filter({ $0.status == .open }).prefix(25) {
+            for fit in try store.needsFitting(offer: offer.id, limit: 200, today: Self.today) {
+                let ranked = try store.rankHelpers(forNeed: fit.need.id, limit: 10_000, today: Self.today, exhaustive: true)
+                if let same = ranked.first(where: { $0.member == offer.member }) {
+                    #expect(same == fit.result, "offer \(offer.id), need \(fit.need.id)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 50)
+    }
+
     @Test func anUnknownNeedIsAClearError() throws {
         let temp = TempDatabase()
         let db = (store: try Store(path: temp.path), temp: temp)

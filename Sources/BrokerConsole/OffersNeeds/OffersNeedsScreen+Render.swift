@@ -33,7 +33,7 @@ extension OffersNeedsScreen {
         if tab.kind != nil { filters.append(openOnly ? "open only" : "all statuses") }
         if tab.kind != nil {
             // The count first: a long category name may be cut, the number never.
-            frame.put((["\(total) listed"] + filters).joined(separator: " · "), row: inner.row, column: inner.column + 32,
+            frame.put((["\(CountText.grouped(total)) listed"] + filters).joined(separator: " · "), row: inner.row, column: inner.column + 32,
                       maxWidth: inner.width - 32, style: .muted)
         }
         let body = inner.inset(top: 1)

@@ -17,6 +17,8 @@ public struct MemberSummary: Hashable, Sendable, Identifiable {
     public var vetting: VettingState
     public var vettingReview: CalendarDate?
     public var openNeeds: Int
+    /// Date of service of the member's latest exchange; nil before the first.
+    public var lastExchange: CalendarDate? = nil
 }
 
 /// What the members list shows: a search, filters and an order, fetched a window at a time.

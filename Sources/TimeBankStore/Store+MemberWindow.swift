@@ -275,7 +275,7 @@ struct MemberWindowPlan {
     func rowsSQL(numbers: String, descending: Bool) -> String {
         return """
             SELECT m.number, m.kind, m.name, m.preferred_name, m.area, m.postcode, m.phone, m.email, m.joined, m.status,
-                   a.given_minutes - a.received_minutes AS balance, v.complete, v.next_review,
+                   a.given_minutes - a.received_minutes AS balance, a.last_exchange, v.complete, v.next_review,
                    (SELECT count(*) FROM need n WHERE n.member = m.number AND n.status = 'open') AS open_needs
             FROM (\(numbers)) w
             CROSS JOIN member m ON m.number = w.number

@@ -138,7 +138,7 @@ private struct DirtyScreen: ConsoleScreen {
     let id = ScreenID.today
     var bindings: [KeyBinding] { [] }
     var hasUnsavedInput: Bool { true }
-    mutating func reload(_ context: ConsoleContext) {}
-    mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse { .ignored }
+    mutating func reload(_ context: ConsoleContext, in body: Rect) {}
+    mutating func handle(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse { .ignored }
     func render(into frame: inout Frame, in rect: Rect, _ context: ConsoleContext) {}
 }

@@ -66,12 +66,12 @@ struct MembersSpy: ConsoleScreen {
     let id = ScreenID.members
     var bindings: [KeyBinding] { [] }
     var shown: Int?
-    mutating func reload(_ context: ConsoleContext) {}
-    mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse { .ignored }
+    mutating func reload(_ context: ConsoleContext, in body: Rect) {}
+    mutating func handle(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse { .ignored }
     func render(into frame: inout Frame, in rect: Rect, _ context: ConsoleContext) {
         frame.put("Member card \(shown.map(String.init) ?? "-")", row: rect.row, column: rect.column)
     }
-    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext) {
+    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext, in body: Rect) {
         if case .showMember(let n) = intent { shown = n }
     }
 }

@@ -165,7 +165,7 @@ struct MembersIntentTests {
     @Test func anotherScreenCanOpenAMembersCard() throws {
         let fixture = try MembersFixture()
         var screen = MembersScreen()
-        screen.receive(.showMember(fixture.number("Seán Murphy")), fixture.context())
+        screen.receive(.showMember(fixture.number("Seán Murphy")), fixture.context(), in: Rect(row: 0, column: 0, width: 80, height: 20))
         #expect(screen.mode == .card)
         var frame = Frame(width: 80, height: 20)
         screen.render(into: &frame, in: frame.bounds, fixture.context())

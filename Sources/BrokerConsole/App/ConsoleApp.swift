@@ -71,14 +71,15 @@ public struct ConsoleApp {
             return key == .char("q") || key == .ctrl("c") ? requestQuit() : .running
         }
         if message?.kind != .error { message = nil }
+        let area = body
         let screenFirst = screens[current]?.capturesText ?? false
         if screenFirst {
-            let response = screens[current]!.handle(key, context)
+            let response = screens[current]!.handle(key, context, in: area)
             if response != .ignored { return apply(response) }
             if case .char = key { return .running }  // typing never triggers a command
         }
         if let action = registry.action(for: key, in: scope) { return run(action) }
-        if !screenFirst { return apply(screens[current]!.handle(key, context)) }
+        if !screenFirst { return apply(screens[current]!.handle(key, context, in: area)) }
         return .running
     }
 
@@ -89,8 +90,9 @@ public struct ConsoleApp {
         case GlobalAction.quit: return requestQuit()
         case GlobalAction.redraw: break
         default:
+            let area = body
             if let screen = GlobalAction.screen(for: action) { switchTo(screen) } else {
-                return apply(screens[current]!.perform(action, context))
+                return apply(screens[current]!.perform(action, context, in: area))
             }
         }
         return .running
@@ -103,7 +105,8 @@ public struct ConsoleApp {
         case .open(let screen): switchTo(screen)
         case .go(let screen, let intent):
             switchTo(screen)
-            screens[screen]?.receive(intent, context)
+            let area = body
+            screens[screen]?.receive(intent, context, in: area)
         }
         return .running
     }
@@ -150,7 +153,8 @@ public struct ConsoleApp {
     /// Re-reads what is on screen; called after writes and when another broker wrote.
     public mutating func reload(_ screen: ScreenID? = nil) {
         settings = (try? context.store.settings()) ?? settings
-        screens[screen ?? current]?.reload(context)
+        let area = body
+        screens[screen ?? current]?.reload(context, in: area)
     }
 
     /// The current screen drew before reading everything (see `ConsoleContext.defersSlowWork`).
@@ -160,8 +164,22 @@ public struct ConsoleApp {
         screens[current]?.doDeferredWork(context)
     }
 
+    /// A new window size: the screen lays itself out again and fetches the rows it now shows,
+    /// its selection staying on the same item.
     public mutating func resize(_ newSize: Size) {
+        guard newSize != size else { return }
         size = newSize
+        guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else { return }
+        let area = body
+        screens[current]?.reload(context, in: area)
+    }
+
+    /// Where the current screen draws: everything between the screen bar and the message line.
+    public var body: Rect { Self.layout(size)[2] }
+
+    /// Header, screen bar, body, message line, status line.
+    static func layout(_ size: Size) -> [Rect] {
+        Rect(row: 0, column: 0, width: size.width, height: size.height).splitRows([.fixed(1), .fixed(1), .fill(1), .fixed(1), .fixed(1)])
     }
 
     // MARK: drawing
@@ -175,7 +193,7 @@ public struct ConsoleApp {
             frame.put(shown, row: row, column: max(0, (size.width - shown.displayWidth) / 2))
             return frame
         }
-        let rows = frame.bounds.splitRows([.fixed(1), .fixed(1), .fill(1), .fixed(1), .fixed(1)])
+        let rows = Self.layout(size)
         Header.render(timeBank: settings.timeBankName, broker: context.broker, screen: current, date: context.today(), into: &frame, at: rows[0])
         ScreenBar.render(current: current, into: &frame, at: rows[1])
         screens[current]?.render(into: &frame, in: rows[2], context)

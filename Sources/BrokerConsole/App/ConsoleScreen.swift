@@ -26,6 +26,10 @@ public enum ScreenResponse: Equatable, Sendable {
 
 /// One top-level screen: a State that keys update and a view drawn into a Frame.
 /// Screens read and write only through the store in the context.
+///
+/// Every call that may move, page or fetch rows is handed `body`, the real rectangle the
+/// screen is drawn in (as ratatui hands a widget its area): the screen lays itself out from it,
+/// pages by the rows it really shows, and keeps no rectangle of its own.
 public protocol ConsoleScreen {
     var id: ScreenID { get }
     /// The screen's own key bindings; they appear in help, on the status line and in the command menu.
@@ -34,18 +38,19 @@ public protocol ConsoleScreen {
     var hasUnsavedInput: Bool { get }
     /// True while a text field has the focus, so letters and digits are typing, not commands.
     var capturesText: Bool { get }
-    /// Re-reads the screen's data (after a write here or by another broker).
-    mutating func reload(_ context: ConsoleContext)
+    /// Re-reads the screen's data (after a write here or by another broker, or a resize),
+    /// keeping the selected row on the same item where it still exists.
+    mutating func reload(_ context: ConsoleContext, in body: Rect)
     /// True when `reload` left slower reading for later, so the frame could be drawn first.
     var hasDeferredWork: Bool { get }
     /// Does that reading; the runner calls it when no key is waiting.
     mutating func doDeferredWork(_ context: ConsoleContext)
-    mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse
+    mutating func handle(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse
     /// Runs one of the screen's actions, chosen by key or from the command menu.
-    mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse
-    func render(into frame: inout Frame, in rect: Rect, _ context: ConsoleContext)
+    mutating func perform(_ action: ActionID, _ context: ConsoleContext, in body: Rect) -> ScreenResponse
+    func render(into frame: inout Frame, in body: Rect, _ context: ConsoleContext)
     /// Shows what another screen sent the broker here for.
-    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext)
+    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext, in body: Rect)
 }
 
 extension ConsoleScreen {
@@ -54,6 +59,6 @@ extension ConsoleScreen {
     public var capturesText: Bool { false }
     public var hasDeferredWork: Bool { false }
     public mutating func doDeferredWork(_ context: ConsoleContext) {}
-    public mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse { .ignored }
-    public mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext) {}
+    public mutating func perform(_ action: ActionID, _ context: ConsoleContext, in body: Rect) -> ScreenResponse { .ignored }
+    public mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext, in body: Rect) {}
 }

@@ -11,20 +11,28 @@ struct HelperList: Equatable, Sendable {
     var results: [MatchResult] = []
     /// Helper number → the referral already made for this need, shown on the row.
     var proposed: [Int: String] = [:]
+    /// Helper number → phone, shown on the row when the window is wide enough.
+    var phones: [Int: String] = [:]
     private(set) var selected = 0
     private(set) var top = 0
 
     var current: MatchResult? { results.indices.contains(selected) ? results[selected] : nil }
 
-    mutating func set(_ results: [MatchResult]) {
+    /// New results (a reload or a resize): the selection stays on the same helper where they
+    /// are still ranked, and stays in view in `rect`.
+    mutating func set(_ results: [MatchResult], in rect: Rect) {
+        let previous = current?.member
         self.results = results
+        if let previous, let index = results.firstIndex(where: { $0.member == previous }) { selected = index }
         selected = min(selected, max(0, results.count - 1))
         top = min(top, selected)
+        scrollToSelection(in: rect)
     }
 
+    /// Three lines of reasons at most in a narrow window; from `MemberLabel.wideWidth` on, every reason.
     static func reasonLines(_ r: MatchResult, width: Int) -> [String] {
         let lines = TextWrap.wrap(r.reasons.isEmpty ? "no particular reason" : r.reasons.joined(separator: " · "), width: max(10, width - reasonIndent))
-        guard lines.count > maxReasonLines else { return lines }
+        guard lines.count > maxReasonLines, width < MemberLabel.wideWidth else { return lines }
         return Array(lines.prefix(maxReasonLines - 1)) + [lines[maxReasonLines - 1] + " …"]
     }
 
@@ -36,14 +44,25 @@ struct HelperList: Equatable, Sendable {
         switch key {
         case .up, .char("k"): selected = max(0, selected - 1)
         case .down, .char("j"): selected = min(results.count - 1, selected + 1)
-        case .pageUp: selected = max(0, selected - max(1, rect.height / 3))
-        case .pageDown: selected = min(results.count - 1, selected + max(1, rect.height / 3))
+        case .pageUp: selected = max(0, selected - max(1, visibleCount(in: rect)))
+        case .pageDown: selected = min(results.count - 1, selected + max(1, visibleCount(in: rect)))
         case .home: selected = 0
         case .end: selected = results.count - 1
         default: return false
         }
         scrollToSelection(in: rect)
         return true
+    }
+
+    /// How many helpers are shown whole from the first visible one: what a page key moves by.
+    func visibleCount(in rect: Rect) -> Int {
+        var used = 0, count = 0
+        for index in top..<results.count {
+            used += height(of: index, width: rect.width)
+            if used > rect.height { break }
+            count += 1
+        }
+        return count
     }
 
     mutating func scrollToSelection(in rect: Rect) {
@@ -60,6 +79,7 @@ struct HelperList: Equatable, Sendable {
             let style: Style = isSelected ? (focused ? .selected : Style(bold: true, role: .selection)) : .bold
             frame.fill(Rect(row: line, column: rect.column, width: rect.width, height: 1), style: style)
             var head = "\(isSelected ? "›" : " ")\(String(index + 1).leftPadded(3)). \(String(r.score).leftPadded(3))  \(r.name) (\(r.member))"
+            if rect.width >= MemberLabel.wideWidth, let phone = phones[r.member], !phone.isEmpty { head += "  tel \(phone)" }
             if let note = proposed[r.member] { head += "  · \(note)" }
             frame.put(head, row: line, column: rect.column, maxWidth: rect.width, style: style)
             if isSelected, focused { frame.cursor = Position(row: line, column: rect.column) }

@@ -5,14 +5,16 @@ import TimeBankStore
 
 /// Drawing the three views. The selected row is in reverse video with "›" and holds the cursor.
 extension MatchScreen {
-    static let needColumns = [
-        TableColumn("No", width: .fixed(6), alignment: .right),
-        TableColumn("Need", width: .fill),
-        TableColumn("Member", width: .fixed(18)),
-        TableColumn("Area", width: .fixed(12)),
-        TableColumn("Vetted", width: .fixed(6)),
-        TableColumn("Open", width: .fixed(5), alignment: .right),
-    ]
+    static func needColumns(memberWidth: Int) -> [TableColumn] {
+        [
+            TableColumn("No", width: .fixed(6), alignment: .right),
+            TableColumn("Need", width: .fill),
+            TableColumn("Member", width: .fixed(memberWidth)),
+            TableColumn("Area", width: .fixed(12)),
+            TableColumn("Vetted", width: .fixed(6)),
+            TableColumn("Open", width: .fixed(5), alignment: .right),
+        ]
+    }
 
     func render(into frame: inout Frame, in rect: Rect, _ context: ConsoleContext) {
         let left = rect.column + 1
@@ -20,18 +22,20 @@ extension MatchScreen {
         if let problem {
             frame.put(problem, row: rect.row, column: left, maxWidth: width, style: .error)
         }
-        let body = rect.inset(top: 1, left: 1, right: 1)
+        let body = Self.listRect(in: rect)
         switch mode {
         case .needs:
             if problem == nil {
                 frame.put("Open needs (\(CountText.grouped(needTotal))): ↑↓ choose · / search · Enter ranks the helpers · r referrals", row: rect.row,
                           column: left, maxWidth: width, style: .muted)
             }
-            TableView.render(needTable, columns: Self.needColumns, emptyMessage: "No open need matches.", into: &frame, at: body,
+            let shown = needTable.visibleRange(in: body).filter { needs.indices.contains($0) }.map { (name: needs[$0].memberName, number: needs[$0].member) }
+            let memberWidth = MemberLabel.columnWidth(shown, narrow: 18, tableWidth: body.width)
+            TableView.render(needTable, columns: Self.needColumns(memberWidth: memberWidth), emptyMessage: "No open need matches.", into: &frame, at: body,
                              focused: panel == nil) { index in
                 guard needs.indices.contains(index) else { return nil }
                 let n = needs[index]
-                return TableRow([String(n.id), "\(n.title) · \(n.category.name)", MemberLabel.nameAndNumber(n.memberName, n.member, width: 18), n.area,
+                return TableRow([String(n.id), "\(n.title) · \(n.category.name)", MemberLabel.nameAndNumber(n.memberName, n.member, width: memberWidth), n.area,
                                  n.needsVettedHelper ? "yes" : "", String(max(0, today.days(since: n.created)))])
             }
         case .helpers:
@@ -62,6 +66,6 @@ extension MatchScreen {
         frame.put(facts.joined(separator: " · "), row: rect.row + 1, column: left, maxWidth: width)
         frame.put("Ranked helpers (\(helpers.results.count)), best first: p proposes · Enter card · n needs · r referrals",
                   row: rect.row + 2, column: left, maxWidth: width, style: .muted)
-        helpers.render(into: &frame, in: Rect(row: rect.row + 3, column: left, width: width, height: rect.height - 3), focused: panel == nil)
+        helpers.render(into: &frame, in: Self.helpersRect(in: rect), focused: panel == nil)
     }
 }

@@ -8,9 +8,10 @@ import TimeBankStore
 struct MatchScreen: ConsoleScreen {
     enum Mode: Equatable, Sendable { case needs, helpers, referrals }
 
-    /// The rows the screen's lists get at 80x24 (the body is 20 rows); keys page by these.
-    static let needsRect = Rect(row: 0, column: 0, width: 80, height: 19)
-    static let helpersRect = Rect(row: 0, column: 0, width: 78, height: 17)
+    /// The lists' part of the body (under the line that says what is shown); keys page by it.
+    static func listRect(in body: Rect) -> Rect { body.inset(top: 1, left: 1, right: 1) }
+    /// The ranked helpers, under the need's two lines and the list's title.
+    static func helpersRect(in body: Rect) -> Rect { body.inset(top: 3, left: 1, right: 1) }
 
     let id = ScreenID.match
     var mode: Mode = .needs
@@ -33,18 +34,22 @@ struct MatchScreen: ConsoleScreen {
 
     var hasUnsavedInput: Bool { !(panel?.note.text.isEmpty ?? true) }
 
-    mutating func reload(_ context: ConsoleContext) {
+    mutating func reload(_ context: ConsoleContext, in body: Rect) {
         today = context.today()
         problem = nil
         do {
             categories = try context.store.categories(includeInactive: true)
             let found = try context.store.listings(ListingQuery(kind: .need, search: needTable.filterText, status: .open), limit: 500)
+            let selectedNeed = needs.indices.contains(needTable.selectedIndex) ? needs[needTable.selectedIndex].id : nil
             needs = found.rows
             needTotal = found.total
             needTable.setRowCount(needs.count)
-            if let current = need { try loadHelpers(for: current.id, context) }
+            if let selectedNeed, let index = needs.firstIndex(where: { $0.id == selectedNeed }) { needTable.select(index) }
+            if let current = need { try loadHelpers(for: current.id, context, in: body) }
+            let selectedReferral = referrals.indices.contains(referralTable.selectedIndex) ? referrals[referralTable.selectedIndex].id : nil
             referrals = try context.store.referralRows(openOnly: openReferralsOnly)
             referralTable.setRowCount(referrals.count)
+            if let selectedReferral, let index = referrals.firstIndex(where: { $0.id == selectedReferral }) { referralTable.select(index) }
             if let open = panel { panel = ReferralPanel.load(open.row.id, store: context.store).map { fresh in
                 var kept = fresh
                 kept.note = open.note
@@ -56,25 +61,28 @@ struct MatchScreen: ConsoleScreen {
         }
     }
 
-    mutating func loadHelpers(for needID: Int, _ context: ConsoleContext) throws {
+    mutating func loadHelpers(for needID: Int, _ context: ConsoleContext, in body: Rect) throws {
         guard let row = try context.store.listing(.need, id: needID) else {
             need = nil
             throw StoreError.notFound("There is no need number \(needID).")
         }
         need = row
-        helpers.set(try context.store.rankHelpers(forNeed: needID, limit: 20, today: context.today()))
+        helpers.set(try context.store.rankHelpers(forNeed: needID, limit: 20, today: context.today()), in: Self.helpersRect(in: body))
         var proposed: [Int: String] = [:]
         for r in try context.store.referralRows(need: needID) where !r.referral.status.isClosed || r.referral.status == .done {
             proposed[r.referral.helper] = "referral \(r.id) \(r.referral.status.rawValue)"
         }
         helpers.proposed = proposed
+        var phones: [Int: String] = [:]
+        for r in helpers.results { phones[r.member] = try context.store.member(r.member)?.phone }
+        helpers.phones = phones
     }
 
-    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext) {
+    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext, in body: Rect) {
         guard case .matchNeed(let needID) = intent else { return }
         panel = nil
         do {
-            try loadHelpers(for: needID, context)
+            try loadHelpers(for: needID, context, in: body)
             mode = .helpers
             problem = nil
         } catch {
@@ -83,30 +91,30 @@ struct MatchScreen: ConsoleScreen {
         }
     }
 
-    mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
-        if panel != nil { return handlePanel(key, context) }
+    mutating func handle(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
+        if panel != nil { return handlePanel(key, context, in: body) }
         switch mode {
         case .needs:
-            switch needTable.handle(key, in: Self.needsRect) {
+            switch needTable.handle(key, in: Self.listRect(in: body)) {
             case .activated(let index):
                 guard needs.indices.contains(index) else { return .handled }
-                return showHelpers(needs[index].id, context)
+                return showHelpers(needs[index].id, context, in: body)
             case .filterChanged:
-                reload(context)
+                reload(context, in: body)
                 return .handled
             case .ignored: return .ignored
             default: return .handled
             }
         case .helpers:
             if key == .escape { mode = .needs; return .handled }
-            if key == .enter { return perform(MatchAction.member, context) }
-            return helpers.handle(key, in: Self.helpersRect) ? .handled : .ignored
+            if key == .enter { return perform(MatchAction.member, context, in: body) }
+            return helpers.handle(key, in: Self.helpersRect(in: body)) ? .handled : .ignored
         case .referrals:
             if key == .escape {
                 mode = need == nil ? .needs : .helpers
                 return .handled
             }
-            switch referralTable.handle(key, in: Self.needsRect) {
+            switch referralTable.handle(key, in: Self.listRect(in: body)) {
             case .activated(let index):
                 guard referrals.indices.contains(index) else { return .handled }
                 panel = ReferralPanel.load(referrals[index].id, store: context.store)
@@ -117,9 +125,9 @@ struct MatchScreen: ConsoleScreen {
         }
     }
 
-    mutating func showHelpers(_ needID: Int, _ context: ConsoleContext) -> ScreenResponse {
+    mutating func showHelpers(_ needID: Int, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         do {
-            try loadHelpers(for: needID, context)
+            try loadHelpers(for: needID, context, in: body)
             mode = .helpers
             return .handled
         } catch {
@@ -127,7 +135,7 @@ struct MatchScreen: ConsoleScreen {
         }
     }
 
-    mutating func handlePanel(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+    mutating func handlePanel(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         guard var current = panel else { return .ignored }
         switch current.handle(key) {
         case .handled:
@@ -139,25 +147,30 @@ struct MatchScreen: ConsoleScreen {
         case .move(let status, let note):
             panel = nil
             let response = ReferralMove.apply(status, note: note, to: current.row, context)
-            reload(context)
+            reload(context, in: body)
             return response
         }
     }
 
-    mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse {
+    mutating func perform(_ action: ActionID, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         switch action {
-        case MatchAction.propose: return propose(context)
+        case MatchAction.propose: return propose(context, in: body)
         case MatchAction.needs:
             mode = .needs
             return .handled
         case MatchAction.referrals:
+            // Arriving in the view starts at its top, the newest referral.
+            if mode != .referrals { referrals = []; referralTable.select(0) }
             mode = .referrals
-            reload(context)
+            reload(context, in: body)
             return .handled
         case MatchAction.allReferrals:
             guard mode == .referrals else { return .message(.info("a shows every referral in the referrals view (r).")) }
             openReferralsOnly.toggle()
-            reload(context)
+            // Another list: it starts at its top, as a new filter does on every list.
+            referrals = []
+            referralTable.select(0)
+            reload(context, in: body)
             return .handled
         case MatchAction.member:
             let number: Int?
@@ -173,7 +186,7 @@ struct MatchScreen: ConsoleScreen {
     }
 
     /// One key on a helper's row introduces them to the need, with the offer that fits it best.
-    mutating func propose(_ context: ConsoleContext) -> ScreenResponse {
+    mutating func propose(_ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         guard mode == .helpers, let need, let helper = helpers.current else {
             return .message(.info("Pick a need and a helper first: Enter on a need shows its ranked helpers, then p proposes."))
         }
@@ -186,7 +199,7 @@ struct MatchScreen: ConsoleScreen {
         let offer = offers.first { $0.categoryID == need.category.id } ?? offers.first { groupOf[$0.categoryID] == group }
         do {
             let referral = try context.store.propose(need: need.id, helper: helper.member, offer: offer?.id, by: context.broker)
-            reload(context)
+            reload(context, in: body)
             return .message(.success("Referral \(referral.id) proposed: \(helper.name) for “\(need.title)” (\(need.memberName)). r moves it on."))
         } catch {
             return .message(.error("Not proposed: \(error)"))

@@ -14,6 +14,26 @@ enum MemberListView {
         TableColumn("Needs", width: .fixed(5), alignment: .right),
     ]
 
+    /// From this width on the list also shows how to reach each member and how recently they
+    /// took part: phone, joined, last exchange and email.
+    static let wideWidth = 120
+
+    static let wideColumns = [
+        TableColumn("No.", width: .fixed(6), alignment: .right),
+        TableColumn("Name", width: .minimum(24)),
+        TableColumn("Area", width: .fixed(13)),
+        TableColumn("Status", width: .fixed(7)),
+        TableColumn("Balance", width: .fixed(7), alignment: .right),
+        TableColumn("Vetting", width: .fixed(8)),
+        TableColumn("Needs", width: .fixed(5), alignment: .right),
+        TableColumn("Phone", width: .fixed(13)),
+        TableColumn("Joined", width: .fixed(10)),
+        TableColumn("Last exch.", width: .fixed(10)),
+        TableColumn("Email", width: .minimum(18)),
+    ]
+
+    static func columns(width: Int) -> [TableColumn] { width >= wideWidth ? wideColumns : columns }
+
     /// The table's part of the screen's rect: everything under the filter line.
     static func tableRect(in rect: Rect) -> Rect { rect.inset(top: 1) }
 
@@ -26,8 +46,10 @@ enum MemberListView {
         let empty = list.query.search.isEmpty && !list.query.hasFilters
             ? "No members yet: press + to add the first."
             : "No member matches; Esc clears the search, F4 the filters."
-        TableView.render(list.table, columns: columns, emptyMessage: empty, into: &frame, at: tableRect(in: rect), focused: true) { index in
-            list.window.row(at: index).map { row($0, today: today) }
+        let wide = rect.width >= wideWidth
+        TableView.render(list.table, columns: columns(width: rect.width), emptyMessage: empty, into: &frame, at: tableRect(in: rect),
+                         focused: true) { index in
+            list.window.row(at: index).map { row($0, today: today, wide: wide) }
         }
     }
 
@@ -49,14 +71,16 @@ enum MemberListView {
         }
     }
 
-    static func row(_ m: MemberSummary, today: CalendarDate) -> TableRow {
+    static func row(_ m: MemberSummary, today: CalendarDate, wide: Bool = false) -> TableRow {
         let vetting = vettingWord(m, today: today)
         let name = m.preferredName.isEmpty || m.preferredName == m.name ? m.name : "\(m.name) (\(m.preferredName))"
         let style: Style = vetting == "expired" || vetting == "due" ? .warning : .plain
-        return TableRow([
+        var cells = [
             String(m.number), (m.kind == .organisation ? "◆ " : "") + name, m.area, statusWord(m.status),
             MinutesFormat.clock(m.balanceMinutes), vetting, m.openNeeds == 0 ? "" : String(m.openNeeds),
-        ], style: style)
+        ]
+        if wide { cells += [m.phone, m.joined.iso, m.lastExchange?.iso ?? "never", m.email] }
+        return TableRow(cells, style: style)
     }
 
     /// "due" when the review falls within 30 days: the same window as Today's count.

@@ -21,9 +21,6 @@ struct MembersScreen: ConsoleScreen {
     private(set) var memberForm: MemberFormState?
     private(set) var vettingForm: VettingFormState?
     private(set) var question: Question?
-    /// Where the screen was last drawn. Keys need the size of what they move (a page of the
-    /// list, a form's pages) and `handle` is not given it, so render leaves it here.
-    let viewport = Viewport()
 
     init() {}
 
@@ -55,9 +52,9 @@ struct MembersScreen: ConsoleScreen {
 
     // MARK: data
 
-    mutating func reload(_ context: ConsoleContext) {
+    mutating func reload(_ context: ConsoleContext, in body: Rect) {
         switch mode {
-        case .list: list.refresh(context, rect: listRect)
+        case .list: list.refresh(context, rect: Self.listRect(in: body))
         case .card, .note: card?.reload(context)
         case .memberForm:
             memberForm?.noticeChanges(context)
@@ -65,31 +62,32 @@ struct MembersScreen: ConsoleScreen {
         }
     }
 
-    var listRect: Rect { MemberListView.tableRect(in: viewport.rect) }
+    static func listRect(in body: Rect) -> Rect { MemberListView.tableRect(in: body) }
 
-    var formRect: Rect {
-        MemberFormView.formRect(in: viewport.rect, hasNotice: memberForm?.notice != nil)
+    func formRect(in body: Rect) -> Rect {
+        MemberFormView.formRect(in: body, hasNotice: memberForm?.notice != nil)
     }
 
     // MARK: keys
 
-    mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
-        if question != nil { return answer(key, context) }
+    mutating func handle(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
+        if question != nil { return answer(key, context, in: body) }
         switch mode {
-        case .list: return handleList(key, context)
-        case .card: return handleCard(key, context)
+        case .list: return handleList(key, context, in: body)
+        case .card: return handleCard(key, context, in: body)
         case .note:
-            let area = MemberCardView.areas(in: viewport.rect, writingNote: true).note ?? viewport.rect
+            let area = MemberCardView.areas(in: body, writingNote: true).note ?? body
             return card?.noteDraft?.handle(key, in: area.inset(top: 1)) == .ignored ? .ignored : .handled
         case .memberForm:
-            let rect = formRect
+            let rect = formRect(in: body)
             return memberForm?.handle(key, context, rect: rect) ?? .ignored
         case .vettingForm:
-            return vettingForm?.handle(key, context, rect: MemberFormView.formRect(in: viewport.rect, hasNotice: false)) ?? .ignored
+            return vettingForm?.handle(key, context, rect: MemberFormView.formRect(in: body, hasNotice: false)) ?? .ignored
         }
     }
 
-    private mutating func handleList(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+    private mutating func handleList(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
+        let listRect = Self.listRect(in: body)
         // "Just start typing": a letter on the list opens the search line with that letter.
         if !list.isSearching, case .char(let c) = key, c.isLetter, c != "j", c != "k" {
             list.startSearch(with: c, context, rect: listRect)
@@ -104,22 +102,22 @@ struct MembersScreen: ConsoleScreen {
         return outcome == .ignored ? .ignored : .handled
     }
 
-    private mutating func handleCard(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+    private mutating func handleCard(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         guard var card, let data = card.data else { return .ignored }
-        let body = MemberCardView.areas(in: viewport.rect, writingNote: false).body
-        let lines = MemberCardContent.lines(card.tab, data, width: body.width, today: context.today())
-        let used = card.scroll(key, lineCount: lines.count, height: body.height)
+        let area = MemberCardView.areas(in: body, writingNote: false).body
+        let lines = MemberCardContent.lines(card.tab, data, width: area.width, today: context.today())
+        let used = card.scroll(key, lineCount: lines.count, height: area.height)
         self.card = card
         return used ? .handled : .ignored
     }
 
-    private mutating func answer(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+    private mutating func answer(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         switch question {
         case .discard(var dialog):
             switch dialog.handle(key) {
             case .chosen(0):
                 question = nil
-                discardInput(context)
+                discardInput(context, in: body)
             case .chosen, .cancelled: question = nil
             case .handled: question = .discard(dialog)
             }
@@ -138,8 +136,8 @@ struct MembersScreen: ConsoleScreen {
 
     // MARK: actions
 
-    mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse {
-        let rect = listRect
+    mutating func perform(_ action: ActionID, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
+        let rect = Self.listRect(in: body)
         switch action {
         case MembersAction.search: list.startSearch(with: nil, context, rect: rect)
         case MembersAction.add:
@@ -170,7 +168,7 @@ struct MembersScreen: ConsoleScreen {
                   let vetting = try? context.store.vetting(member: number) else { return .ignored }
             vettingForm = VettingFormState(number: number, name: member.name, vetting: vetting)
         case MembersAction.save: return save(context)
-        case MembersAction.cancel: return cancel(context)
+        case MembersAction.cancel: return cancel(context, in: body)
         default: return .ignored
         }
         return .handled
@@ -178,7 +176,7 @@ struct MembersScreen: ConsoleScreen {
 
     /// Another screen sent the broker to a member: open the card, unless a form holds
     /// unsaved typing, which is never thrown away behind the broker's back.
-    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext) {
+    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext, in body: Rect) {
         guard case .showMember(let number) = intent, memberForm == nil, vettingForm == nil,
               card?.noteDraft?.text.allSatisfy(\.isWhitespace) ?? true else { return }
         question = nil
@@ -230,9 +228,9 @@ struct MembersScreen: ConsoleScreen {
     }
 
     /// Esc: back one step; typed input is only thrown away once the broker says so.
-    private mutating func cancel(_ context: ConsoleContext) -> ScreenResponse {
+    private mutating func cancel(_ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         guard hasUnsavedInput else {
-            discardInput(context)
+            discardInput(context, in: body)
             return .handled
         }
         let what = mode == .note ? "this note" : "your changes"
@@ -241,13 +239,13 @@ struct MembersScreen: ConsoleScreen {
         return .handled
     }
 
-    private mutating func discardInput(_ context: ConsoleContext) {
+    private mutating func discardInput(_ context: ConsoleContext, in body: Rect) {
         switch mode {
         case .note: card?.noteDraft = nil
         case .memberForm:
             memberForm = nil
             card?.reload(context)
-            if card == nil { list.refresh(context, rect: listRect) }
+            if card == nil { list.refresh(context, rect: Self.listRect(in: body)) }
         case .vettingForm: vettingForm = nil
         case .list, .card: break
         }
@@ -256,7 +254,6 @@ struct MembersScreen: ConsoleScreen {
     // MARK: drawing
 
     func render(into frame: inout Frame, in rect: Rect, _ context: ConsoleContext) {
-        viewport.rect = rect
         let today = context.today()
         switch mode {
         case .list: MemberListView.render(list, into: &frame, in: rect, today: today)
@@ -274,10 +271,4 @@ struct MembersScreen: ConsoleScreen {
         case nil: break
         }
     }
-}
-
-/// The last rect the screen was drawn in (see `MembersScreen.viewport`).
-final class Viewport {
-    /// 80x24 less the console's header, screen bar, message and status lines, until drawn.
-    var rect = Rect(row: 2, column: 0, width: 80, height: 20)
 }

@@ -15,12 +15,14 @@ struct FittingNeeds: Equatable, Sendable {
     var fits: [Fit]
     var table: TableState
 
-    static let columns = [
-        TableColumn("No", width: .fixed(6), alignment: .right),
-        TableColumn("Need", width: .fill),
-        TableColumn("Member", width: .fixed(20)),
-        TableColumn("Score", width: .fixed(5), alignment: .right),
-    ]
+    static func columns(memberWidth: Int) -> [TableColumn] {
+        [
+            TableColumn("No", width: .fixed(6), alignment: .right),
+            TableColumn("Need", width: .fill),
+            TableColumn("Member", width: .fixed(memberWidth)),
+            TableColumn("Score", width: .fixed(5), alignment: .right),
+        ]
+    }
 
     static func load(_ offer: ListingRow, _ context: ConsoleContext) throws -> FittingNeeds {
         let found = try context.store.needsFitting(offer: offer.id, limit: 50, today: context.today())
@@ -35,18 +37,25 @@ struct FittingNeeds: Equatable, Sendable {
 
     var current: Fit? { fits.indices.contains(table.selectedIndex) ? fits[table.selectedIndex] : nil }
 
+    static let reasonsRows = 3
+
+    /// The needs table: under the title and help lines, above the selected need's reasons.
+    static func tableRect(in rect: Rect) -> Rect { rect.inset(top: 2, bottom: reasonsRows) }
+
     func render(into frame: inout Frame, in rect: Rect) {
         frame.put("Open needs that \(offer.memberName)'s offer “\(offer.title)” could meet (\(fits.count))", row: rect.row,
                   column: rect.column, maxWidth: rect.width, style: .bold)
         frame.put("Enter: ranked helpers for the need · p proposes \(offer.memberName) · Esc back", row: rect.row + 1,
                   column: rect.column, maxWidth: rect.width, style: .muted)
-        let reasonsRows = 3
-        let tableRect = Rect(row: rect.row + 2, column: rect.column, width: rect.width, height: rect.height - 2 - reasonsRows)
-        TableView.render(table, columns: Self.columns, emptyMessage: "No open need in this offer's group fits it.", into: &frame,
+        let reasonsRows = Self.reasonsRows
+        let tableRect = Self.tableRect(in: rect)
+        let shown = table.visibleRange(in: tableRect).filter { fits.indices.contains($0) }.map { (name: fits[$0].memberName, number: fits[$0].need.member) }
+        let memberWidth = MemberLabel.columnWidth(shown, narrow: 20, tableWidth: tableRect.width)
+        TableView.render(table, columns: Self.columns(memberWidth: memberWidth), emptyMessage: "No open need in this offer's group fits it.", into: &frame,
                          at: tableRect, focused: true) { index in
             guard fits.indices.contains(index) else { return nil }
             let f = fits[index]
-            return TableRow([String(f.need.id), f.need.title, MemberLabel.nameAndNumber(f.memberName, f.need.member, width: 20), String(f.result.score)])
+            return TableRow([String(f.need.id), f.need.title, MemberLabel.nameAndNumber(f.memberName, f.need.member, width: memberWidth), String(f.result.score)])
         }
         guard let f = current else { return }
         let reasons = TextWrap.wrap("Why: " + f.result.reasons.joined(separator: " · "), width: rect.width)

@@ -5,11 +5,11 @@ import TimeBankStore
 /// Drawing: a tab row with the filters in words, then the list, a form, or an offer's
 /// fitting needs. Focus is reverse video and carries the cursor.
 extension OffersNeedsScreen {
-    static func listingColumns(_ kind: ListingRow.Kind) -> [TableColumn] {
+    static func listingColumns(_ kind: ListingRow.Kind, memberWidth: Int = 20) -> [TableColumn] {
         var columns = [
             TableColumn("No", width: .fixed(6), alignment: .right),
             TableColumn("Title · category", width: .fill),
-            TableColumn("Member", width: .fixed(20)),
+            TableColumn("Member", width: .fixed(memberWidth)),
             TableColumn("Area", width: .fixed(11)),
             TableColumn("Status", width: .fixed(7)),
         ]
@@ -26,6 +26,7 @@ extension OffersNeedsScreen {
 
     func render(into frame: inout Frame, in rect: Rect, _ context: ConsoleContext) {
         let inner = rect.inset(left: 1, right: 1)
+        let body = Self.contentRect(in: rect)
         TabsBar.render(TabsState(titles: Tab.allCases.map(\.title), selectedIndex: tab.rawValue), into: &frame, at: inner.row(0))
         var filters: [String] = []
         if let n = memberFilter { filters.append("member \(n) \(memberName)") }
@@ -36,20 +37,19 @@ extension OffersNeedsScreen {
             frame.put((["\(CountText.grouped(total)) listed"] + filters).joined(separator: " · "), row: inner.row, column: inner.column + 32,
                       maxWidth: inner.width - 32, style: .muted)
         }
-        let body = inner.inset(top: 1)
         if let problem {
             frame.put(problem, row: body.row, column: body.column, maxWidth: body.width, style: .error)
             return
         }
         if let editor {
-            renderEditor(editor, into: &frame, in: body, context)
+            renderEditor(editor, into: &frame, in: rect, context)
         } else if let fitting {
             fitting.render(into: &frame, in: body)
         } else if tab == .categories {
             frame.put("Enter browses a category's offers · e edits · a adds (admins) · / searches", row: body.row, column: body.column,
                       maxWidth: body.width, style: .muted)
             TableView.render(table, columns: Self.categoryColumns, emptyMessage: "No category matches.", into: &frame,
-                             at: body.inset(top: 1), focused: true) { index in
+                             at: listRect(in: rect), focused: true) { index in
                 guard shownCategories.indices.contains(index) else { return nil }
                 let c = shownCategories[index]
                 let use = !c.active ? "retired" : c.suggestsVetting ? "vetted" : ""
@@ -57,11 +57,14 @@ extension OffersNeedsScreen {
             }
         } else {
             let kind = tab.kind ?? .offer
-            TableView.render(table, columns: Self.listingColumns(kind), emptyMessage: "Nothing here: a adds one, s shows closed ones, c clears filters.",
+            let shown = table.visibleRange(in: body).filter { rows.indices.contains($0) }.map { (name: rows[$0].memberName, number: rows[$0].member) }
+            let memberWidth = MemberLabel.columnWidth(shown, narrow: 20, tableWidth: body.width)
+            TableView.render(table, columns: Self.listingColumns(kind, memberWidth: memberWidth),
+                             emptyMessage: "Nothing here: a adds one, s shows closed ones, c clears filters.",
                              into: &frame, at: body, focused: true) { index in
                 guard rows.indices.contains(index) else { return nil }
                 let r = rows[index]
-                var cells = [String(r.id), "\(r.title) · \(r.category.name)", MemberLabel.nameAndNumber(r.memberName, r.member, width: 20), r.area, r.status.rawValue]
+                var cells = [String(r.id), "\(r.title) · \(r.category.name)", MemberLabel.nameAndNumber(r.memberName, r.member, width: memberWidth), r.area, r.status.rawValue]
                 if kind == .need { cells.insert(r.needsVettedHelper ? "yes" : "", at: 4) }
                 return TableRow(cells)
             }
@@ -69,7 +72,8 @@ extension OffersNeedsScreen {
         if let confirm { ConfirmDialog.render(confirm.state, into: &frame) }
     }
 
-    private func renderEditor(_ editor: Editor, into frame: inout Frame, in rect: Rect, _ context: ConsoleContext) {
+    private func renderEditor(_ editor: Editor, into frame: inout Frame, in body: Rect, _ context: ConsoleContext) {
+        let rect = Self.contentRect(in: body)
         let title: String
         let form: FormState
         var readings: [String] = []
@@ -83,7 +87,7 @@ extension OffersNeedsScreen {
             form = f.form
         }
         frame.put(title, row: rect.row, column: rect.column, maxWidth: rect.width, style: .bold)
-        let formRect = Rect(row: rect.row + 1, column: rect.column, width: rect.width, height: Self.formRect.height)
+        let formRect = Self.formRect(in: body)
         let cursor = frame.cursor
         FormView.render(form, into: &frame, at: formRect, focused: true)
         let held = frame.cursor ?? cursor

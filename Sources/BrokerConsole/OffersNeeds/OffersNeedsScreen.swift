@@ -17,9 +17,16 @@ struct OffersNeedsScreen: ConsoleScreen {
         case category(CategoryForm)
     }
 
-    /// What the screen's lists get at 80x24: the body less the tab and filter lines.
-    static let listRect = Rect(row: 0, column: 0, width: 78, height: 17)
-    static let formRect = Rect(row: 0, column: 0, width: 78, height: 12)
+    /// Everything under the tab row, a column in from each side.
+    static func contentRect(in body: Rect) -> Rect { body.inset(top: 1, left: 1, right: 1) }
+    /// The offers or needs list; the categories list has a line of help above it.
+    func listRect(in body: Rect) -> Rect {
+        tab == .categories ? Self.contentRect(in: body).inset(top: 1) : Self.contentRect(in: body)
+    }
+    /// A form: under its title, above the lines that read the typed values back and the help line.
+    static func formRect(in body: Rect) -> Rect { contentRect(in: body).inset(top: 1, bottom: 1 + readingRows) }
+    /// Lines under a form that say what the typed member and category were read as.
+    static let readingRows = 3
 
     let id = ScreenID.offersAndNeeds
     var tab: Tab = .offers
@@ -65,7 +72,12 @@ struct OffersNeedsScreen: ConsoleScreen {
         tab == .categories && shownCategories.indices.contains(table.selectedIndex) ? shownCategories[table.selectedIndex] : nil
     }
 
+    mutating func reload(_ context: ConsoleContext, in body: Rect) { reload(context) }
+
+    /// Re-reads the lists; the selection stays on the same listing or category where it can.
     mutating func reload(_ context: ConsoleContext) {
+        let selectedListing = selectedRow?.id
+        let selectedCode = selectedCategory?.code
         today = context.today()
         do {
             categories = try context.store.categories(includeInactive: true)
@@ -75,6 +87,9 @@ struct OffersNeedsScreen: ConsoleScreen {
                 return words.allSatisfy { w in hay.contains { $0.hasPrefix(w) } }
             }
             tables[.categories]?.setRowCount(shownCategories.count)
+            if tab == .categories, let selectedCode, let index = shownCategories.firstIndex(where: { $0.code == selectedCode }) {
+                table.select(index)
+            }
             if let kind = tab.kind {
                 let q = ListingQuery(kind: kind, search: table.filterText, categoryID: categoryFilter?.id, member: memberFilter,
                                      status: openOnly ? .open : nil)
@@ -82,6 +97,7 @@ struct OffersNeedsScreen: ConsoleScreen {
                 rows = found.rows
                 total = found.total
                 table.setRowCount(rows.count)
+                if let selectedListing, let index = rows.firstIndex(where: { $0.id == selectedListing }) { table.select(index) }
             }
             if let n = memberFilter { memberName = ((try? context.store.member(n)) ?? nil)?.name ?? "member \(n)" }
             problem = nil
@@ -91,7 +107,7 @@ struct OffersNeedsScreen: ConsoleScreen {
     }
 
     /// From a member card: that member's offers and needs.
-    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext) {
+    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext, in body: Rect) {
         guard case .showMember(let n) = intent else { return }
         memberFilter = n
         categoryFilter = nil
@@ -101,21 +117,21 @@ struct OffersNeedsScreen: ConsoleScreen {
         reload(context)
     }
 
-    mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+    mutating func handle(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         if confirm != nil { return answerConfirm(key, context) }
-        if editor != nil { return handleEditor(key, context) }
+        if editor != nil { return handleEditor(key, context, in: body) }
         if var fit = fitting {
             if key == .escape { fitting = nil; return .handled }
-            let outcome = fit.table.handle(key, in: Self.listRect)
+            let outcome = fit.table.handle(key, in: FittingNeeds.tableRect(in: Self.contentRect(in: body)))
             fitting = fit
             if case .activated = outcome, let need = fit.current?.need { return .go(.match, .matchNeed(need.id)) }
             return outcome == .ignored ? .ignored : .handled
         }
         if key == .escape, !table.isEditingFilter, table.filterText.isEmpty, categoryFilter != nil || memberFilter != nil {
-            return perform(OffersNeedsAction.clear, context)
+            return perform(OffersNeedsAction.clear, context, in: body)
         }
         var t = table
-        let outcome = t.handle(key, in: Self.listRect)
+        let outcome = t.handle(key, in: listRect(in: body))
         table = t
         switch outcome {
         case .filterChanged:
@@ -128,26 +144,26 @@ struct OffersNeedsScreen: ConsoleScreen {
                 reload(context)
                 return .message(.info("Offers in \(c.fullName); Tab shows the needs, c clears the category."))
             }
-            return perform(OffersNeedsAction.edit, context)
+            return perform(OffersNeedsAction.edit, context, in: body)
         case .ignored: return .ignored
         default: return .handled
         }
     }
 
-    mutating func handleEditor(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+    mutating func handleEditor(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         if key == .escape {
             editor = nil
             return .message(.info("Not saved."))
         }
         switch editor {
         case .listing(var f):
-            let outcome = f.form.handle(key, in: Self.formRect)
+            let outcome = f.form.handle(key, in: Self.formRect(in: body))
             f.note(outcome, categories: categories)
             editor = .listing(f)
             if outcome == .submitted { return save(context) }
             return outcome == .ignored ? .ignored : .handled
         case .category(var f):
-            let outcome = f.form.handle(key, in: Self.formRect)
+            let outcome = f.form.handle(key, in: Self.formRect(in: body))
             editor = .category(f)
             if outcome == .submitted { return save(context) }
             return outcome == .ignored ? .ignored : .handled
@@ -155,7 +171,7 @@ struct OffersNeedsScreen: ConsoleScreen {
         }
     }
 
-    mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse {
+    mutating func perform(_ action: ActionID, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         if action == OffersNeedsAction.save { return editor == nil ? .ignored : save(context) }
         guard editor == nil, confirm == nil else { return .handled }
         if fitting != nil, action != OffersNeedsAction.propose { fitting = nil }

@@ -6,7 +6,7 @@ import TimeBankStore
 /// category, the need's title and the referral, and the cursor waits in Duration, the one
 /// thing only the paper slip knows.
 extension RecordHoursScreen {
-    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext) {
+    mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext, in body: Rect) {
         guard case .recordExchange(let giver, let receiver, let categoryCode, let referral, let description) = intent else { return }
         mode = .exchange
         dialog = nil

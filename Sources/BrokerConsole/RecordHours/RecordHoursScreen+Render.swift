@@ -8,7 +8,7 @@ import TimeBankStore
 extension RecordHoursScreen {
     func render(into frame: inout Frame, in rect: Rect, _ context: ConsoleContext) {
         renderModes(into: &frame, at: rect.row(0))
-        let body = rect.inset(top: 2)
+        let body = Self.formArea(in: rect)
         switch mode {
         case .exchange: renderSlip(into: &frame, in: body)
         case .group: renderGroup(into: &frame, in: body)
@@ -129,7 +129,7 @@ extension RecordHoursScreen {
         let panel = statementPanel
         rows.text("Statement of", panel.account.field, row: rect.row, focused: focused && panel.focus == .account,
                   note: panel.account.chosen?.details, problem: nil, into: &frame)
-        let table = Rect(row: rect.row + 2, column: rect.column + 1, width: rect.width - 2, height: Self.statementTableHeight)
+        let table = Self.statementTableRect(in: rect)
         if panel.statement != nil {
             frame.put("↑↓ entry · Enter: reason · Ctrl-S reverses it · F7 statement to a file",
                       row: rect.row + 1, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)

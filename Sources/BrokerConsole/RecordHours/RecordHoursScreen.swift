@@ -36,6 +36,8 @@ struct RecordHoursScreen: ConsoleScreen {
 
     var capturesText: Bool { dialog != nil || focused }
 
+    mutating func reload(_ context: ConsoleContext, in body: Rect) { reload(context) }
+
     mutating func reload(_ context: ConsoleContext) {
         facts = SlipContext.load(context)
         timeBankName = (try? context.store.settings().timeBankName) ?? timeBankName
@@ -45,7 +47,7 @@ struct RecordHoursScreen: ConsoleScreen {
         if mode == .statement { statementPanel.load(store: context.store) }
     }
 
-    mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+    mutating func handle(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         if dialog != nil { return answerDialog(key, context) }
         guard focused else {
             guard key == .enter || key == .tab else { return .ignored }
@@ -55,12 +57,12 @@ struct RecordHoursScreen: ConsoleScreen {
         switch mode {
         case .exchange: return handleSlip(key, context)
         case .group: return handleGroup(key, context)
-        case .statement: return handleStatement(key, context)
+        case .statement: return handleStatement(key, context, in: body)
         case .closeMonth: return handleClosing(key, context)
         }
     }
 
-    mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse {
+    mutating func perform(_ action: ActionID, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         guard dialog == nil else { return .handled }
         switch action {
         case RecordAction.save:
@@ -214,7 +216,7 @@ struct RecordHoursScreen: ConsoleScreen {
         group.focus = all[(group.focus.rawValue + step + all.count) % all.count]
     }
 
-    mutating func handleStatement(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+    mutating func handleStatement(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         if key == .escape { return leave() }
         let order: [StatementPanel.Focus] = [.account, .lines, .reason]
         let index = order.firstIndex(of: statementPanel.focus) ?? 0
@@ -228,8 +230,7 @@ struct RecordHoursScreen: ConsoleScreen {
             }
             if outcome != .ignored { return .handled }
         case .lines:
-            let rect = Rect(row: 0, column: 0, width: 78, height: Self.statementTableHeight)
-            switch statementPanel.table.handle(key, in: rect) {
+            switch statementPanel.table.handle(key, in: Self.statementTableRect(in: Self.formArea(in: body))) {
             case .activated:
                 statementPanel.focus = .reason
                 return .handled
@@ -248,7 +249,14 @@ struct RecordHoursScreen: ConsoleScreen {
         return .handled
     }
 
-    static let statementTableHeight = 13
+    /// The current mode's part of the body, under the row of modes.
+    static func formArea(in body: Rect) -> Rect { body.inset(top: 2) }
+
+    /// The statement's entries: all the height left by the account line, the help line, and the
+    /// reason with its line about the entry (13 rows at 80x24).
+    static func statementTableRect(in area: Rect) -> Rect {
+        Rect(row: area.row + 2, column: area.column + 1, width: area.width - 2, height: area.height - 5)
+    }
 
     mutating func handleClosing(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
         if key == .escape { return leave() }

@@ -10,8 +10,6 @@ struct TodayScreen: ConsoleScreen {
     static let openAction: ActionID = "today-open"
     static let nextList: ActionID = "today-next-list"
     static let previousList: ActionID = "today-previous-list"
-    /// The list's rows at 80x24; page keys move by this.
-    static let listRect = Rect(row: 0, column: 0, width: 78, height: 9)
 
     let id = ScreenID.today
     private(set) var figures: TodayFigures?
@@ -38,7 +36,7 @@ struct TodayScreen: ConsoleScreen {
 
     var hasUnsavedInput: Bool { !(panel?.note.text.isEmpty ?? true) }
 
-    mutating func reload(_ context: ConsoleContext) {
+    mutating func reload(_ context: ConsoleContext, in body: Rect) {
         today = context.today()
         do {
             figures = try context.store.todayFigures(today: today)
@@ -68,7 +66,7 @@ struct TodayScreen: ConsoleScreen {
         }
     }
 
-    mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+    mutating func handle(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         // A key typed before the lists arrived acts on the lists as they are now.
         doDeferredWork(context)
         if var current = panel {
@@ -78,20 +76,20 @@ struct TodayScreen: ConsoleScreen {
             case .move(let status, let note):
                 panel = nil
                 let response = ReferralMove.apply(status, note: note, to: current.row, context)
-                reload(context)
+                reload(context, in: body)
                 return response
             }
             return .handled
         }
         if key == .char("/") { return .message(.info("These lists are short; search members on 2 and needs on 4.")) }
         guard var table = tables[shown] else { return .ignored }
-        let outcome = table.handle(key, in: Self.listRect)
+        let outcome = table.handle(key, in: Self.listsRect(in: body).inset(top: 1))
         tables[shown] = table
         if case .activated = outcome { return open(context) }
         return outcome == .ignored ? .ignored : .handled
     }
 
-    mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse {
+    mutating func perform(_ action: ActionID, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         doDeferredWork(context)
         guard panel == nil else { return .handled }
         let all = TodayList.allCases
@@ -109,6 +107,14 @@ struct TodayScreen: ConsoleScreen {
         if let response = shown.destination(index, in: lists) { return response }
         panel = ReferralPanel.load(lists.followUps[index].id, store: context.store)
         return .handled
+    }
+
+    /// Rows above the lists: the two months (4 rows), five figure lines and a blank line.
+    static let figureRows = 10
+
+    /// The lists' part of the body (their tab row, then the table): all the height the figures leave.
+    static func listsRect(in body: Rect) -> Rect {
+        Rect(row: body.row + figureRows, column: body.column + 1, width: body.width - 2, height: body.height - figureRows)
     }
 
     func render(into frame: inout Frame, in rect: Rect, _ context: ConsoleContext) {
@@ -145,7 +151,7 @@ struct TodayScreen: ConsoleScreen {
             frame.put(value, row: row, column: left + labelWidth, maxWidth: rect.maxColumn - left - labelWidth - 1, style: style)
             row += 1
         }
-        renderLists(into: &frame, in: Rect(row: row + 1, column: rect.column + 1, width: rect.width - 2, height: rect.maxRow - row - 1))
+        renderLists(into: &frame, in: Self.listsRect(in: rect))
         if let panel { panel.render(into: &frame, in: rect.inset(left: 1, right: 1)) }
     }
 

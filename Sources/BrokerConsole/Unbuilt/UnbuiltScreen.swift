@@ -5,9 +5,9 @@ struct UnbuiltScreen: ConsoleScreen {
     let id: ScreenID
     var bindings: [KeyBinding] { [] }
 
-    mutating func reload(_ context: ConsoleContext) {}
+    mutating func reload(_ context: ConsoleContext, in body: Rect) {}
 
-    mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse { .ignored }
+    mutating func handle(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse { .ignored }
 
     func render(into frame: inout Frame, in rect: Rect, _ context: ConsoleContext) {
         frame.put("\(id.title) is not built yet; use the command line (timebank --help) meanwhile.",

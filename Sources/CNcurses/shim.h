@@ -18,6 +18,10 @@
 #include <sys/ioctl.h>
 #include <poll.h>
 #include <wchar.h>
+#include <termios.h>
+#include <unistd.h>
+#include <string.h>
+#include <stdlib.h>
 
 // Swift cannot import function-like macros, and Swift 6 rejects the library's
 // mutable globals (stdscr, COLORS, LINES...) as shared mutable state. These
@@ -114,5 +118,101 @@ static inline int tb_set_window_size(int fd, int rows, int cols) {
     struct winsize size = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
     return ioctl(fd, TIOCSWINSZ, &size);
 }
+
+// The crash guard. Should the console ever fail (a trap in Swift arrives as SIGILL or
+// SIGTRAP, a bad access as SIGSEGV or SIGBUS, an abort as SIGABRT) or exit while ncurses
+// holds the terminal, the terminal is put back first: the bytes that leave full-screen mode
+// (saved while ncurses was known to be sound) and the tty settings from before ncurses.
+// Only async-signal-safe calls (write, tcsetattr, sigaction, raise) run in the handler.
+// Then one sentence, and the signal is raised again with its default action.
+struct tb_crash_state {
+    volatile sig_atomic_t armed;
+    int tty;
+    int output;
+    int have_termios;
+    struct termios saved;
+    char restore[512];
+    int restore_length;
+};
+
+static inline struct tb_crash_state *tb_crash(void) {
+    static struct tb_crash_state state;
+    return &state;
+}
+
+static inline int tb_crash_signal_number(int index) {
+    static const int signals[6] = { SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
+    return signals[index];
+}
+
+static inline void tb_crash_restore_terminal(void) {
+    struct tb_crash_state *s = tb_crash();
+    if (!s->armed) return;
+    s->armed = 0;
+    if (s->restore_length > 0) {
+        ssize_t ignored = write(s->output, s->restore, (size_t)s->restore_length);
+        (void)ignored;
+    }
+    if (s->have_termios) tcsetattr(s->tty, TCSANOW, &s->saved);
+}
+
+static inline void tb_crash_handler(int signo) {
+    int was_armed = tb_crash()->armed;
+    tb_crash_restore_terminal();
+    if (was_armed) {
+        static const char sentence[] =
+            "\r\nThe console stopped on an internal error; the terminal has been restored and everything saved before it is kept.\n";
+        ssize_t ignored = write(2, sentence, sizeof sentence - 1);
+        (void)ignored;
+    }
+    signal(signo, SIG_DFL);
+    raise(signo);
+}
+
+static inline void tb_crash_at_exit(void) { tb_crash_restore_terminal(); }
+
+/// Before newterm: remembers the tty's own settings and installs the handlers once.
+static inline void tb_crash_guard_prepare(int tty, int output) {
+    static int installed = 0;
+    struct tb_crash_state *s = tb_crash();
+    s->armed = 0;
+    s->tty = tty;
+    s->output = output;
+    s->have_termios = tcgetattr(tty, &s->saved) == 0;
+    if (installed) return;
+    installed = 1;
+    atexit(tb_crash_at_exit);
+    for (int i = 0; i < 6; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        sigemptyset(&action.sa_mask);
+        action.sa_handler = tb_crash_handler;
+        sigaction(tb_crash_signal_number(i), &action, NULL);
+    }
+}
+
+static inline void tb_crash_append(const char *capability) {
+    struct tb_crash_state *s = tb_crash();
+    const char *value = tb_tigetstr(capability);
+    if (value == NULL) return;
+    size_t length = strlen(value);
+    if (s->restore_length + (int)length >= (int)sizeof s->restore) return;
+    memcpy(s->restore + s->restore_length, value, length);
+    s->restore_length += (int)length;
+}
+
+/// After newterm: the bytes that undo full-screen mode on this terminal, then armed.
+static inline void tb_crash_guard_arm(void) {
+    struct tb_crash_state *s = tb_crash();
+    s->restore_length = 0;
+    tb_crash_append("sgr0");
+    tb_crash_append("cnorm");
+    tb_crash_append("rmkx");
+    tb_crash_append("rmcup");
+    s->armed = 1;
+}
+
+/// After endwin: a clean shutdown leaves nothing to restore.
+static inline void tb_crash_guard_disarm(void) { tb_crash()->armed = 0; }
 
 #endif

@@ -61,6 +61,8 @@ public final class NcursesTerminal: TerminalBackend {
         // Before newterm: ncurses only takes SIGINT/SIGTERM over (with a handler
         // that exits the process) where nobody else has.
         tb_install_hangup_handlers()
+        // The tty's own settings, kept so a crash can put them back (see shim.h).
+        tb_crash_guard_prepare(inputCopy, outputCopy)
         // The size the kernel reports beats stale LINES/COLUMNS in the environment.
         use_tioctl(true)
 
@@ -94,6 +96,7 @@ public final class NcursesTerminal: TerminalBackend {
         // raw rather than cbreak: Ctrl-S (save) and Ctrl-Q must reach the console
         // instead of the tty's flow control, and Ctrl-C arrives as a key so the
         // console can ask about unsaved edits instead of dying.
+        tb_crash_guard_arm()
         raw()
         noecho()
         nonl()
@@ -209,6 +212,7 @@ public final class NcursesTerminal: TerminalBackend {
     public func shutdown() {
         guard let screen else { return }
         endwin()
+        tb_crash_guard_disarm()
         delscreen(screen)
         self.screen = nil
         fclose(input)

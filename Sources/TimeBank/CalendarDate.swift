@@ -93,17 +93,20 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public func days(since other: CalendarDate) -> Int { dayNumber - other.dayNumber }
 
     /// The first day of this date's month, and of the month before it.
-    public var startOfMonth: CalendarDate { CalendarDate(year: year, month: month, day: 1)! }
-    public var startOfPreviousMonth: CalendarDate {
-        month == 1 ? CalendarDate(year: year - 1, month: 12, day: 1)! : CalendarDate(year: year, month: month - 1, day: 1)!
-    }
+    public var startOfMonth: CalendarDate { CalendarDate(dayNumber: dayNumber - (day - 1)) }
+    public var startOfPreviousMonth: CalendarDate { startOfMonth.adding(days: -1).startOfMonth }
 
     /// Today in the local time zone: the day the broker sees on the wall calendar.
     public static func today(now: Date = Date(), timeZone: TimeZone = .current) -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day], from: now)
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+        if let year = c.year, let month = c.month, let day = c.day, let date = CalendarDate(year: year, month: month, day: day) {
+            return date
+        }
+        // The calendar always answers; should it not, count whole days since 1970 in that zone.
+        let seconds = Int(now.timeIntervalSince1970) + timeZone.secondsFromGMT(for: now)
+        return CalendarDate(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
     }
 
     public init(from decoder: Decoder) throws {

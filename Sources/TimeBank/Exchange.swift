@@ -65,7 +65,9 @@ public struct ExchangeRequest: Hashable, Sendable {
         guard minutes > 0 else { throw .durationNotPositive }
         guard minutes <= DurationParser.maximum else { throw .durationTooLong(minutes) }
         guard giver != receiver else { throw .sameAccount }
-        guard description.count <= 500 else { throw .descriptionTooLong }
+        guard TextRules.fits(description, characters: 500) else { throw .descriptionTooLong }
+        if let problem = TextRules.controlProblem("The description", description) { throw .textNotAllowed(problem) }
+        if let code = categoryCode, let problem = TextRules.controlProblem("The category code", code) { throw .textNotAllowed(problem) }
     }
 }
 
@@ -83,6 +85,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case accountNotActive(String)
     case idReusedForDifferentExchange(UUID)
     case unknownCategory(String)
+    /// Text with a control character, or too long; the sentence names the field.
+    case textNotAllowed(String)
 
     public var description: String {
         switch self {
@@ -98,6 +102,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
         case .unknownAccount(let a): return "There is no member number \(a)."
         case .accountNotActive(let a): return "Member \(a) has left the time bank and cannot take part in new exchanges."
         case .idReusedForDifferentExchange(let id): return "Id \(id.uuidString.lowercased()) was already used for a different exchange."
+        case .textNotAllowed(let sentence): return sentence
         case .unknownCategory(let c): return "There is no category '\(c)'."
         }
     }

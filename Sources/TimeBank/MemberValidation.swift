@@ -22,17 +22,17 @@ public enum MemberValidation {
         var out: [FieldProblem] = []
         let name = m.name.trimmingWhitespace()
         if name.isEmpty { out.append(.init(field: .name, message: "A name is required.")) }
-        if name.count > nameLimit { out.append(.init(field: .name, message: "The name is longer than \(nameLimit) characters.")) }
-        if containsControl(m.name) { out.append(.init(field: .name, message: "The name contains control characters.")) }
+        if !TextRules.fits(name, characters: nameLimit) { out.append(.init(field: .name, message: "The name is longer than \(nameLimit) characters.")) }
+        if let p = TextRules.controlProblem("The name", m.name) { out.append(.init(field: .name, message: p)) }
         let singleLine: [(MemberField, String)] = [
             (.preferredName, m.preferredName), (.phone, m.phone), (.email, m.email), (.postcode, m.postcode), (.area, m.area),
             (.emergencyContact, m.emergencyContact), (.contactPerson, m.contactPerson), (.languages, m.languages),
-            (.statusReason, m.statusReason),
+            (.statusReason, m.statusReason), (.address, m.address), (.accessibilityNeeds, m.accessibilityNeeds),
         ]
-        for (field, value) in singleLine where containsControl(value) {
-            out.append(.init(field: field, message: "This field contains control characters."))
+        for (field, value) in singleLine {
+            if let p = TextRules.controlProblem("This field", value) { out.append(.init(field: field, message: p)) }
         }
-        if m.preferredName.count > nameLimit { out.append(.init(field: .preferredName, message: "The preferred name is longer than \(nameLimit) characters.")) }
+        if !TextRules.fits(m.preferredName, characters: nameLimit) { out.append(.init(field: .preferredName, message: "The preferred name is longer than \(nameLimit) characters.")) }
         if let p = phoneProblem(m.phone) { out.append(.init(field: .phone, message: p)) }
         if let e = emailProblem(m.email) { out.append(.init(field: .email, message: e)) }
         if let p = postcodeProblem(m.postcode) { out.append(.init(field: .postcode, message: p)) }
@@ -47,7 +47,7 @@ public enum MemberValidation {
             (.contactPerson, m.contactPerson, textLimit), (.languages, m.languages, textLimit),
             (.accessibilityNeeds, m.accessibilityNeeds, longTextLimit), (.statusReason, m.statusReason, textLimit),
         ]
-        for (field, value, limit) in limited where value.count > limit {
+        for (field, value, limit) in limited where !TextRules.fits(value, characters: limit) {
             out.append(.init(field: field, message: "This is longer than \(limit) characters."))
         }
         return out
@@ -103,7 +103,4 @@ public enum MemberValidation {
         return String(compact.dropLast(3)) + " " + String(compact.suffix(3))
     }
 
-    static func containsControl(_ s: String) -> Bool {
-        s.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
-    }
 }

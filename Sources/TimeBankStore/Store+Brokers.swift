@@ -35,9 +35,9 @@ extension Store {
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM broker") ?? 0
             guard count == 0 else { throw StoreError.notABroker(username: username) }
             try db.execute(sql: "INSERT INTO broker (username, display_name, role, created_at) VALUES (?, ?, 'admin', ?)",
-                           arguments: [username, displayName ?? username, Store.timestamp()])
+                           arguments: [username, Store.printable(displayName ?? username, orElse: username), Store.timestamp()])
             try Store.audit(db, broker: username, action: "create", entity: "broker", id: username, details: "role=admin (first user)")
-            return Store.broker(from: try Row.fetchOne(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username])!)
+            return Store.broker(from: try Row.fetchExisting(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username], missing: "The broker was not found."))
         }
     }
 
@@ -47,7 +47,7 @@ extension Store {
             throw StoreError.invalid("'\(username.prefix(40))' is not a valid Unix account name.")
         }
         let name = displayName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 80, !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+        guard !name.isEmpty, TextRules.fits(name, characters: 80), !TextRules.containsForbidden(name) else {
             throw StoreError.invalid("A broker's name must be 1 to 80 printable characters.")
         }
         return try write { db in
@@ -57,7 +57,7 @@ extension Store {
             try db.execute(sql: "INSERT INTO broker (username, display_name, role, created_at) VALUES (?, ?, ?, ?)",
                            arguments: [username, name, role.rawValue, Store.timestamp()])
             try Store.audit(db, broker: admin.username, action: "create", entity: "broker", id: username, details: "role=\(role.rawValue)")
-            return Store.broker(from: try Row.fetchOne(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username])!)
+            return Store.broker(from: try Row.fetchExisting(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username], missing: "The broker was not found."))
         }
     }
 
@@ -74,5 +74,14 @@ extension Store {
 
     static func requireWriter(_ broker: Broker) throws {
         guard broker.role.canWrite else { throw StoreError.readOnlyBroker(username: broker.username) }
+    }
+
+    /// A name from outside (the account's GECOS field) with any control character taken out,
+    /// as nothing may store one; what is left, or the fallback if nothing is.
+    static func printable(_ text: String, orElse fallback: String) -> String {
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: text.unicodeScalars.filter { !TextRules.isForbidden($0) })
+        let cleaned = String(kept).trimmingCharacters(in: .whitespaces)
+        return cleaned.isEmpty || !TextRules.fits(cleaned, characters: 80) ? fallback : cleaned
     }
 }

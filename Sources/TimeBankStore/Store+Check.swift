@@ -14,7 +14,8 @@ extension Store {
             for row in orphans.prefix(20) {
                 problems.append("Row \(row[1] as Int64? ?? 0) of \(row[0] as String? ?? "?") points at a missing row in \(row[2] as String? ?? "?").")
             }
-            let sums = try Row.fetchOne(db, sql: "SELECT coalesce(sum(given_minutes), 0) AS g, coalesce(sum(received_minutes), 0) AS r FROM account")!
+            let sums = try Row.fetchExisting(db, sql: "SELECT coalesce(sum(given_minutes), 0) AS g, coalesce(sum(received_minutes), 0) AS r FROM account",
+                                             arguments: [], missing: "The accounts cannot be summed.")
             let g: Int = sums["g"], r: Int = sums["r"]
             if g != r { problems.append("The balances do not sum to zero: \(g - r) minutes out.") }
             // One pass over the ledger, not one per account: a reversal takes its minutes back out
@@ -68,11 +69,7 @@ extension Store {
                 WHERE o.reverses IS NOT NULL OR o.giver <> r.receiver OR o.receiver <> r.giver OR o.minutes <> r.minutes
                 """) ?? 0
             if badReversals > 0 { problems.append("\(badReversals) reversals do not mirror their original exchange.") }
-            let inClosed = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM exchange e JOIN closed_month c ON c.month = substr(e.date, 1, 7)
-                WHERE e.recorded_at > c.closed_at
-                """) ?? 0
-            if inClosed > 0 { problems.append("\(inClosed) exchanges were recorded in a month after it was closed.") }
+            problems += try Store.storedValueProblems(db)
             return problems
         }
     }

@@ -22,7 +22,10 @@ extension Store {
     static func accountID(_ db: Database, _ ref: AccountRef) throws -> Int64 {
         switch ref {
         case .pot:
-            return try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE kind = 'pot'")!
+            guard let pot = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE kind = 'pot'") else {
+                throw StoreError.damaged("The community pot's account is missing; run 'timebank check'.")
+            }
+            return pot
         case .member(let n):
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE member = ?", arguments: [n]) else {
                 throw StoreError.ledger(.unknownAccount(String(n)))
@@ -49,7 +52,8 @@ extension Store {
 
     static func balance(_ db: Database, _ ref: AccountRef) throws -> AccountBalance {
         let id = try accountID(db, ref)
-        let row = try Row.fetchOne(db, sql: "SELECT given_minutes, received_minutes FROM account WHERE id = ?", arguments: [id])!
+        let row = try Row.fetchExisting(db, sql: "SELECT given_minutes, received_minutes FROM account WHERE id = ?", arguments: [id],
+                                        missing: "The account of \(ref) is missing.")
         return AccountBalance(account: ref, name: try accountName(db, ref), givenMinutes: row["given_minutes"], receivedMinutes: row["received_minutes"])
     }
 
@@ -80,11 +84,11 @@ extension Store {
 
     static func exchange(from row: Row, _ db: Database) throws -> Exchange {
         Exchange(
-            id: UUID(uuidString: row["id"])!, date: CalendarDate(iso: row["date"])!,
+            id: try row.storedUUID("id", of: "exchange"), date: try row.storedDate("date", of: "exchange"),
             giver: try accountRef(db, id: row["giver"]), receiver: try accountRef(db, id: row["receiver"]),
             minutes: row["minutes"], categoryCode: row["category"], description: row["description"],
-            referral: row["referral"], reverses: (row["reverses"] as String?).flatMap(UUID.init(uuidString:)),
-            group: (row["grp"] as String?).flatMap(UUID.init(uuidString:)),
+            referral: row["referral"], reverses: try row.storedOptionalUUID("reverses", of: "exchange"),
+            group: try row.storedOptionalUUID("grp", of: "exchange"),
             recordedBy: row["recorded_by"], recordedAt: parseTimestamp(row["recorded_at"]))
     }
 
@@ -182,7 +186,8 @@ extension Store {
         try audit(db, broker: broker.username, action: reverses == nil ? "record" : "reverse", entity: "exchange",
                   id: r.id.uuidString.lowercased(),
                   details: "\(r.date.iso) \(r.giver) -> \(r.receiver) \(r.minutes)m\(reverses.map { " reverses \($0.uuidString.lowercased())" } ?? "")")
-        return .recorded(try exchange(db, id: r.id)!)
+        guard let recorded = try exchange(db, id: r.id) else { throw StoreError.ledger(.noSuchExchange(r.id.uuidString.lowercased())) }
+        return .recorded(recorded)
     }
 
     /// Corrects a mistake with a mirror-image entry dated `date` (an open month), pointing at the original.
@@ -190,11 +195,11 @@ extension Store {
         try Store.requireWriter(broker)
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !why.isEmpty else { throw StoreError.invalid("Give a reason for the reversal.") }
-        guard why.count <= 400 else { throw StoreError.invalid("The reason is longer than 400 characters.") }
+        if let problem = TextRules.problem("The reason", why, characters: 400) { throw StoreError.invalid(problem) }
         try read { db in try Store.reversalPreflight(db, id, reversalID: reversalID, date: date) }
         return try write { db in
             try Store.reversalPreflight(db, id, reversalID: reversalID, date: date)
-            let original = try Store.exchange(db, id: id)!
+            guard let original = try Store.exchange(db, id: id) else { throw StoreError.ledger(.noSuchExchange(id.uuidString.lowercased())) }
             if let done = try Row.fetchOne(db, sql: "SELECT * FROM exchange WHERE reverses = ?", arguments: [id.uuidString.lowercased()]) {
                 return try Store.exchange(from: done, db)  // the same reversal submitted again
             }
@@ -243,9 +248,8 @@ extension Store {
         let closed = try String.fetchAll(db, sql: "SELECT month FROM closed_month ORDER BY month")
         guard closed.contains(date.monthKey) else { return }
         // The open period starts after the latest closed month.
-        let last = closed.last!
-        let y = Int(last.prefix(4))!, m = Int(last.suffix(2))!
-        let openFrom = m == 12 ? CalendarDate(year: y + 1, month: 1, day: 1)! : CalendarDate(year: y, month: m + 1, day: 1)!
+        let latest = closed.compactMap { CalendarDate(iso: $0 + "-01") }.max() ?? date.startOfMonth
+        let openFrom = latest.adding(days: 31).startOfMonth
         throw StoreError.ledger(.closedMonth(month: date.monthKey, openFrom: openFrom.iso))
     }
 

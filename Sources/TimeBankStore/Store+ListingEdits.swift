@@ -30,7 +30,7 @@ extension Store {
             args["offset"] = offset
             let rows = try Row.fetchAll(db, sql: "SELECT \(Store.listingColumns(q.kind)) \(from) ORDER BY l.created DESC, l.id DESC LIMIT :limit OFFSET :offset",
                                         arguments: StatementArguments(args))
-            return (total, rows.map { Store.listingRow(from: $0, kind: q.kind) })
+            return (total, try rows.map { try Store.listingRow(from: $0, kind: q.kind) })
         }
     }
 
@@ -44,7 +44,7 @@ extension Store {
         return try Row.fetchOne(db, sql: """
             SELECT \(listingColumns(kind)) FROM \(table) l JOIN member m ON m.number = l.member JOIN category c ON c.id = l.category
             WHERE l.id = ?
-            """, arguments: [id]).map { listingRow(from: $0, kind: kind) }
+            """, arguments: [id]).map { try listingRow(from: $0, kind: kind) }
     }
 
     static func listingColumns(_ kind: ListingRow.Kind) -> String {
@@ -58,7 +58,7 @@ extension Store {
             """
     }
 
-    static func listingRow(from row: Row, kind: ListingRow.Kind) -> ListingRow {
+    static func listingRow(from row: Row, kind: ListingRow.Kind) throws -> ListingRow {
         let category = TimeBank.Category(id: row["c_id"], code: row["c_code"], group: row["c_grp"], name: row["c_name"],
                                          keywords: (row["c_keywords"] as String).split(separator: " ").map(String.init),
                                          suggestsVetting: row["c_vetting"], involvesTravel: row["c_travel"], active: row["c_active"])
@@ -66,7 +66,7 @@ extension Store {
                           title: row["title"], description: row["description"], area: row["area"],
                           availability: Availability(rawValue: row["availability"]), status: ListingStatus(rawValue: row["status"]) ?? .open,
                           needsVettedHelper: row["needs_vetted_helper"], requiresTravel: row["requires_travel"],
-                          created: CalendarDate(iso: row["created"]) ?? CalendarDate(year: 2000, month: 1, day: 1)!, liveReferrals: row["live"])
+                          created: try row.storedDate("created", of: kind == .offer ? "offer" : "need"), liveReferrals: row["live"])
     }
 
     static func likeEscaped(_ text: String) -> String {
@@ -76,7 +76,7 @@ extension Store {
     /// Saves a changed offer (title, description, category, area, availability, status).
     public func updateOffer(_ o: Offer, by broker: Broker) throws -> Offer {
         try Store.requireWriter(broker)
-        try Store.validateListing(title: o.title, description: o.description)
+        try Store.validateListing(title: o.title, description: o.description, area: o.area)
         return try write { db in
             guard try Row.fetchOne(db, sql: "SELECT id FROM offer WHERE id = ?", arguments: [o.id]) != nil else {
                 throw StoreError.notFound("There is no offer number \(o.id).")
@@ -90,14 +90,14 @@ extension Store {
             let member: Int = try Int.fetchOne(db, sql: "SELECT member FROM offer WHERE id = ?", arguments: [o.id]) ?? o.member
             try MemberSearchIndex.reindex(db, member: member)
             try Store.audit(db, broker: broker.username, action: "update", entity: "offer", id: String(o.id), details: "status=\(o.status.rawValue)")
-            return Store.offer(from: try Row.fetchOne(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [o.id])!)
+            return try Store.offer(from: try Row.fetchExisting(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [o.id], missing: "The offer was not found."))
         }
     }
 
     /// Saves a changed need, including whether it needs a vetted helper.
     public func updateNeed(_ n: Need, by broker: Broker) throws -> Need {
         try Store.requireWriter(broker)
-        try Store.validateListing(title: n.title, description: n.description)
+        try Store.validateListing(title: n.title, description: n.description, area: n.area)
         return try write { db in
             guard try Row.fetchOne(db, sql: "SELECT id FROM need WHERE id = ?", arguments: [n.id]) != nil else {
                 throw StoreError.notFound("There is no need number \(n.id).")
@@ -110,7 +110,7 @@ extension Store {
                                  n.availability.rawValue, n.needsVettedHelper, n.requiresTravel, n.status.rawValue, n.review?.iso, n.id])
             try Store.audit(db, broker: broker.username, action: "update", entity: "need", id: String(n.id),
                             details: "status=\(n.status.rawValue) vetted=\(n.needsVettedHelper)")
-            return Store.need(from: try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [n.id])!)
+            return try Store.need(from: try Row.fetchExisting(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [n.id], missing: "The need was not found."))
         }
     }
 

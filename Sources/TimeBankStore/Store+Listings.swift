@@ -44,29 +44,32 @@ extension Store {
 
     // MARK: offers and needs
 
-    static func offer(from row: Row) -> Offer {
+    static func offer(from row: Row) throws -> Offer {
         Offer(id: row["id"], member: row["member"], categoryID: row["category"], title: row["title"], description: row["description"],
               area: row["area"], availability: Availability(rawValue: row["availability"]),
-              status: ListingStatus(rawValue: row["status"]) ?? .open, created: CalendarDate(iso: row["created"])!,
-              review: (row["review"] as String?).flatMap(CalendarDate.init(iso:)))
+              status: ListingStatus(rawValue: row["status"]) ?? .open, created: try row.storedDate("created", of: "offer"),
+              review: try row.storedOptionalDate("review", of: "offer"))
     }
 
-    static func need(from row: Row) -> Need {
+    static func need(from row: Row) throws -> Need {
         Need(id: row["id"], member: row["member"], categoryID: row["category"], title: row["title"], description: row["description"],
              area: row["area"], availability: Availability(rawValue: row["availability"]), needsVettedHelper: row["needs_vetted_helper"],
              requiresTravel: row["requires_travel"], status: ListingStatus(rawValue: row["status"]) ?? .open,
-             created: CalendarDate(iso: row["created"])!, review: (row["review"] as String?).flatMap(CalendarDate.init(iso:)))
+             created: try row.storedDate("created", of: "need"), review: try row.storedOptionalDate("review", of: "need"))
     }
 
-    static func validateListing(title: String, description: String) throws {
+    static func validateListing(title: String, description: String, area: String = "") throws {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("A title is required.") }
-        guard title.count <= 120 else { throw StoreError.invalid("The title is longer than 120 characters.") }
-        guard description.count <= 2000 else { throw StoreError.invalid("The description is longer than 2,000 characters.") }
+        if let problem = TextRules.problem("The title", title, characters: 120)
+            ?? TextRules.problem("The description", description, characters: 2000)
+            ?? TextRules.problem("The area", area, characters: 200) {
+            throw StoreError.invalid(problem)
+        }
     }
 
     public func addOffer(_ o: Offer, by broker: Broker) throws -> Offer {
         try Store.requireWriter(broker)
-        try Store.validateListing(title: o.title, description: o.description)
+        try Store.validateListing(title: o.title, description: o.description, area: o.area)
         return try write { db in
             guard try Store.member(db, o.member) != nil else { throw StoreError.memberNotFound(o.member) }
             try db.execute(sql: """
@@ -76,13 +79,13 @@ extension Store {
             let id = db.lastInsertedRowID
             try MemberSearchIndex.reindex(db, member: o.member)
             try Store.audit(db, broker: broker.username, action: "create", entity: "offer", id: String(id), details: "member=\(o.member)")
-            return Store.offer(from: try Row.fetchOne(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [id])!)
+            return try Store.offer(from: try Row.fetchExisting(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [id], missing: "The offer was not found."))
         }
     }
 
     public func addNeed(_ n: Need, by broker: Broker) throws -> Need {
         try Store.requireWriter(broker)
-        try Store.validateListing(title: n.title, description: n.description)
+        try Store.validateListing(title: n.title, description: n.description, area: n.area)
         return try write { db in
             guard try Store.member(db, n.member) != nil else { throw StoreError.memberNotFound(n.member) }
             try db.execute(sql: """
@@ -92,7 +95,7 @@ extension Store {
                                  n.requiresTravel, n.status.rawValue, n.created.iso, n.review?.iso])
             let id = db.lastInsertedRowID
             try Store.audit(db, broker: broker.username, action: "create", entity: "need", id: String(id), details: "member=\(n.member)")
-            return Store.need(from: try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [id])!)
+            return try Store.need(from: try Row.fetchExisting(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [id], missing: "The need was not found."))
         }
     }
 
@@ -128,6 +131,7 @@ extension Store {
 
     /// Introduces a helper to a need.
     public func propose(need: Int, helper: Int, offer: Int?, note: String = "", by broker: Broker) throws -> Referral {
+        if let problem = TextRules.problem("The note", note, characters: 2000) { throw StoreError.invalid(problem) }
         try Store.requireWriter(broker)
         return try write { db in
             guard let needRow = try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [need]) else {
@@ -142,12 +146,13 @@ extension Store {
             try db.execute(sql: "INSERT INTO referral_step (referral, status, at, broker, note) VALUES (?, 'proposed', ?, ?, ?)",
                            arguments: [id, now, broker.username, note])
             try Store.audit(db, broker: broker.username, action: "propose", entity: "referral", id: String(id), details: "need=\(need) helper=\(helper)")
-            return Store.referral(from: try Row.fetchOne(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id])!)
+            return Store.referral(from: try Row.fetchExisting(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id], missing: "The referral was not found."))
         }
     }
 
     /// Moves a referral one step along, dated and signed.
     public func move(referral id: Int, to status: ReferralStatus, note: String = "", by broker: Broker) throws -> Referral {
+        if let problem = TextRules.problem("The note", note, characters: 2000) { throw StoreError.invalid(problem) }
         try Store.requireWriter(broker)
         return try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id]) else {
@@ -166,7 +171,7 @@ extension Store {
                 try db.execute(sql: "UPDATE need SET status = 'matched' WHERE id = ? AND status = 'open'", arguments: [current.need])
             }
             try Store.audit(db, broker: broker.username, action: "move", entity: "referral", id: String(id), details: "\(current.status.rawValue) -> \(status.rawValue)")
-            return Store.referral(from: try Row.fetchOne(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id])!)
+            return Store.referral(from: try Row.fetchExisting(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id], missing: "The referral was not found."))
         }
     }
 }

@@ -52,7 +52,7 @@ extension Store {
         guard let needRow = try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [needID]) else {
             throw StoreError.notFound("There is no need number \(needID).")
         }
-        let need = Store.need(from: needRow)
+        let need = try Store.need(from: needRow)
         let category = try Row.fetchOne(db, sql: "SELECT name, grp FROM category WHERE id = ?", arguments: [need.categoryID])
         let neighbours = Set(try String.fetchAll(db, sql: "SELECT neighbour FROM area_neighbour WHERE area = ?", arguments: [need.area]))
         return MatchNeed(need: need, categoryName: category?["name"] ?? "", categoryGroup: category?["grp"] ?? "", neighbouringAreas: neighbours)
@@ -248,7 +248,7 @@ extension Store {
             guard let offerRow = try Row.fetchOne(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound("There is no offer number \(id).")
             }
-            let offer = Store.offer(from: offerRow)
+            let offer = try Store.offer(from: offerRow)
             let needs = try Row.fetchAll(db, sql: """
                 SELECT n.* FROM need n JOIN category c ON c.id = n.category
                 WHERE n.status = 'open' AND n.member <> ?

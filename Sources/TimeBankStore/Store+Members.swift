@@ -3,11 +3,11 @@ import GRDB
 import TimeBank
 
 extension Store {
-    static func member(from row: Row, doNotMatch: [Int]) -> Member {
+    static func member(from row: Row, doNotMatch: [Int]) throws -> Member {
         Member(
             number: row["number"], kind: MemberKind(rawValue: row["kind"]) ?? .person, name: row["name"],
             preferredName: row["preferred_name"], phone: row["phone"], email: row["email"], address: row["address"],
-            postcode: row["postcode"], area: row["area"], joined: CalendarDate(iso: row["joined"]) ?? CalendarDate(year: 2000, month: 1, day: 1)!,
+            postcode: row["postcode"], area: row["area"], joined: try row.storedDate("joined", of: "member"),
             status: MemberStatus(rawValue: row["status"]) ?? .pending, statusReason: row["status_reason"],
             emergencyContact: row["emergency_contact"], contactPerson: row["contact_person"], languages: row["languages"],
             availability: Availability(rawValue: row["availability"]), canTravel: row["can_travel"], hasTransport: row["has_transport"],
@@ -21,7 +21,7 @@ extension Store {
     static func member(_ db: Database, _ number: Int) throws -> Member? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM member WHERE number = ?", arguments: [number]) else { return nil }
         let dnm = try Int.fetchAll(db, sql: "SELECT other FROM do_not_match WHERE member = ? ORDER BY other", arguments: [number])
-        return member(from: row, doNotMatch: dnm)
+        return try member(from: row, doNotMatch: dnm)
     }
 
     public func member(_ number: Int) throws -> Member? {
@@ -61,14 +61,15 @@ extension Store {
         cols["updated_by"] = username
         let names = Array(cols.keys)
         try db.execute(sql: "INSERT INTO member (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
-                       arguments: StatementArguments(names.map { cols[$0]! }))
+                       arguments: StatementArguments(names.map { cols[$0] ?? nil }))
         for other in Set(m.doNotMatch) where other != number {
             try db.execute(sql: "INSERT OR IGNORE INTO do_not_match (member, other) SELECT ?, number FROM member WHERE number = ?", arguments: [number, other])
         }
         try db.execute(sql: "INSERT INTO vetting (member) VALUES (?)", arguments: [number])
         try MemberSearchIndex.reindex(db, member: number)
         try audit(db, broker: username, action: "create", entity: "member", id: String(number), details: "v=1")
-        return try member(db, number)!
+        guard let saved = try member(db, number) else { throw StoreError.memberNotFound(number) }
+        return saved
     }
 
     /// Saves an edit. `m.version` must be the version the broker started from; if someone else
@@ -96,7 +97,7 @@ extension Store {
             cols["updated_by"] = broker.username
             let names = Array(cols.keys)
             try db.execute(sql: "UPDATE member SET \(names.map { "\($0) = ?" }.joined(separator: ", ")) WHERE number = ?",
-                           arguments: StatementArguments(names.map { cols[$0]! } + [m.number]))
+                           arguments: StatementArguments(names.map { cols[$0] ?? nil } + [m.number]))
             try db.execute(sql: "DELETE FROM do_not_match WHERE member = ?", arguments: [m.number])
             for other in Set(m.doNotMatch) where other != m.number {
                 try db.execute(sql: "INSERT OR IGNORE INTO do_not_match (member, other) SELECT ?, number FROM member WHERE number = ?", arguments: [m.number, other])
@@ -107,7 +108,8 @@ extension Store {
             if current.status == .pending, m.status == .active {
                 try Store.grantWelcomeCredit(db, member: m.number, today: today, by: broker)
             }
-            return try Store.member(db, m.number)!
+            guard let saved = try Store.member(db, m.number) else { throw StoreError.memberNotFound(m.number) }
+            return saved
         }
     }
 
@@ -174,7 +176,7 @@ extension Store {
         try Store.requireWriter(broker)
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty else { throw StoreError.invalid("A note cannot be empty.") }
-        guard t.count <= 10_000 else { throw StoreError.invalid("A note is limited to 10,000 characters.") }
+        if let problem = TextRules.problem("A note", t, characters: 10_000) { throw StoreError.invalid(problem) }
         try write { db in
             guard try Store.member(db, n) != nil else { throw StoreError.memberNotFound(n) }
             try db.execute(sql: "INSERT INTO member_note (member, at, broker, text) VALUES (?, ?, ?, ?)",
@@ -208,6 +210,10 @@ extension Store {
 
     public func saveVetting(member n: Int, _ v: Vetting, by broker: Broker) throws {
         try Store.requireWriter(broker)
+        let texts = v.references.map { ("A referee's name", $0.referee) } + [("The DBS level", v.dbs?.level ?? ""), ("The DBS certificate number", v.dbs?.certificateNumber ?? "")]
+        for (label, text) in texts {
+            if let problem = TextRules.problem(label, text, characters: 200) { throw StoreError.invalid(problem) }
+        }
         try write { db in
             guard try Store.member(db, n) != nil else { throw StoreError.memberNotFound(n) }
             try Store.writeVetting(db, member: n, v)

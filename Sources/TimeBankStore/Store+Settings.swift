@@ -21,7 +21,8 @@ extension Store {
     public func updateSettings(_ s: Settings, by broker: Broker) throws {
         guard broker.role.isAdmin else { throw StoreError.adminOnly(action: "change settings") }
         let name = s.timeBankName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 80 else { throw StoreError.invalid("The time bank's name must be 1 to 80 characters.") }
+        guard !name.isEmpty, TextRules.fits(name, characters: 80) else { throw StoreError.invalid("The time bank's name must be 1 to 80 characters.") }
+        if let problem = TextRules.controlProblem("The time bank's name", name) { throw StoreError.invalid(problem) }
         guard s.creditLimitMinutes >= 0, s.welcomeCreditMinutes >= 0, s.welcomeCreditMinutes <= 24 * 60,
               s.followUpDays > 0, s.unmatchedNeedDays > 0 else {
             throw StoreError.invalid("Credit limit, welcome credit and day counts must be positive (welcome credit at most 24 hours).")

@@ -42,7 +42,7 @@ extension Store {
                 let partner = credited ? e.receiver : e.giver
                 if names[partner] == nil { names[partner] = try Store.accountName(db, partner) }
                 lines.append(StatementLine(
-                    exchange: e, partner: partner, partnerName: names[partner]!, categoryName: row["category_name"] ?? "",
+                    exchange: e, partner: partner, partnerName: names[partner] ?? "", categoryName: row["category_name"] ?? "",
                     signedMinutes: signed, balanceAfter: balance,
                     reversedBy: (row["reversed_by"] as String?).flatMap(UUID.init(uuidString:))))
             }
@@ -63,11 +63,11 @@ extension Store {
                         if refs[id] == nil { refs[id] = try Store.accountRef(db, id: id) }
                     }
                     return (row["seq"], Exchange(
-                        id: UUID(uuidString: row["id"])!, date: CalendarDate(iso: row["date"])!,
-                        giver: refs[row["giver"]]!, receiver: refs[row["receiver"]]!, minutes: row["minutes"],
+                        id: try row.storedUUID("id", of: "exchange"), date: try row.storedDate("date", of: "exchange"),
+                        giver: refs[row["giver"]] ?? .pot, receiver: refs[row["receiver"]] ?? .pot, minutes: row["minutes"],
                         categoryCode: row["category"], description: row["description"], referral: row["referral"],
-                        reverses: (row["reverses"] as String?).flatMap(UUID.init(uuidString:)),
-                        group: (row["grp"] as String?).flatMap(UUID.init(uuidString:)),
+                        reverses: try row.storedOptionalUUID("reverses", of: "exchange"),
+                        group: try row.storedOptionalUUID("grp", of: "exchange"),
                         recordedBy: row["recorded_by"], recordedAt: Store.parseTimestamp(row["recorded_at"])))
                 }
             }

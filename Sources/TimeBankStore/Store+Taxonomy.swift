@@ -13,7 +13,11 @@ extension Store {
         guard !code.isEmpty, code.count <= 40, code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }) else {
             throw StoreError.invalid("A category code is 1 to 40 letters, digits, dots or hyphens, such as garden.weeding.")
         }
-        guard !group.isEmpty, !name.isEmpty, group.count <= 60, name.count <= 80 else {
+        if let problem = TextRules.controlProblem("The category's group", group) ?? TextRules.controlProblem("The category's name", name)
+            ?? c.keywords.lazy.compactMap({ TextRules.controlProblem("A keyword", $0) }).first {
+            throw StoreError.invalid(problem)
+        }
+        guard !group.isEmpty, !name.isEmpty, TextRules.fits(group, characters: 60), TextRules.fits(name, characters: 80) else {
             throw StoreError.invalid("A category needs a group (up to 60 characters) and a name (up to 80).")
         }
         let keywords = c.keywords.map { $0.lowercased() }.joined(separator: " ")
@@ -36,7 +40,7 @@ extension Store {
             }
             try Store.audit(db, broker: broker.username, action: c.id == 0 ? "create" : "update", entity: "category", id: String(id),
                             details: "\(code): \(group) › \(name)\(c.active ? "" : " (retired)")")
-            return Store.category(from: try Row.fetchOne(db, sql: "SELECT * FROM category WHERE id = ?", arguments: [id])!)
+            return Store.category(from: try Row.fetchExisting(db, sql: "SELECT * FROM category WHERE id = ?", arguments: [id], missing: "The category was not found."))
         }
     }
 }

@@ -15,12 +15,13 @@ extension Store {
                            coalesce(sum(CASE WHEN with_pot = 0 THEN minutes END), 0) AS m,
                            coalesce(sum(CASE WHEN with_pot = 1 THEN minutes END), 0) AS p
                     FROM month_total WHERE month = ?
-                    """, arguments: [key])!
+                    """, arguments: [key]) ?? Row()
                 return MonthFigures(month: key, exchanges: row["n"], minutes: row["m"], potMinutes: row["p"])
             }
             let settings = try Store.settings(db)
             let followUpBefore = Store.timestamp(Date().addingTimeInterval(-Double(settings.followUpDays) * 86400))
-            let pot = try Row.fetchOne(db, sql: "SELECT given_minutes - received_minutes AS b FROM account WHERE kind = 'pot'")!
+            let pot = try Row.fetchExisting(db, sql: "SELECT given_minutes - received_minutes AS b FROM account WHERE kind = 'pot'",
+                                            arguments: [], missing: "The community pot's account is missing; run 'timebank check'.")
             return TodayFigures(
                 membersByStatus: byStatus,
                 thisMonth: try month(today.monthKey),

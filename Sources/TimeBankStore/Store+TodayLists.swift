@@ -62,7 +62,7 @@ extension Store {
                   AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.need = l.id AND r.status IN ('proposed', 'contacted', 'agreed', 'done'))
                 """
             let needs = try Row.fetchAll(db, sql: "SELECT \(Store.listingColumns(.need)) \(unmatched) ORDER BY l.created, l.id LIMIT ?",
-                                         arguments: [openedBefore, limit]).map { Store.listingRow(from: $0, kind: .need) }
+                                         arguments: [openedBefore, limit]).map { try Store.listingRow(from: $0, kind: .need) }
             // Counted without the joins: every need has its member and category (foreign keys).
             let needCount = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM need l WHERE l.status = 'open' AND l.created <= ?

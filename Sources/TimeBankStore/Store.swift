@@ -128,6 +128,7 @@ public final class Store: Sendable {
             if !FileManager.default.isReadableFile(atPath: path) { return .permissionDenied(path: path) }
             return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
+        case .SQLITE_FULL: return .invalid("The disk is full; nothing was saved.")
         default: return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }

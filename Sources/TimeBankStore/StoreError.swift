@@ -16,6 +16,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notFound(String)
     case invalid(String)
     case busy
+    /// A stored value the program cannot read; the message names the row and suggests `check`.
+    case damaged(String)
 
     public var description: String {
         switch self {
@@ -34,6 +36,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notFound(let what): return what
         case .invalid(let what): return what
         case .busy: return "The database stayed busy for too long; try again in a moment."
+        case .damaged(let what): return what
         }
     }
 }

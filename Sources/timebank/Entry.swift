@@ -10,13 +10,22 @@ enum Entry {
             var command = try TimeBankCommand.parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            ErrorOutput.report(failure.message, lines: failure.code == 3)
             exit(failure.code)
+        } catch let output as CommandOutput.Failure {
+            ErrorOutput.report(output.description)
+            exit(1)
         } catch {
             let code = TimeBankCommand.exitCode(for: error)
             let message = TimeBankCommand.fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                // --help and --version: written and checked like any other output.
+                do {
+                    if !message.isEmpty { try CommandOutput.standardOutput().finishLine(message) }
+                } catch {
+                    ErrorOutput.report(failure(error).message)
+                    exit(1)
+                }
                 exit(0)
             }
             if code == .validationFailure {
@@ -27,11 +36,10 @@ enum Entry {
                     .filter { !$0.isEmpty }
                 var short = parts.first ?? "Invalid arguments."
                 if parts.count > 1 { short += " " + parts.dropFirst().joined(separator: ", ") }
-                let sentence = short.hasSuffix(".") ? short : short + "."
-                FileHandle.standardError.write(Data("\(sentence) See 'timebank --help'.\n".utf8))
+                ErrorOutput.report("\(ErrorOutput.sentence(short)) See 'timebank --help'.")
                 exit(2)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            if !message.isEmpty { ErrorOutput.report(message) }
             exit(code.rawValue == 0 ? 1 : code.rawValue)
         }
     }

@@ -53,6 +53,7 @@ func failure(_ error: Error) -> CommandFailure {
     case let f as CommandFailure: return f
     case let e as StoreError: return .user(e.description)
     case let e as LedgerError: return .user(e.description)
+    case let e as CommandOutput.Failure: return .user(e.description)
     default: return .user("The command failed: \(error.localizedDescription)")
     }
 }

@@ -24,9 +24,9 @@ struct Balance: ParsableCommand {
              .int($0.balanceMinutes), .decimal(MinutesFormat.decimalHours($0.balanceMinutes))]
         }
         if format == .json, member != nil {
-            print(table.jsonObject(row: 0))  // one account is one object, as the contract says
+            try CommandOutput.standardOutput().finish(table.jsonObject(row: 0) + "\n")  // one account is one object, as the contract says
             return
         }
-        print(table.render(format), terminator: "")
+        try CommandOutput.standardOutput().finish(table.render(format))
     }
 }

@@ -18,7 +18,7 @@ struct Brokers: ParsableCommand {
             guard let r = BrokerRole(rawValue: role) else { throw CommandFailure.user("--role must be admin, broker or viewer, not '\(role.prefix(20))'.") }
             let session = try Session.open(database)
             let b = try attempt { try session.store.addBroker(username: username, displayName: name ?? username, role: r, by: session.broker) }
-            print("Added \(b.username) (\(Printable.clean(b.displayName))) as \(b.role.rawValue).")
+            try CommandOutput.standardOutput().finishLine("Added \(b.username) (\(Printable.clean(b.displayName))) as \(b.role.rawValue).")
         }
     }
 
@@ -31,7 +31,7 @@ struct Brokers: ParsableCommand {
             let store = try Session.openForReading(database)
             var t = Tabular(columns: ["username", "name", "role", "active"])
             t.rows = try attempt { try store.brokers() }.map { [.text($0.username), .text($0.displayName), .text($0.role.rawValue), .bool($0.active)] }
-            print(t.render(format), terminator: "")
+            try CommandOutput.standardOutput().finish(t.render(format))
         }
     }
 
@@ -43,7 +43,7 @@ struct Brokers: ParsableCommand {
         func run() throws {
             let session = try Session.open(database)
             try attempt { try session.store.removeBroker(username: username, by: session.broker) }
-            print("Removed \(username).")
+            try CommandOutput.standardOutput().finishLine("Removed \(username).")
         }
     }
 }

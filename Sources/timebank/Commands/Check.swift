@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
             throw CommandFailure.dataProblem(problems.joined(separator: "\n") + "\n\(problems.count) problem\(problems.count == 1 ? "" : "s") found in \(store.path).")
         }
         let count = try attempt { try store.exchangeCount() }
-        print("OK: \(count) exchanges; balances sum to zero and match the ledger.")
+        try CommandOutput.standardOutput().finishLine("OK: \(count) exchanges; balances sum to zero and match the ledger.")
     }
 }
 
@@ -28,6 +28,6 @@ struct Backup: ParsableCommand {
     func run() throws {
         let store = try Session.openForReading(database)
         try attempt { try store.backup(to: file) }
-        print("Backed up \(store.path) to \(file).")
+        try CommandOutput.standardOutput().finishLine("Backed up \(store.path) to \(file).")
     }
 }

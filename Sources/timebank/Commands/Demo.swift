@@ -28,7 +28,7 @@ struct Demo: ParsableCommand {
         }
         if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-        print("Demo time bank in \(session.store.path): \(summary.members) members (\(summary.organisations) organisations), "
+        try CommandOutput.standardOutput().finishLine("Demo time bank in \(session.store.path): \(summary.members) members (\(summary.organisations) organisations), "
               + "\(summary.offers) offers, \(summary.needs) needs, \(summary.referrals) referrals, \(summary.exchanges) exchanges "
               + "(\(summary.reversals) reversals, \(summary.groupActivities) group activities) in \(seconds) s.")
     }

@@ -17,11 +17,13 @@ struct Export: ParsableCommand {
     func run() throws {
         let store = try Session.openForReading(database)
         if what == .ledger {
-            try attempt { try LedgerJournal.write(store) { print($0, terminator: "") } }
+            let out = CommandOutput.standardOutput()
+            try attempt { try LedgerJournal.write(store) { try out.write($0) } }
+            try out.flush()
             return
         }
         let table = try attempt { try ExportTables.table(what, store) }
-        print(format == .csv ? table.csv() : table.json(), terminator: "")
+        try CommandOutput.standardOutput().finish(format == .csv ? table.csv() : table.json())
     }
 }
 
@@ -79,14 +81,14 @@ enum ExportTables {
 /// The ledger as an hledger/ledger journal: one transaction per exchange, amounts in minutes,
 /// the giver's posting positive so hledger's balance of each account equals ours (given − received).
 enum LedgerJournal {
-    static func write(_ store: Store, _ out: (String) -> Void) throws {
-        out("; Time bank ledger exported \(Store.timestampText(Date()))\n; Amounts are minutes; an account's balance is hours given minus hours received.\n\n")
+    static func write(_ store: Store, _ out: (String) throws -> Void) throws {
+        try out("; Time bank ledger exported \(Store.timestampText(Date()))\n; Amounts are minutes; an account's balance is hours given minus hours received.\n\n")
         try store.forEachExchange { e in
             let what = e.description.isEmpty ? (e.categoryCode ?? "exchange") : e.description
             let text = what.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == ";" ? " " : String($0) }.joined()
-            out("\(e.date.iso) \(text)  ; id:\(e.id.uuidString.lowercased())\(e.reverses.map { ", reverses:\($0.uuidString.lowercased())" } ?? "")\n")
-            out("    \(account(e.giver))  \(e.minutes) min\n")
-            out("    \(account(e.receiver))  -\(e.minutes) min\n\n")
+            try out("\(e.date.iso) \(text)  ; id:\(e.id.uuidString.lowercased())\(e.reverses.map { ", reverses:\($0.uuidString.lowercased())" } ?? "")\n")
+            try out("    \(account(e.giver))  \(e.minutes) min\n")
+            try out("    \(account(e.receiver))  -\(e.minutes) min\n\n")
         }
     }
 

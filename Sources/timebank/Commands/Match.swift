@@ -21,16 +21,20 @@ struct Match: ParsableCommand {
         let results = try attempt { try store.rankHelpers(forNeed: needID, limit: limit) }
         var table = Tabular(columns: ["member", "name", "score", "reasons"])
         table.rows = results.map { [.int($0.member), .text($0.name), .int($0.score), .list($0.reasons.map { .text($0) })] }
+        let out = CommandOutput.standardOutput()
+        defer { try? out.flush() }
         if format == .table {
             // Reasons read better on a line of their own than in a truncated column.
             for r in results {
-                print("\(String(r.score).leftPadded(4))  \(r.member)  \(Printable.clean(r.name, limit: 40))")
-                print("      \(Printable.clean(r.reasons.joined(separator: " · ")))")
+                try out.writeLine("\(String(r.score).leftPadded(4))  \(r.member)  \(Printable.clean(r.name, limit: 40))")
+                try out.writeLine("      \(Printable.clean(r.reasons.joined(separator: " · ")))")
             }
-            if results.isEmpty { print("No member can be proposed for need \(needID).") }
+            if results.isEmpty { try out.writeLine("No member can be proposed for need \(needID).") }
+            try out.flush()
             return
         }
-        print(table.render(format), terminator: "")
+        try out.write(table.render(format))
+        try out.flush()
     }
 }
 

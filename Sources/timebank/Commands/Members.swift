@@ -21,7 +21,7 @@ struct Members: ParsableCommand {
             offset += page.rows.count
             if page.rows.count < 5000 { break }
         }
-        print(table.render(format), terminator: "")
+        try CommandOutput.standardOutput().finish(table.render(format))
     }
 }
 

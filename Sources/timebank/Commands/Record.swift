@@ -45,7 +45,7 @@ struct Record: ParsableCommand {
         case .recorded: verb = "Recorded"
         case .alreadyRecorded: verb = "Already recorded"
         }
-        print("\(verb) \(e.id.uuidString.lowercased()): \(e.date.iso) \(e.giver) -> \(e.receiver) \(MinutesFormat.clock(e.minutes))")
+        try CommandOutput.standardOutput().finishLine("\(verb) \(e.id.uuidString.lowercased()): \(e.date.iso) \(e.giver) -> \(e.receiver) \(MinutesFormat.clock(e.minutes))")
     }
 }
 
@@ -70,6 +70,6 @@ struct Reverse: ParsableCommand {
             let original = try session.store.exchange(idOrPrefix: exchangeID)
             return try session.store.reverse(original.id, reason: reason, date: day, by: session.broker, reversalID: reversalID)
         }
-        print("Reversed \(e.reverses!.uuidString.lowercased()) with \(e.id.uuidString.lowercased()): \(e.date.iso) \(e.giver) -> \(e.receiver) \(MinutesFormat.clock(e.minutes))")
+        try CommandOutput.standardOutput().finishLine("Reversed \((e.reverses ?? e.id).uuidString.lowercased()) with \(e.id.uuidString.lowercased()): \(e.date.iso) \(e.giver) -> \(e.receiver) \(MinutesFormat.clock(e.minutes))")
     }
 }

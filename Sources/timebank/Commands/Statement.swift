@@ -27,9 +27,9 @@ struct Statement: ParsableCommand {
         switch format {
         case .text:
             let settings = try attempt { try store.settings() }
-            print(StatementPaper.render(statement, timeBank: settings.timeBankName, printed: .today()), terminator: "")
-        case .csv: print(StatementText.table(statement).csv(), terminator: "")
-        case .json: print(StatementText.json(statement))
+            try CommandOutput.standardOutput().finish(StatementPaper.render(statement, timeBank: settings.timeBankName, printed: .today()))
+        case .csv: try CommandOutput.standardOutput().finish(StatementText.table(statement).csv())
+        case .json: try CommandOutput.standardOutput().finish(StatementText.json(statement) + "\n")
         }
     }
 }

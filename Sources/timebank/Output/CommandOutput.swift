@@ -8,7 +8,15 @@ import TerminalUI
 /// A write that fails (a full disk, `> /dev/full`, a closed pipe) throws, so the command
 /// exits non-zero with one sentence instead of reporting success over a short file.
 final class CommandOutput {
-    enum Failure: Error { case cannotWrite(String) }
+    enum Failure: Error, CustomStringConvertible {
+        case cannotWrite(String)
+
+        var description: String {
+            switch self {
+            case .cannotWrite(let reason): return "The output could not be written: \(reason)."
+            }
+        }
+    }
 
     private let descriptor: Int32
     private let sanitises: Bool
@@ -37,6 +45,14 @@ final class CommandOutput {
     }
 
     func writeLine(_ text: String) throws { try write(text + "\n") }
+
+    /// Writes the whole of a command's output and hands it to the kernel.
+    func finish(_ text: String) throws {
+        try write(text)
+        try flush()
+    }
+
+    func finishLine(_ text: String) throws { try finish(text + "\n") }
 
     /// Hands everything buffered to the kernel; throws when it is refused.
     func flush() throws {

@@ -17,6 +17,8 @@ public struct MemberSummary: Hashable, Sendable, Identifiable {
     public var vetting: VettingState
     public var vettingReview: CalendarDate?
     public var openNeeds: Int
+    /// How the member came to the time bank, for the members export.
+    public var cameThrough: CameThrough? = nil
 }
 
 /// What the members list shows: a search, filters and an order, fetched a window at a time.

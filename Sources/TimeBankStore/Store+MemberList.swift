@@ -17,7 +17,8 @@ extension Store {
             number: row["number"], kind: MemberKind(rawValue: row["kind"]) ?? .person, name: row["name"],
             preferredName: row["preferred_name"], area: row["area"], postcode: row["postcode"], phone: row["phone"],
             email: row["email"], joined: CalendarDate(iso: row["joined"]) ?? today, status: MemberStatus(rawValue: row["status"]) ?? .pending,
-            balanceMinutes: row["balance"], vetting: state, vettingReview: review, openNeeds: row["open_needs"])
+            balanceMinutes: row["balance"], vetting: state, vettingReview: review, openNeeds: row["open_needs"],
+            cameThrough: (row["came_through"] as String?).flatMap(CameThrough.init(rawValue:)))
     }
 
     /// Areas in use, for the area filter.

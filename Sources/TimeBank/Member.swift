@@ -32,12 +32,15 @@ public struct Demographics: Hashable, Sendable, Codable {
     public var gender: String
     public var ethnicity: String
     public var disability: String
+    /// How the member came to the time bank; nil when not asked or not said.
+    public var cameThrough: CameThrough?
 
-    public init(ageBand: String = "", gender: String = "", ethnicity: String = "", disability: String = "") {
+    public init(ageBand: String = "", gender: String = "", ethnicity: String = "", disability: String = "", cameThrough: CameThrough? = nil) {
         self.ageBand = ageBand
         self.gender = gender
         self.ethnicity = ethnicity
         self.disability = disability
+        self.cameThrough = cameThrough
     }
 }
 

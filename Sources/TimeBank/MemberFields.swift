@@ -11,7 +11,7 @@ extension Member {
             ("Contact by phone", consent.contactByPhone ? "yes" : "no"), ("Contact by email", consent.contactByEmail ? "yes" : "no"),
             ("Share details with match", consent.shareDetailsWithMatch ? "yes" : "no"), ("Photos", consent.photos ? "yes" : "no"),
             ("Age band", demographics.ageBand), ("Gender", demographics.gender), ("Ethnicity", demographics.ethnicity),
-            ("Disability", demographics.disability),
+            ("Disability", demographics.disability), ("Came through", demographics.cameThrough?.label ?? ""),
             ("Do not match with", doNotMatch.map(String.init).joined(separator: ", ")),
         ]
     }

@@ -274,7 +274,7 @@ struct MemberWindowPlan {
     /// and otherwise may walk every member in name order to avoid sorting 40 rows.
     func rowsSQL(numbers: String, descending: Bool) -> String {
         return """
-            SELECT m.number, m.kind, m.name, m.preferred_name, m.area, m.postcode, m.phone, m.email, m.joined, m.status,
+            SELECT m.number, m.kind, m.name, m.preferred_name, m.area, m.postcode, m.phone, m.email, m.joined, m.status, m.came_through,
                    a.given_minutes - a.received_minutes AS balance, a.last_exchange, v.complete, v.next_review,
                    (SELECT count(*) FROM need n WHERE n.member = m.number AND n.status = 'open') AS open_needs
             FROM (\(numbers)) w

@@ -14,7 +14,8 @@ extension Store {
             accessibilityNeeds: row["accessibility_needs"],
             consent: Consent(contactByPhone: row["consent_phone"], contactByEmail: row["consent_email"],
                              shareDetailsWithMatch: row["consent_share"], photos: row["consent_photos"]),
-            demographics: Demographics(ageBand: row["age_band"], gender: row["gender"], ethnicity: row["ethnicity"], disability: row["disability"]),
+            demographics: Demographics(ageBand: row["age_band"], gender: row["gender"], ethnicity: row["ethnicity"], disability: row["disability"],
+                                       cameThrough: (row["came_through"] as String?).flatMap(CameThrough.init(rawValue:))),
             doNotMatch: doNotMatch, version: row["version"])
     }
 
@@ -41,6 +42,7 @@ extension Store {
             "consent_email": m.consent.contactByEmail, "consent_share": m.consent.shareDetailsWithMatch,
             "consent_photos": m.consent.photos, "age_band": m.demographics.ageBand, "gender": m.demographics.gender,
             "ethnicity": m.demographics.ethnicity, "disability": m.demographics.disability,
+            "came_through": m.demographics.cameThrough?.rawValue ?? "",
         ]
     }
 

@@ -6,6 +6,8 @@ import TimeBank
 enum MemberFormFields {
     static let statuses = MemberStatus.allCases.map(\.rawValue)
     static let kinds = MemberKind.allCases.map(\.rawValue)
+    /// "Not said" first: the question is optional.
+    static let cameThroughOptions = ["Not said"] + CameThrough.allCases.map(\.label)
 
     /// A new member starts pending: vetting cannot be complete before they exist, so the add
     /// form has no status; the edit form has status and the reason for it.
@@ -47,6 +49,8 @@ enum MemberFormFields {
             .text("gender", label: "Gender", text: m.demographics.gender, maxLength: 60, group: funders, width: 20),
             .text("ethnicity", label: "Ethnicity", text: m.demographics.ethnicity, maxLength: 60, group: funders, width: 30),
             .text("disability", label: "Disability", text: m.demographics.disability, maxLength: 60, group: funders, width: 30),
+            .choice("cameThrough", label: "Came through", options: cameThroughOptions,
+                    selected: m.demographics.cameThrough.flatMap { CameThrough.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0, group: funders),
         ]
         return FormState(fields: fields)
     }
@@ -98,7 +102,8 @@ enum MemberFormFields {
         }
         m.consent = Consent(contactByPhone: checked("consentPhone"), contactByEmail: checked("consentEmail"),
                             shareDetailsWithMatch: checked("consentShare"), photos: checked("consentPhotos"))
-        m.demographics = Demographics(ageBand: text("ageBand"), gender: text("gender"), ethnicity: text("ethnicity"), disability: text("disability"))
+        m.demographics = Demographics(ageBand: text("ageBand"), gender: text("gender"), ethnicity: text("ethnicity"), disability: text("disability"),
+                                      cameThrough: CameThrough.allCases.first { $0.label == text("cameThrough") })
         return (m, errors)
     }
 

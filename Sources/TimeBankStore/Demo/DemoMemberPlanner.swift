@@ -191,8 +191,18 @@ struct DemoMemberPlanner {
             m.demographics = Demographics(ageBand: rng.pick(Self.ageBands),
                                           gender: rng.chance(0.03) ? rng.pick(["Non-binary", "Prefer not to say"]) : gender,
                                           ethnicity: rng.pick(Self.ethnicities), disability: rng.pick(["No", "No", "No", "Yes", "Prefer not to say"]))
+            m.demographics.cameThrough = Self.cameThrough(number: m.number)
         }
         return DemoMember(member: m, vetting: v, area: area, activeFrom: from, activeUntil: until, vettedToday: vetted)
+    }
+
+    /// How a member came, drawn from the number rather than the generator, so demo databases made
+    /// before the field existed keep every other value they had.
+    static func cameThrough(number: Int) -> CameThrough? {
+        let mix: [CameThrough?] = [.selfReferred, .selfReferred, .selfReferred, .friendOrFamily, .friendOrFamily,
+                                   .gpOrSocialPrescriber, .gpOrSocialPrescriber, .councilOrSocialServices, .housing,
+                                   .charityOrGroup, .other, nil]
+        return mix[((number &* 2_654_435_761) >> 7 & 0xFFFF) % mix.count]
     }
 
     private func organisation(number: Int, _ org: (name: String, area: Int), _ rng: inout DemoRandom) -> DemoMember {

@@ -12,7 +12,7 @@ struct DemoMemberWriter {
         "number", "kind", "name", "preferred_name", "phone", "email", "address", "postcode", "area", "joined", "status",
         "status_reason", "emergency_contact", "contact_person", "languages", "availability", "can_travel", "has_transport",
         "accessibility_needs", "consent_phone", "consent_email", "consent_share", "consent_photos", "age_band", "gender",
-        "ethnicity", "disability", "version", "updated_at", "updated_by",
+        "ethnicity", "disability", "came_through", "version", "updated_at", "updated_by",
     ]
 
     private func iso(_ date: CalendarDate) -> String { calendar.iso(date.dayNumber) }
@@ -35,7 +35,7 @@ struct DemoMemberWriter {
                 m.status.rawValue, m.statusReason, m.emergencyContact, m.contactPerson, m.languages, m.availability.rawValue,
                 m.canTravel, m.hasTransport, m.accessibilityNeeds, m.consent.contactByPhone, m.consent.contactByEmail,
                 m.consent.shareDetailsWithMatch, m.consent.photos, m.demographics.ageBand, m.demographics.gender,
-                m.demographics.ethnicity, m.demographics.disability, 1, calendar.officeStamp(lastChange, &rng), rng.pick(brokers),
+                m.demographics.ethnicity, m.demographics.disability, m.demographics.cameThrough?.rawValue ?? "", 1, calendar.officeStamp(lastChange, &rng), rng.pick(brokers),
             ])
             let v = d.vetting
             let complete = v.state(today: CalendarDate(dayNumber: calendar.today)) != .missing

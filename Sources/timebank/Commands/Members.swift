@@ -28,12 +28,13 @@ struct Members: ParsableCommand {
 /// The members columns of the data-format contract.
 enum MemberColumns {
     static let names = ["number", "name", "preferred_name", "status", "area", "postcode", "phone", "email", "joined",
-                        "vetting", "vetting_review", "balance_minutes", "balance_hours", "open_needs", "kind"]
+                        "vetting", "vetting_review", "balance_minutes", "balance_hours", "open_needs", "kind",
+                        "came_through"]
 
     static func values(_ m: MemberSummary) -> [Value] {
         [.int(m.number), .text(m.name), .text(m.preferredName), .text(m.status.rawValue), .text(m.area),
          .text(m.postcode), .text(m.phone), .text(m.email), .text(m.joined.iso), .text(m.vetting.rawValue),
          m.vettingReview.map { .text($0.iso) } ?? .null, .int(m.balanceMinutes), .decimal(MinutesFormat.decimalHours(m.balanceMinutes)),
-         .int(m.openNeeds), .text(m.kind.rawValue)]
+         .int(m.openNeeds), .text(m.kind.rawValue), .text(m.cameThrough?.rawValue ?? "")]
     }
 }

@@ -1,0 +1,237 @@
+import Foundation
+import GRDB
+import TimeBank
+
+/// Report figures read from the ledger: the store reads the facts of a period in one snapshot
+/// and the domain (`ReportFigures`) computes every figure from them. Every fact is a function
+/// of entries dated on or before the period's end, so a closed month's report never changes.
+extension Store {
+    /// The first month of the financial year (setting `financial_year_start_month`, April by default).
+    public func financialYearStartMonth() throws -> Int {
+        try read { db in try Store.financialYearStartMonth(db) }
+    }
+
+    static func financialYearStartMonth(_ db: Database) throws -> Int {
+        let raw = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'financial_year_start_month'")
+        guard let raw, let month = Int(raw), (1...12).contains(month) else { return 4 }
+        return month
+    }
+
+    /// The period's report beside the previous period of the same length and the year before.
+    public func report(_ period: ReportPeriod, today: CalendarDate = .today()) throws -> Report {
+        try read { db in
+            let name = try Store.settings(db).timeBankName
+            func figures(_ p: ReportPeriod?, activeBefore: Set<Int>?) throws -> (ReportFigures, Set<Int>)? {
+                guard let p else { return nil }
+                var facts = try Store.reportFacts(db, p, today: today)
+                facts.activeBefore = try activeBefore ?? p.previous.map { try Store.activeMembers(db, $0) }
+                return (ReportFigures.compute(facts), ReportFigures.activeMembers(facts.exchanges, periodEnd: p.last))
+            }
+            let previous = try figures(period.previous, activeBefore: nil)
+            guard let current = try figures(period, activeBefore: previous?.1 ?? []) else {
+                throw StoreError.invalid("The period has no dates.")
+            }
+            let yearBefore = try figures(period.yearBefore, activeBefore: nil)
+            return Report(timeBankName: name, current: current.0, previous: previous?.0, yearBefore: yearBefore?.0)
+        }
+    }
+
+    /// The facts of one period, read in one snapshot.
+    public func reportFacts(_ period: ReportPeriod, today: CalendarDate = .today()) throws -> ReportFacts {
+        try read { db in try Store.reportFacts(db, period, today: today) }
+    }
+
+    static func reportFacts(_ db: Database, _ period: ReportPeriod, today: CalendarDate) throws -> ReportFacts {
+        let from = period.first.iso, to = period.last.iso
+        var facts = ReportFacts(period: period, today: today)
+        facts.exchanges = try exchangesBetweenMembers(db, from: from, to: to)
+
+        let standing = facts.exchanges.filter { !$0.isReversal && !($0.reversedOn.map { $0 <= period.last } ?? false) }
+        var pairs = Set<MemberPair>()
+        for e in standing { pairs.insert(MemberPair(e.giver, e.receiver)) }
+        facts.pairsBefore = try pairsExchangedBefore(db, pairs, from: from, to: to)
+
+        var givenInPeriod: [Int: Minutes] = [:]
+        for e in facts.exchanges { givenInPeriod[e.giver, default: 0] += e.minutes }
+        let participants = Set(facts.exchanges.flatMap { [$0.giver, $0.receiver] })
+        facts.members = try reportMembers(db, numbers: participants, joinedFrom: from, to: to)
+        let joined = facts.members.values.filter { period.contains($0.joined) }.map(\.number)
+        for (n, first) in try firstExchanges(db, members: joined) { facts.members[n]?.firstExchange = first }
+        for (n, before) in try givenBefore(db, members: givenInPeriod.filter { $0.value > 0 }.map(\.key), from: from) {
+            facts.members[n]?.givenBefore = before
+        }
+
+        let pot = try Row.fetchOne(db, sql: """
+            SELECT coalesce(sum(CASE WHEN e.reverses IS NULL AND r.kind = 'pot' THEN e.minutes
+                                     WHEN e.reverses IS NOT NULL AND g.kind = 'pot' THEN -e.minutes END), 0) AS granted,
+                   coalesce(sum(CASE WHEN e.reverses IS NULL AND g.kind = 'pot' THEN e.minutes
+                                     WHEN e.reverses IS NOT NULL AND r.kind = 'pot' THEN -e.minutes END), 0) AS donated
+            FROM exchange e JOIN account g ON g.id = e.giver JOIN account r ON r.id = e.receiver
+            WHERE e.date BETWEEN ? AND ? AND (g.kind = 'pot' OR r.kind = 'pot')
+            """, arguments: [from, to])
+        facts.potGrantedMinutes = pot?["granted"] ?? 0
+        facts.potDonatedMinutes = pot?["donated"] ?? 0
+
+        // A member's leaving is known from the audit log of the edit that set the status.
+        facts.leftMembers = try Int.fetchOne(db, sql: """
+            SELECT count(DISTINCT entity_id) FROM audit
+            WHERE entity = 'member' AND action = 'update' AND substr(at, 1, 10) BETWEEN ? AND ?
+              AND instr(details || char(10), char(10) || 'Status' || char(9)) > 0
+              AND instr(details || char(10), char(9) || 'left' || char(10)) > 0
+            """, arguments: [from, to]) ?? 0
+
+        facts.needs = try reportNeeds(db, to: to)
+        facts.referralsDeclined = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM referral WHERE status = 'declined' AND substr(updated_at, 1, 10) BETWEEN ? AND ?
+            """, arguments: [from, to]) ?? 0
+        facts.referralsCancelled = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM referral WHERE status = 'cancelled' AND substr(updated_at, 1, 10) BETWEEN ? AND ?
+            """, arguments: [from, to]) ?? 0
+        facts.vettingOverdue = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM vetting v CROSS JOIN member m ON m.number = v.member
+            WHERE m.status IN ('active', 'on-hold') AND v.complete = 1 AND v.next_review < ?
+            """, arguments: [to]) ?? 0
+        for row in try Row.fetchAll(db, sql: "SELECT code, grp, name FROM category") {
+            facts.categories[row["code"]] = ReportCategory(group: row["grp"], name: row["name"])
+        }
+        return facts
+    }
+
+    /// Exchanges between two members dated in the period; a reversal in the original's direction, negative.
+    static func exchangesBetweenMembers(_ db: Database, from: String, to: String) throws -> [ReportExchange] {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT e.date, g.member AS gm, r.member AS rm, e.minutes, coalesce(e.category, '') AS category,
+                   e.reverses IS NOT NULL AS is_reversal,
+                   CASE WHEN e.reverses IS NULL THEN (SELECT x.date FROM exchange x WHERE x.reverses = e.id) END AS reversed_on,
+                   CASE WHEN e.reverses IS NULL AND e.referral IS NOT NULL THEN
+                       (SELECT n.needs_vetted_helper FROM referral f JOIN need n ON n.id = f.need WHERE f.id = e.referral) END AS vetted_need,
+                   CASE WHEN e.reverses IS NULL AND e.referral IS NOT NULL THEN
+                       (SELECT v.complete = 1 AND (v.next_review IS NULL OR v.next_review >= e.date)
+                        FROM vetting v WHERE v.member = g.member) END AS helper_vetted
+            FROM exchange e CROSS JOIN account g ON g.id = e.giver CROSS JOIN account r ON r.id = e.receiver
+            WHERE e.date BETWEEN ? AND ? AND g.kind = 'member' AND r.kind = 'member'
+            ORDER BY e.seq
+            """, arguments: [from, to])
+        var out: [ReportExchange] = []
+        while let row = try rows.next() {
+            guard let date = CalendarDate(iso: row["date"]) else { continue }
+            let reversal: Bool = row["is_reversal"]
+            let minutes: Int = row["minutes"]
+            out.append(ReportExchange(
+                date: date, giver: reversal ? row["rm"] : row["gm"], receiver: reversal ? row["gm"] : row["rm"],
+                minutes: reversal ? -minutes : minutes, category: row["category"], isReversal: reversal,
+                reversedOn: (row["reversed_on"] as String?).flatMap(CalendarDate.init(iso:)),
+                vettedNeed: (row["vetted_need"] as Bool?) ?? false, helperVetted: (row["helper_vetted"] as Bool?) ?? false))
+        }
+        return out
+    }
+
+    /// Members active in a period (the domain's rule, `ReportFigures.activeMembers`, in SQL):
+    /// giver or receiver of an original between members not reversed by the period's end.
+    static func activeMembers(_ db: Database, _ period: ReportPeriod) throws -> Set<Int> {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT g.member AS gm, r.member AS rm
+            FROM exchange e CROSS JOIN account g ON g.id = e.giver CROSS JOIN account r ON r.id = e.receiver
+            WHERE e.date BETWEEN :from AND :to AND e.reverses IS NULL AND g.kind = 'member' AND r.kind = 'member'
+              AND NOT EXISTS (SELECT 1 FROM exchange x WHERE x.reverses = e.id AND x.date <= :to)
+            """, arguments: ["from": period.first.iso, "to": period.last.iso])
+        var out = Set<Int>()
+        while let row = try rows.next() {
+            out.insert(row["gm"])
+            out.insert(row["rm"])
+        }
+        return out
+    }
+
+    /// Of the given pairs, those with an original before the period that was not reversed by its end.
+    static func pairsExchangedBefore(_ db: Database, _ pairs: Set<MemberPair>, from: String, to: String) throws -> Set<MemberPair> {
+        guard !pairs.isEmpty else { return [] }
+        let json = "[" + pairs.map { "[\($0.a),\($0.b)]" }.joined(separator: ",") + "]"
+        let rows = try Row.fetchAll(db, sql: """
+            WITH p AS (SELECT json_extract(value, '$[0]') AS a, json_extract(value, '$[1]') AS b FROM json_each(:pairs)),
+                 q AS (SELECT p.a, p.b, ia.id AS ia, ib.id AS ib FROM p
+                       JOIN account ia ON ia.member = p.a JOIN account ib ON ib.member = p.b)
+            SELECT a, b FROM q
+            WHERE EXISTS (SELECT 1 FROM exchange e WHERE e.giver = q.ia AND e.receiver = q.ib AND e.date < :from
+                            AND e.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM exchange x WHERE x.reverses = e.id AND x.date <= :to))
+               OR EXISTS (SELECT 1 FROM exchange e WHERE e.giver = q.ib AND e.receiver = q.ia AND e.date < :from
+                            AND e.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM exchange x WHERE x.reverses = e.id AND x.date <= :to))
+            """, arguments: ["pairs": json, "from": from, "to": to])
+        return Set(rows.map { MemberPair($0["a"], $0["b"]) })
+    }
+
+    static func reportMembers(_ db: Database, numbers: Set<Int>, joinedFrom from: String, to: String) throws -> [Int: ReportMember] {
+        let json = "[" + numbers.map(String.init).joined(separator: ",") + "]"
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT number, name, kind, joined, area, age_band, gender, ethnicity, disability, came_through, consent_share
+            FROM member WHERE number IN (SELECT value FROM json_each(:numbers)) OR joined BETWEEN :from AND :to
+            """, arguments: ["numbers": json, "from": from, "to": to])
+        var out: [Int: ReportMember] = [:]
+        while let row = try rows.next() {
+            guard let joined = CalendarDate(iso: row["joined"]) else { continue }
+            let n: Int = row["number"]
+            out[n] = ReportMember(
+                number: n, name: row["name"], kind: MemberKind(rawValue: row["kind"]) ?? .person, joined: joined, area: row["area"],
+                demographics: Demographics(ageBand: row["age_band"], gender: row["gender"], ethnicity: row["ethnicity"],
+                                           disability: row["disability"], cameThrough: CameThrough(rawValue: row["came_through"])),
+                mayBeNamed: row["consent_share"])
+        }
+        return out
+    }
+
+    /// Each member's first original exchange with another member that was never reversed.
+    static func firstExchanges(_ db: Database, members: [Int]) throws -> [Int: CalendarDate] {
+        guard !members.isEmpty else { return [:] }
+        let json = "[" + members.map(String.init).joined(separator: ",") + "]"
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT a.member,
+                   (SELECT min(e.date) FROM exchange e CROSS JOIN account o ON o.id = e.receiver
+                    WHERE e.giver = a.id AND e.reverses IS NULL AND o.kind = 'member'
+                      AND NOT EXISTS (SELECT 1 FROM exchange x WHERE x.reverses = e.id)) AS first_given,
+                   (SELECT min(e.date) FROM exchange e CROSS JOIN account o ON o.id = e.giver
+                    WHERE e.receiver = a.id AND e.reverses IS NULL AND o.kind = 'member'
+                      AND NOT EXISTS (SELECT 1 FROM exchange x WHERE x.reverses = e.id)) AS first_received
+            FROM account a WHERE a.member IN (SELECT value FROM json_each(?))
+            """, arguments: [json])
+        var out: [Int: CalendarDate] = [:]
+        for row in rows {
+            let dates = [row["first_given"] as String?, row["first_received"] as String?].compactMap { $0.flatMap(CalendarDate.init(iso:)) }
+            if let first = dates.min() { out[row["member"]] = first }
+        }
+        return out
+    }
+
+    /// Minutes each member gave other members before `from`: originals less the reversals of them.
+    static func givenBefore(_ db: Database, members: [Int], from: String) throws -> [Int: Minutes] {
+        guard !members.isEmpty else { return [:] }
+        let json = "[" + members.map(String.init).joined(separator: ",") + "]"
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT a.member,
+                   coalesce((SELECT sum(e.minutes) FROM exchange e CROSS JOIN account o ON o.id = e.receiver
+                             WHERE e.giver = a.id AND e.date < :from AND e.reverses IS NULL AND o.kind = 'member'), 0)
+                 - coalesce((SELECT sum(e.minutes) FROM exchange e CROSS JOIN account o ON o.id = e.giver
+                             WHERE e.receiver = a.id AND e.date < :from AND e.reverses IS NOT NULL AND o.kind = 'member'), 0) AS given
+            FROM account a WHERE a.member IN (SELECT value FROM json_each(:members))
+            """, arguments: ["members": json, "from": from])
+        return Dictionary(rows.map { ($0["member"] as Int, $0["given"] as Int) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Needs opened by the period's end, with the first day of a referral and of a referral done.
+    static func reportNeeds(_ db: Database, to: String) throws -> [ReportNeed] {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT n.created, n.status,
+                   (SELECT min(substr(f.created_at, 1, 10)) FROM referral f WHERE f.need = n.id) AS first_referral,
+                   (SELECT min(coalesce((SELECT min(substr(s.at, 1, 10)) FROM referral_step s
+                                         WHERE s.referral = f.id AND s.status = 'done'), substr(f.updated_at, 1, 10)))
+                    FROM referral f WHERE f.need = n.id AND f.status = 'done') AS done
+            FROM need n WHERE n.created <= ?
+            """, arguments: [to])
+        var out: [ReportNeed] = []
+        while let row = try rows.next() {
+            guard let opened = CalendarDate(iso: String((row["created"] as String).prefix(10))) else { continue }
+            out.append(ReportNeed(opened: opened, firstReferral: (row["first_referral"] as String?).flatMap(CalendarDate.init(iso:)),
+                                  done: (row["done"] as String?).flatMap(CalendarDate.init(iso:)), closed: (row["status"] as String) == "closed"))
+        }
+        return out
+    }
+}

@@ -17,13 +17,10 @@ public struct MemberSummary: Hashable, Sendable, Identifiable {
     public var vetting: VettingState
     public var vettingReview: CalendarDate?
     public var openNeeds: Int
-<<<<<<< HEAD
     /// Date of service of the member's latest exchange; nil before the first.
     public var lastExchange: CalendarDate? = nil
-=======
     /// How the member came to the time bank, for the members export.
     public var cameThrough: CameThrough? = nil
->>>>>>> issue-13
 }
 
 /// What the members list shows: a search, filters and an order, fetched a window at a time.

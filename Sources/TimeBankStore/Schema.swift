@@ -438,11 +438,8 @@ enum Schema {
                 CREATE INDEX IF NOT EXISTS vetting_state ON vetting(member, complete, next_review);
                 """)
         }
-<<<<<<< HEAD
         m.registerMigration("v9f-dates-are-days", migrate: Schema.refuseImpossibleDates)
-=======
         m.registerMigration("v9c-member-came-through", migrate: addMemberCameThrough)
->>>>>>> issue-13
         return m
     }
 }

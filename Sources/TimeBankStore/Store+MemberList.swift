@@ -18,11 +18,8 @@ extension Store {
             preferredName: row["preferred_name"], area: row["area"], postcode: row["postcode"], phone: row["phone"],
             email: row["email"], joined: CalendarDate(iso: row["joined"]) ?? today, status: MemberStatus(rawValue: row["status"]) ?? .pending,
             balanceMinutes: row["balance"], vetting: state, vettingReview: review, openNeeds: row["open_needs"],
-<<<<<<< HEAD
-            lastExchange: (row["last_exchange"] as String?).flatMap(CalendarDate.init(iso:)))
-=======
+            lastExchange: (row["last_exchange"] as String?).flatMap(CalendarDate.init(iso:)),
             cameThrough: (row["came_through"] as String?).flatMap(CameThrough.init(rawValue:)))
->>>>>>> issue-13
     }
 
     /// Areas in use, for the area filter.

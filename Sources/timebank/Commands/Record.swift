@@ -11,10 +11,10 @@ struct Record: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Member number of who gave the time, or 'pot'.") var giver: String
     @Option(help: "Member number of who received it, or 'pot'.") var receiver: String
-    @Option(help: "Duration: 1:30, 1.5, 1h30, 90m, or 45 (minutes).") var hours: String
-    @Option(help: "Date of service: YYYY-MM-DD, today, yesterday, -3, 28/11/2026.") var date: String = "today"
+    @Option(parsing: .unconditional, help: "Duration: 1:30, 1.5, 1h30, 90m, or 45 (minutes).") var hours: String
+    @Option(parsing: .unconditional, help: "Date of service: YYYY-MM-DD, today, yesterday, -3, 28/11/2026.") var date: String = "today"
     @Option(help: "Category code, e.g. garden.mowing.") var category: String?
-    @Option(help: "Description of the help given.") var note: String?
+    @Option(parsing: .unconditional, help: "Description of the help given.") var note: String?
     @Option(help: "A UUID that makes the call idempotent.") var id: String?
     @Flag(help: "Record even if the receiver passes the credit limit.") var acceptCreditLimit = false
 
@@ -54,8 +54,8 @@ struct Reverse: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The exchange's id (or its first 8 or more characters).") var exchangeID: String
-    @Option(help: "Why it is reversed.") var reason: String
-    @Option(help: "Date of the reversal (must be in an open month).") var date: String = "today"
+    @Option(parsing: .unconditional, help: "Why it is reversed.") var reason: String
+    @Option(parsing: .unconditional, help: "Date of the reversal (must be in an open month).") var date: String = "today"
     @Option(help: "A UUID for the reversal, making the call idempotent.") var id: String?
 
     func run() throws {

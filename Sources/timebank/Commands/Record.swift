@@ -28,7 +28,7 @@ struct Record: ParsableCommand {
             guard let parsed = UUID(uuidString: id) else { throw CommandFailure.user("--id '\(id.prefix(40))' is not a UUID.") }
             uuid = parsed
         }
-        let session = try Session.open(database)
+        let session = try Session.open(database, creates: false)
         let request = ExchangeRequest(id: uuid, date: day, giver: from, receiver: to, minutes: minutes, categoryCode: category,
                                       description: note ?? "")
         let outcome: RecordOutcome
@@ -65,7 +65,7 @@ struct Reverse: ParsableCommand {
             guard let parsed = UUID(uuidString: id) else { throw CommandFailure.user("--id '\(id.prefix(40))' is not a UUID.") }
             reversalID = parsed
         }
-        let session = try Session.open(database)
+        let session = try Session.open(database, creates: false)
         let e = try attempt {
             let original = try session.store.exchange(idOrPrefix: exchangeID)
             return try session.store.reverse(original.id, reason: reason, date: day, by: session.broker, reversalID: reversalID)

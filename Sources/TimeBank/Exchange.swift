@@ -66,8 +66,8 @@ public struct ExchangeRequest: Hashable, Sendable {
         guard minutes <= DurationParser.maximum else { throw .durationTooLong(minutes) }
         guard giver != receiver else { throw .sameAccount }
         guard TextRules.fits(description, characters: 500) else { throw .descriptionTooLong }
-        if let problem = TextRules.controlProblem("The description", description) { throw .textNotAllowed(problem) }
-        if let code = categoryCode, let problem = TextRules.controlProblem("The category code", code) { throw .textNotAllowed(problem) }
+        if let problem = TextRules.controlProblem("The description", description) { throw .refused(problem) }
+        if let code = categoryCode, let problem = TextRules.controlProblem("The category code", code) { throw .refused(problem) }
     }
 }
 
@@ -85,8 +85,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case accountNotActive(String)
     case idReusedForDifferentExchange(UUID)
     case unknownCategory(String)
-    /// Text with a control character, or too long; the sentence names the field.
-    case textNotAllowed(String)
+    /// A rule refused it (a control character, a date outside the ledger); the sentence says which.
+    case refused(String)
 
     public var description: String {
         switch self {
@@ -102,7 +102,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
         case .unknownAccount(let a): return "There is no member number \(a)."
         case .accountNotActive(let a): return "Member \(a) has left the time bank and cannot take part in new exchanges."
         case .idReusedForDifferentExchange(let id): return "Id \(id.uuidString.lowercased()) was already used for a different exchange."
-        case .textNotAllowed(let sentence): return sentence
+        case .refused(let sentence): return sentence
         case .unknownCategory(let c): return "There is no category '\(c)'."
         }
     }

@@ -73,29 +73,4 @@ extension Store {
             return problems
         }
     }
-
-    /// A consistent copy of the whole database while others keep working, written to a
-    /// temporary file first so the destination is never half-written.
-    public func backup(to destination: String) throws {
-        let fm = FileManager.default
-        let temp = destination + ".partial-\(getpid())"
-        try? fm.removeItem(atPath: temp)
-        let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw StoreError.invalid("Cannot write the backup to \(destination): \(String(cString: strerror(errno))).")
-        }
-        close(fd)
-        do {
-            let target = try DatabaseQueue(path: temp)
-            try reader.backup(to: target)
-            try target.close()
-            guard rename(temp, destination) == 0 else {
-                throw StoreError.invalid("Cannot write the backup to \(destination): \(String(cString: strerror(errno))).")
-            }
-        } catch {
-            try? fm.removeItem(atPath: temp)
-            if let e = error as? StoreError { throw e }
-            throw StoreError.invalid("The backup to \(destination) failed (\(error)); nothing was written.")
-        }
-    }
 }

@@ -152,6 +152,7 @@ extension Store {
             return existing
         }
         try requireOpenMonth(db, r.date)
+        if reverses == nil { try requireWithinTimeBank(db, r.date) }
         for side in [r.giver, r.receiver] {
             if case .member(let n) = side {
                 let status = try String.fetchOne(db, sql: "SELECT status FROM member WHERE number = ?", arguments: [n])
@@ -196,31 +197,37 @@ extension Store {
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !why.isEmpty else { throw StoreError.invalid("Give a reason for the reversal.") }
         if let problem = TextRules.problem("The reason", why, characters: 400) { throw StoreError.invalid(problem) }
-        try read { db in try Store.reversalPreflight(db, id, reversalID: reversalID, date: date) }
+        try read { db in try Store.reversalPreflight(db, id, reversalID: reversalID, date: date, reason: why) }
         return try write { db in
-            try Store.reversalPreflight(db, id, reversalID: reversalID, date: date)
+            try Store.reversalPreflight(db, id, reversalID: reversalID, date: date, reason: why)
             guard let original = try Store.exchange(db, id: id) else { throw StoreError.ledger(.noSuchExchange(id.uuidString.lowercased())) }
             if let done = try Row.fetchOne(db, sql: "SELECT * FROM exchange WHERE reverses = ?", arguments: [id.uuidString.lowercased()]) {
                 return try Store.exchange(from: done, db)  // the same reversal submitted again
             }
             let request = ExchangeRequest(id: reversalID, date: date, giver: original.receiver, receiver: original.giver,
                                           minutes: original.minutes, categoryCode: original.categoryCode,
-                                          description: "Reversal: \(why)", referral: original.referral)
+                                          description: Store.reversalDescription(why), referral: original.referral)
             return try Store.insert(db, request, group: nil, reverses: id, by: broker, acceptCreditLimit: true).exchange
         }
     }
 
     /// Why this reversal cannot be recorded, if it cannot; checked before and inside the write.
-    static func reversalPreflight(_ db: Database, _ id: UUID, reversalID: UUID, date: CalendarDate) throws {
+    static func reversalPreflight(_ db: Database, _ id: UUID, reversalID: UUID, date: CalendarDate, reason: String) throws {
         guard let original = try exchange(db, id: id) else {
             throw StoreError.ledger(.noSuchExchange(id.uuidString.lowercased()))
         }
         guard original.reverses == nil else { throw StoreError.ledger(.reversingAReversal(id)) }
-        if let done = try Row.fetchOne(db, sql: "SELECT id FROM exchange WHERE reverses = ?", arguments: [id.uuidString.lowercased()]) {
+        if let done = try Row.fetchOne(db, sql: "SELECT * FROM exchange WHERE reverses = ?", arguments: [id.uuidString.lowercased()]) {
             guard UUID(uuidString: done["id"]) == reversalID else { throw StoreError.ledger(.alreadyReversed(id)) }
+            // The same --id again is a retry only if it asks for the same reversal, as for record.
+            let earlier = try exchange(from: done, db)
+            guard earlier.description == reversalDescription(reason), earlier.date == date else {
+                throw StoreError.ledger(.idReusedForDifferentExchange(reversalID))
+            }
             return
         }
         try requireOpenMonth(db, date)
+        try requireAfterOriginal(date, original: original)
     }
 
     /// Finds an exchange by its full id or a unique prefix of at least 8 characters, as printed in statements.

@@ -17,17 +17,25 @@ public final class Store: Sendable {
     /// How long a writer waits for another broker's write before giving up.
     static let busyTimeout: TimeInterval = 15
 
-    /// Opens (and with `create`, makes) the database at `path`.
-    public init(path: String, create: Bool = true) throws {
+    /// Opens (and with `create`, makes, in an existing folder) the database at `path`.
+    ///
+    /// With `readOnly`, nothing is ever written: an empty file, a database of an earlier version
+    /// (whose migrations would write) and anything else that is not a current time bank is refused
+    /// and left byte for byte as it was. A file of another program, or of a newer version of this
+    /// one (a migration it does not know), is refused whatever the intent.
+    public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
         self.path = path
         var info = stat()
         if stat(path, &info) != 0, errno == EACCES { throw StoreError.permissionDenied(path: path) }
-        if !create, !FileManager.default.fileExists(atPath: path) {
+        if !create || readOnly, !FileManager.default.fileExists(atPath: path) {
             throw StoreError.notFound("There is no database at \(path).")
         }
         try Store.prepareFile(at: path)
         do {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if size == 0, readOnly {
+                throw StoreError.invalid("\(path) is empty: it holds no time bank yet; it was left as it was.")
+            }
             if size == 0 {
                 let writer = try Store.openWriter(path)
                 try Schema.migrator.migrate(writer)
@@ -44,11 +52,13 @@ public final class Store: Sendable {
                 try db.execute(sql: "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000")
             }
             reader = try DatabasePool(path: path, configuration: config)
-            if try !reader.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
+            if try !reader.read({ try Store.isCurrent($0, path: path, readOnly: readOnly) }) {
                 try Schema.migrator.migrate(try writer())
             }
-            try installBundledTaxonomyIfEmpty()
-            try installBundledAreasIfEmpty()
+            if !readOnly {
+                try installBundledTaxonomyIfEmpty()
+                try installBundledAreasIfEmpty()
+            }
         } catch let error as DatabaseError {
             throw Store.translate(error, path: path)
         }
@@ -101,12 +111,10 @@ public final class Store: Sendable {
             guard fm.isReadableFile(atPath: path) else { throw StoreError.permissionDenied(path: path) }
             return
         }
-        if !fm.fileExists(atPath: folder) {
-            do {
-                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw StoreError.cannotOpen(path: path, reason: "its folder \(folder) cannot be created")
-            }
+        // A database is made only in a folder that exists: a mistyped --db must not leave a trail of folders.
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw StoreError.cannotOpen(path: path, reason: "its folder \(folder) does not exist")
         }
         var folderInfo = stat()
         let shared = stat(folder, &folderInfo) == 0 && (folderInfo.st_mode & S_ISGID) != 0

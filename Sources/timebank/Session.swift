@@ -7,8 +7,20 @@ struct Session {
     let store: Store
     let broker: Broker
 
-    static func open(_ options: DatabaseOptions) throws -> Session {
+    /// Opens the database to write. Only `creates` commands (demo, the console, brokers) may make
+    /// a new file, and only in an existing folder (the default folder under XDG_DATA_HOME is made
+    /// for them); the others refuse a missing file instead of creating one they would leave empty.
+    static func open(_ options: DatabaseOptions, creates: Bool = true) throws -> Session {
         let path = Store.resolvePath(explicit: options.db)
+        if !FileManager.default.fileExists(atPath: path) {
+            guard creates else {
+                throw CommandFailure.user("There is no database at \(path); create one with 'timebank demo' or by opening the console.")
+            }
+            if isDefaultPath(options) {
+                let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+        }
         let store = try attempt { try Store(path: path) }
         let broker = try attempt { try store.signIn(username: unixUser(), displayName: unixFullName()) }
         return Session(store: store, broker: broker)
@@ -23,7 +35,12 @@ struct Session {
             if errno == EACCES { throw CommandFailure.user(StoreError.permissionDenied(path: path).description) }
             throw CommandFailure.user("There is no database at \(path); create one with 'timebank demo' or any write command.")
         }
-        return try attempt { try Store(path: path) }
+        return try attempt { try Store(path: path, create: false, readOnly: true) }
+    }
+
+    /// True when neither --db nor $TIMEBANK_DB names the file, so it is the XDG default.
+    static func isDefaultPath(_ options: DatabaseOptions) -> Bool {
+        (options.db ?? "").isEmpty && (ProcessInfo.processInfo.environment["TIMEBANK_DB"] ?? "").isEmpty
     }
 
     static func unixUser() -> String {

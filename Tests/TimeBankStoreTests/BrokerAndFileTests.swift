@@ -26,13 +26,12 @@ struct BrokerAndFileTests {
         #expect(temp.mode(of: temp.path) == 0o660)
     }
 
-    @Test("A missing folder is created for the file")
-    func createsFolder() throws {
+    @Test("A database is made only in a folder that exists; a mistyped path leaves no folders behind (#16)")
+    func missingFolder() throws {
         let temp = TempDatabase()
         let path = temp.folder + "/data/timebank/timebank.sqlite"
-        let store = try Store(path: path)
-        #expect(try store.check() == [])
-        #expect(temp.mode(of: path) == 0o600)
+        #expect(throws: StoreError.cannotOpen(path: path, reason: "its folder \(temp.folder)/data/timebank does not exist")) { try Store(path: path) }
+        #expect(!FileManager.default.fileExists(atPath: temp.folder + "/data"))
     }
 
     @Test("A file that is not a database is refused with a sentence naming it")

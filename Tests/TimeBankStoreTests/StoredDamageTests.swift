@@ -123,3 +123,49 @@ struct StoredDamageTests {
         #expect(try Self.ledger().0.store.check() == [])
     }
 }
+
+/// Issue #16: opening decides what the file is before writing anything to it.
+@Suite("Opening foreign, empty and newer files")
+struct OpeningFilesTests {
+    static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    @Test("Another program's SQLite file is refused and left byte for byte, whatever the intent")
+    func foreign() throws {
+        let temp = TempDatabase()
+        try DatabaseQueue(path: temp.path).write { try $0.execute(sql: "CREATE TABLE recipe (name TEXT); INSERT INTO recipe VALUES ('soup')") }
+        let before = try Self.bytes(temp.path)
+        let sentence = StoreError.invalid("\(temp.path) is a database of another program, not a time bank; it was left as it was.")
+        #expect(throws: sentence) { try Store(path: temp.path, create: false, readOnly: true) }
+        #expect(throws: sentence) { try Store(path: temp.path) }
+        #expect(try Self.bytes(temp.path) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.folder) == ["timebank.sqlite"])
+    }
+
+    @Test("An empty file is refused by a reader and stays empty; a writer may make it a time bank")
+    func empty() throws {
+        let temp = TempDatabase()
+        #expect(FileManager.default.createFile(atPath: temp.path, contents: Data()))
+        #expect(throws: StoreError.invalid("\(temp.path) is empty: it holds no time bank yet; it was left as it was.")) {
+            try Store(path: temp.path, create: false, readOnly: true)
+        }
+        #expect(try Self.bytes(temp.path).isEmpty)
+        #expect(try Store(path: temp.path).check() == [])
+    }
+
+    @Test("A database with a migration this version does not know is refused, not opened")
+    func newer() throws {
+        let temp = TempDatabase()
+        _ = try Store(path: temp.path)
+        try temp.rawQueue().write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        let sentence = StoreError.invalid("\(temp.path) was written by a newer version of timebank; use that version (this one would not understand it).")
+        #expect(throws: sentence) { try Store(path: temp.path, create: false, readOnly: true) }
+        #expect(throws: sentence) { try Store(path: temp.path) }
+    }
+
+    @Test("A missing file is not made by a reader")
+    func missing() throws {
+        let temp = TempDatabase()
+        #expect(throws: StoreError.self) { try Store(path: temp.path, create: false, readOnly: true) }
+        #expect(!FileManager.default.fileExists(atPath: temp.path))
+    }
+}

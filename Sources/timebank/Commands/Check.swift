@@ -23,11 +23,14 @@ struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Write a consistent copy of the database while others keep working.")
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "Where to write the copy.") var file: String
+    @Argument(help: "Where to write the copy: a new file, or an existing one with --force.") var file: String
+    @Flag(help: "Replace the file if it already exists.") var force = false
 
     func run() throws {
         let store = try Session.openForReading(database)
-        try attempt { try store.backup(to: file) }
+        let stopped = PartialFileGuard(removing: Store.backupTemporaryPath(for: file))
+        defer { stopped.release() }
+        try attempt { try store.backup(to: file, replacing: force) }
         try CommandOutput.standardOutput().finishLine("Backed up \(store.path) to \(file).")
     }
 }

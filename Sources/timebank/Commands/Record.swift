@@ -11,10 +11,10 @@ struct Record: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Member number of who gave the time, or 'pot'.") var giver: String
     @Option(help: "Member number of who received it, or 'pot'.") var receiver: String
-    @Option(help: "Duration: 1:30, 1.5, 1h30, 90m, or 45 (minutes).") var hours: String
-    @Option(help: "Date of service: YYYY-MM-DD, today, yesterday, -3, 28/11/2026.") var date: String = "today"
+    @Option(parsing: .unconditional, help: "Duration: 1:30, 1.5, 1h30, 90m, or 45 (minutes).") var hours: String
+    @Option(parsing: .unconditional, help: "Date of service: YYYY-MM-DD, today, yesterday, -3, 28/11/2026.") var date: String = "today"
     @Option(help: "Category code, e.g. garden.mowing.") var category: String?
-    @Option(help: "Description of the help given.") var note: String?
+    @Option(parsing: .unconditional, help: "Description of the help given.") var note: String?
     @Option(help: "A UUID that makes the call idempotent.") var id: String?
     @Flag(help: "Record even if the receiver passes the credit limit.") var acceptCreditLimit = false
 
@@ -28,7 +28,7 @@ struct Record: ParsableCommand {
             guard let parsed = UUID(uuidString: id) else { throw CommandFailure.user("--id '\(id.prefix(40))' is not a UUID.") }
             uuid = parsed
         }
-        let session = try Session.open(database)
+        let session = try Session.open(database, creates: false)
         let request = ExchangeRequest(id: uuid, date: day, giver: from, receiver: to, minutes: minutes, categoryCode: category,
                                       description: note ?? "")
         let outcome: RecordOutcome
@@ -54,8 +54,8 @@ struct Reverse: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The exchange's id (or its first 8 or more characters).") var exchangeID: String
-    @Option(help: "Why it is reversed.") var reason: String
-    @Option(help: "Date of the reversal (must be in an open month).") var date: String = "today"
+    @Option(parsing: .unconditional, help: "Why it is reversed.") var reason: String
+    @Option(parsing: .unconditional, help: "Date of the reversal (must be in an open month).") var date: String = "today"
     @Option(help: "A UUID for the reversal, making the call idempotent.") var id: String?
 
     func run() throws {
@@ -65,7 +65,7 @@ struct Reverse: ParsableCommand {
             guard let parsed = UUID(uuidString: id) else { throw CommandFailure.user("--id '\(id.prefix(40))' is not a UUID.") }
             reversalID = parsed
         }
-        let session = try Session.open(database)
+        let session = try Session.open(database, creates: false)
         let e = try attempt {
             let original = try session.store.exchange(idOrPrefix: exchangeID)
             return try session.store.reverse(original.id, reason: reason, date: day, by: session.broker, reversalID: reversalID)

@@ -13,8 +13,8 @@ struct Statement: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "A member number or 'pot'.") var member: String
-    @Option(help: "First date (YYYY-MM-DD).") var from: String?
-    @Option(help: "Last date (YYYY-MM-DD).") var to: String?
+    @Option(parsing: .unconditional, help: "First date (YYYY-MM-DD, or -30 for thirty days ago).") var from: String?
+    @Option(parsing: .unconditional, help: "Last date (YYYY-MM-DD).") var to: String?
     @Option(help: "text, csv or json.") var format: Format = .text
 
     func run() throws {

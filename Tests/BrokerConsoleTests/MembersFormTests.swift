@@ -23,7 +23,7 @@ struct MembersFormTests {
         var d = ConsoleDriver(fixture, broker: broker)
         d.openMembers()
         d.type(search)
-        d.press(.enter, .char("e"))
+        d.press(.enter, .ctrl("e"))
         return d
     }
 

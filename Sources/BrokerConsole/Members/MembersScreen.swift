@@ -110,6 +110,12 @@ struct MembersScreen: ConsoleScreen {
     }
 
     private mutating func handleCard(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
+        // Typing on a card never runs its commands: a name typed here is a search for another member.
+        if case .char(let c) = key, c.isLetter, c != "j", c != "k", c != "q" {
+            self.card = nil
+            list.startSearch(with: c, context, rect: Self.listRect(in: body))
+            return .handled
+        }
         guard var card, let data = card.data else { return .ignored }
         let area = MemberCardView.areas(in: body, writingNote: false).body
         let lines = MemberCardContent.lines(card.tab, data, width: area.width, today: context.today())

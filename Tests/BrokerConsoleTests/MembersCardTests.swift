@@ -31,7 +31,15 @@ struct MembersCardTests {
             #expect(screen.contains(label), "\(label)")
         }
         #expect(screen.contains("07700 900123") && screen.contains("GL1 2AB"))
-        #expect(d.lines[23].contains("Esc Back") && d.lines[23].contains("e Edit") && d.lines[23].contains("n Note"))
+        #expect(d.lines[23].contains("Esc Back") && d.lines[23].contains("Ctrl-E Edit") && d.lines[23].contains("Ctrl-N Note"))
+    }
+
+    @Test func typingOnAnOpenCardSearchesAfreshAndRunsNoCommand() {
+        var d = card(of: "zoe")
+        d.type("sean")
+        #expect(d.members.mode == .list && d.members.memberForm == nil && d.members.card == nil)
+        #expect(d.members.list.query.search == "sean", "a fresh search, not one added to “zoe”")
+        #expect(d.screen.contains("Seán Murphy") && !d.screen.contains("Zoë 王 O'Brien"))
     }
 
     @Test func profileScrollsToTheFieldsBelow() {
@@ -84,7 +92,7 @@ struct MembersCardTests {
 
     @Test func aNoteIsAddedWithOneKeySignedAndNewestFirst() throws {
         var d = card(of: "zoe")
-        d.press(.char("n"))
+        d.press(.ctrl("n"))
         #expect(d.screen.contains("New note, signed Ann Broker"))
         #expect(d.members.capturesText)
         d.type("Rang about gardening.")
@@ -106,7 +114,7 @@ struct MembersCardTests {
 
     @Test func escOnAnUnsavedNoteAsksFirst() {
         var d = card(of: "zoe")
-        d.press(.char("n"))
+        d.press(.ctrl("n"))
         d.type("Half a thought")
         d.press(.escape)
         #expect(d.screen.contains("Discard?"))
@@ -127,7 +135,7 @@ struct MembersCardTests {
 
     @Test func vettingIsRecordedAndDueDatesAreMarked() throws {
         var d = card(of: "zoe")
-        d.press(.char("v"))
+        d.press(.ctrl("v"))
         #expect(d.lines[2].contains("Vetting of"))
         d.type("Jo Smith (neighbour)")
         d.press(.tab)
@@ -152,7 +160,7 @@ struct MembersCardTests {
 
     @Test func aWrongDateInTheVettingFormIsNamedBesideIt() {
         var d = card(of: "zoe")
-        d.press(.char("v"), .tab)
+        d.press(.ctrl("v"), .tab)
         d.type("31/02")
         d.press(.tab)
         let row = d.lines.first { $0.contains("Received") && $0.contains("! ") } ?? ""

@@ -23,7 +23,7 @@ struct MembersFormTests {
         var d = ConsoleDriver(fixture, broker: broker)
         d.openMembers()
         d.type(search)
-        d.press(.enter, .char("e"))
+        d.press(.enter, .ctrl("e"))
         return d
     }
 
@@ -48,7 +48,7 @@ struct MembersFormTests {
         #expect(d.screen.contains("Full name *"))
         #expect(d.screen.contains("Date joined *"))
         #expect(d.screen.contains("Page 1 of 2"))
-        #expect(d.lines[23].contains("Ctrl-S Save") && d.lines[23].contains("Esc Cancel"))
+        #expect(d.lines[23].contains("Ctrl-S Save") && d.lines[23].contains("Esc Back"))
         #expect(d.lines[23].contains("F1 Help") && !d.lines[23].contains("q Quit"))
         d.press(.pageDown)
         #expect(d.screen.contains("Page 2 of 2"))

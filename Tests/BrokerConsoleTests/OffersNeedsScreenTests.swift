@@ -63,8 +63,12 @@ import TimeBankStore
         #expect(f.screen.contains("! Required"))
         #expect(try f.store.offers().count == before)
         #expect(f.app.hasUnsavedInput)
-        f.press(.escape)
-        #expect(!f.app.hasUnsavedInput)
+        f.press(.escape)  // typed input is never thrown away without asking
+        #expect(f.screen.contains("Discard?") && f.app.hasUnsavedInput)
+        f.press(.char("k"))  // Keep editing
+        #expect(f.screen.contains("! No such member") && f.app.hasUnsavedInput)
+        f.press(.escape, .char("d"))
+        #expect(!f.app.hasUnsavedInput && !f.screen.contains("Discard?"))
     }
 
     @Test func editAndCloseAnOffer() throws {

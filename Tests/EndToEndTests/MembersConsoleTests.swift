@@ -52,14 +52,14 @@ struct MembersConsoleTests {
                 try await t.press("Enter")
                 try await t.waitFor("[Profile]")
 
-                try await t.press("n")
+                try await t.press("C-n")
                 try await t.waitFor("New note, signed")
                 try await t.type("Rang about the garden; q and 2 are just text here.")
                 try await t.press("C-s")
                 try await t.waitFor("Done: Note added")
                 try await t.waitFor("Rang about the garden; q and 2 are just text here.")
 
-                try await t.press("e")
+                try await t.press("C-e")
                 try await t.waitFor("Edit member")
                 try await tabToPhone(t)
                 try await t.press("C-u")
@@ -90,7 +90,7 @@ struct MembersConsoleTests {
                     try await openCard(second)
 
                     // A change saved in one console shows on the other's open card without a key.
-                    try await second.press("e")
+                    try await second.press("C-e")
                     try await second.waitFor("Edit member")
                     try await tabToPhone(second)
                     try await second.type("07700 900777")
@@ -99,9 +99,9 @@ struct MembersConsoleTests {
                     try await first.waitFor("07700 900777", timeout: 3)
 
                     // Both edit; the second save is refused, naming who saved and keeping the edit.
-                    try await first.press("e")
+                    try await first.press("C-e")
                     try await first.waitFor("Edit member")
-                    try await second.press("e")
+                    try await second.press("C-e")
                     try await second.waitFor("Edit member")
                     for _ in 0..<5 { try await first.press("Tab") }
                     try await first.type("zoe@example.org")      // email

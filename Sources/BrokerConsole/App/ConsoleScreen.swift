@@ -32,6 +32,9 @@ public enum ScreenResponse: Equatable, Sendable {
 /// pages by the rows it really shows, and keeps no rectangle of its own.
 public protocol ConsoleScreen {
     var id: ScreenID { get }
+    /// The scope of the screen's current mode (list, card, form, dialog, picker) in the key
+    /// registry: help, the status line and the command menu show its bindings.
+    var scope: KeyScope { get }
     /// The screen's own key bindings; they appear in help, on the status line and in the command menu.
     var bindings: [KeyBinding] { get }
     /// True while the broker has typed something not yet saved; quitting asks first.

@@ -38,16 +38,16 @@ struct HelperList: Equatable, Sendable {
 
     func height(of index: Int, width: Int) -> Int { 1 + Self.reasonLines(results[index], width: width).count }
 
-    /// Arrows, j/k, PgUp/PgDn, Home/End; returns false for other keys.
+    /// Arrows, j/k, PgUp/PgDn (Ctrl-B/Ctrl-F), Home/End (< and >); returns false for other keys.
     mutating func handle(_ key: Key, in rect: Rect) -> Bool {
         guard !results.isEmpty else { return false }
         switch key {
         case .up, .char("k"): selected = max(0, selected - 1)
         case .down, .char("j"): selected = min(results.count - 1, selected + 1)
-        case .pageUp: selected = max(0, selected - max(1, visibleCount(in: rect)))
-        case .pageDown: selected = min(results.count - 1, selected + max(1, visibleCount(in: rect)))
-        case .home: selected = 0
-        case .end: selected = results.count - 1
+        case .pageUp, .ctrl("b"): selected = max(0, selected - max(1, visibleCount(in: rect)))
+        case .pageDown, .ctrl("f"): selected = min(results.count - 1, selected + max(1, visibleCount(in: rect)))
+        case .home, .char("<"): selected = 0
+        case .end, .char(">"): selected = results.count - 1
         default: return false
         }
         scrollToSelection(in: rect)

@@ -20,7 +20,11 @@ struct MatchScreen: ConsoleScreen {
     var needTotal = 0
     var need: ListingRow?
     var helpers = HelperList()
-    var referralTable = TableState(filterPlaceholder: "")
+    var referralTable: TableState = {
+        var table = TableState(filterPlaceholder: "")
+        table.isSearchable = false
+        return table
+    }()
     var referrals: [ReferralRow] = []
     var openReferralsOnly = true
     var panel: ReferralPanel?
@@ -28,7 +32,9 @@ struct MatchScreen: ConsoleScreen {
     var today = CalendarDate.today()
     var problem: String?
 
-    var bindings: [KeyBinding] { MatchAction.bindings(scope: scope) }
+    var scope: KeyScope { MatchAction.scope(mode, searching: needTable.isEditingFilter, panel: panel != nil) }
+
+    var bindings: [KeyBinding] { MatchAction.bindings(mode, searching: needTable.isEditingFilter, panel: panel != nil) }
 
     var capturesText: Bool { panel != nil || (mode == .needs && needTable.isEditingFilter) }
 
@@ -106,14 +112,9 @@ struct MatchScreen: ConsoleScreen {
             default: return .handled
             }
         case .helpers:
-            if key == .escape { mode = .needs; return .handled }
             if key == .enter { return perform(MatchAction.member, context, in: body) }
             return helpers.handle(key, in: Self.helpersRect(in: body)) ? .handled : .ignored
         case .referrals:
-            if key == .escape {
-                mode = need == nil ? .needs : .helpers
-                return .handled
-            }
             switch referralTable.handle(key, in: Self.listRect(in: body)) {
             case .activated(let index):
                 guard referrals.indices.contains(index) else { return .handled }
@@ -138,6 +139,7 @@ struct MatchScreen: ConsoleScreen {
     mutating func handlePanel(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         guard var current = panel else { return .ignored }
         switch current.handle(key) {
+        case .ignored: return .ignored
         case .handled:
             panel = current
             return .handled
@@ -154,6 +156,13 @@ struct MatchScreen: ConsoleScreen {
 
     mutating func perform(_ action: ActionID, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         switch action {
+        case ScreenAction.back:
+            switch mode {
+            case .needs: return .ignored
+            case .helpers: mode = .needs
+            case .referrals: mode = need == nil ? .needs : .helpers
+            }
+            return .handled
         case MatchAction.propose: return propose(context, in: body)
         case MatchAction.needs:
             mode = .needs

@@ -41,10 +41,10 @@ struct MemberCardState {
         switch key {
         case .up, .char("k"): target = current - 1
         case .down, .char("j"): target = current + 1
-        case .pageUp: target = current - page
-        case .pageDown: target = current + page
-        case .home: target = 0
-        case .end: target = lineCount
+        case .pageUp, .ctrl("b"): target = current - page
+        case .pageDown, .ctrl("f"): target = current + page
+        case .home, .char("<"): target = 0
+        case .end, .char(">"): target = lineCount
         default: return false
         }
         scroll[tab] = min(max(0, target), max(0, lineCount - height))

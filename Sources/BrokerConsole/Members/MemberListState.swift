@@ -97,10 +97,13 @@ struct MemberListState {
         }
     }
 
-    /// Starts the search line with a first typed character ("just start typing").
+    /// Starts the search line. A first typed character starts a fresh search with it ("just start
+    /// typing"); without one ("/", Backspace) the last search is there to correct.
     mutating func startSearch(with character: Character?, _ context: ConsoleContext, rect: Rect) {
         table.beginFilter()
-        if let character { _ = handle(.char(character), context, rect: rect) }
+        guard let character else { return }
+        if !table.filterText.isEmpty { table.setFilter("") }
+        _ = handle(.char(character), context, rect: rect)
     }
 
     mutating func changeQuery(_ context: ConsoleContext, rect: Rect, _ change: (inout MemberQuery) -> Void) {

@@ -3,10 +3,10 @@ import TerminalUI
 /// The Members screen's actions and keys, one table per mode, so help, the status line and
 /// the command menu always show what the keys really do where the broker is.
 ///
-/// On the list, letters start the search (Shift-letters too) and digits switch screens, so
+/// On the list, letters start a fresh search (Shift-letters too) and digits switch screens, so
 /// filters and sorts live on function keys, which a search line never needs: F3 sort,
 /// F5 status, F6 area, F7 vetting, F8 open needs, F9 person/organisation, F4 clears them.
-/// j, k and q keep their list meanings; to search for a word starting with one of them
+/// j and k keep their list meanings; to search for a word starting with one of them
 /// press "/" first.
 enum MembersAction {
     static let search: ActionID = "members-search"
@@ -19,24 +19,46 @@ enum MembersAction {
     static let kind: ActionID = "members-filter-kind"
     static let clearFilters: ActionID = "members-clear-filters"
 
-    static let back: ActionID = "member-back"
+    static let back = ScreenAction.back
     static let edit: ActionID = "member-edit"
     static let note: ActionID = "member-note"
     static let editVetting: ActionID = "member-vetting"
     static let nextTab: ActionID = "member-next-tab"
     static let previousTab: ActionID = "member-previous-tab"
 
-    static let save: ActionID = "member-save"
-    static let cancel: ActionID = "member-cancel"
-
-    static let typing: ActionID = "members-typing"
+    static let save = ScreenAction.save
 
     static let scope = KeyScope(String(describing: ScreenID.members), title: ScreenID.members.title)
+    /// The console's quit: on the list, q is not the start of a search.
+    static let quit: ActionID = "quit"
 
-    static var list: [KeyBinding] {
+    /// One scope per mode, so help shows exactly the keys of where the broker is.
+    static func scope(_ mode: MembersScreen.Mode, searching: Bool, asking: Bool) -> KeyScope {
+        if asking { return KeyScope("members.dialog", title: "Members: question") }
+        switch mode {
+        case .list: return searching ? KeyScope("members.search", title: "Members: search line") : KeyScope("members.list", title: "Members list")
+        case .card: return KeyScope("members.card", title: "Member card")
+        case .note: return KeyScope("members.note", title: "Member card: new note")
+        case .memberForm, .vettingForm: return KeyScope("members.form", title: "Members: form")
+        }
+    }
+
+    static func list(scope: KeyScope) -> [KeyBinding] {
         [
-            KeyBinding(action: search, keys: [.char("/")], help: "Search by name, number, phone, email, postcode or offer (or just type a letter)", scope: scope, hint: "Search", priority: 1),
+            KeyBinding(action: search, keys: [.char("/")], help: "Search by name, number, phone, email, postcode or offer", scope: scope, hint: "Search", priority: 1),
             KeyBinding(action: add, keys: [.char("+"), .insert], help: "Add a member", scope: scope, hint: "Add", priority: 2),
+        ] + filters(scope: scope) + [
+            .typing("A letter starts a fresh search with it (j and k move, q quits: press / first to search for them)", scope: scope, .letters),
+            KeyBinding(action: quit, keys: [.char("q")], help: "Quit (asks first if something is unsaved)", scope: scope),
+            .widget("correct", [.backspace], "Back to correcting the last search", scope: scope),
+            .widget("clear", [.escape], "Clear the search", scope: scope),
+        ] + WidgetKeys.list(scope: scope, open: "Open the member's card")
+    }
+
+    /// Filters and sort, on the list and while searching. Function keys, because letters are
+    /// the search; every one is in the command menu (":") for terminals without them.
+    static func filters(scope: KeyScope) -> [KeyBinding] {
+        [
             KeyBinding(action: sort, keys: [.function(3)], help: "Sort by name, number, balance, date joined or area", scope: scope, hint: "Sort", priority: 5),
             KeyBinding(action: status, keys: [.function(5)], help: "Filter by status: pending, active, on-hold, left", scope: scope, hint: "Status", priority: 6),
             KeyBinding(action: area, keys: [.function(6)], help: "Filter by area", scope: scope, hint: "Area", priority: 7),
@@ -47,29 +69,30 @@ enum MembersAction {
         ]
     }
 
-    static var card: [KeyBinding] {
+    static func searching(scope: KeyScope) -> [KeyBinding] {
+        filters(scope: scope) + WidgetKeys.searchLine(scope: scope)
+    }
+
+    static func card(scope: KeyScope) -> [KeyBinding] {
         [
-            KeyBinding(action: back, keys: [.escape], help: "Back to the list of members", scope: scope, hint: "Back", priority: 1),
+            ScreenAction.backBinding(scope: scope, help: "Back to the list of members"),
             KeyBinding(action: nextTab, keys: [.right, .tab], help: "Next tab", scope: scope, priority: 9),
             KeyBinding(action: previousTab, keys: [.left, .backTab], help: "Previous tab", scope: scope, priority: 9),
-            KeyBinding(action: edit, keys: [.char("e"), .function(4)], help: "Edit the member (status changes too)", scope: scope, hint: "Edit", priority: 2),
-            KeyBinding(action: note, keys: [.char("n")], help: "Add a note, signed with your name", scope: scope, hint: "Note", priority: 3),
-            KeyBinding(action: editVetting, keys: [.char("v")], help: "Record references, ID, induction, DBS and review dates", scope: scope, hint: "Vetting", priority: 4),
+            KeyBinding(action: edit, keys: [.ctrl("e"), .function(4)], help: "Edit the member (status changes too)", scope: scope, hint: "Edit", priority: 2),
+            KeyBinding(action: note, keys: [.ctrl("n"), .function(5)], help: "Add a note, signed with your name", scope: scope, hint: "Note", priority: 3),
+            KeyBinding(action: editVetting, keys: [.ctrl("v"), .function(6)], help: "Record references, ID, induction, DBS and review dates",
+                       scope: scope, hint: "Vetting", priority: 4),
+            .typing("A letter goes back to the list and starts a fresh search with it (j and k scroll, q quits)", scope: scope, .letters),
+            KeyBinding(action: quit, keys: [.char("q")], help: "Quit (asks first if something is unsaved)", scope: scope),
+            .widget("scroll", [.up, .down, .char("k"), .char("j"), .pageDown, .pageUp, .ctrl("f"), .ctrl("b"), .home, .end, .char("<"), .char(">")],
+                    "Scroll the tab (Ctrl-F/Ctrl-B a page, < and > to either end)", scope: scope),
         ]
     }
 
-    /// While a field or the search line has the focus these keys are text. Claiming them here
-    /// keeps the status line and help honest: they then offer F1, F10 and Ctrl-C instead.
-    static var typed: KeyBinding {
-        KeyBinding(action: typing, keys: [.char("?"), .char(":"), .char("q")] + ScreenID.allCases.map { .char($0.key) },
-                   help: "Typed into the field (use F1 for help, F10 for the menu, Ctrl-C to quit)", scope: scope)
-    }
-
-    static var form: [KeyBinding] {
+    static func form(scope: KeyScope, note: Bool) -> [KeyBinding] {
         [
-            typed,
-            KeyBinding(action: save, keys: [.ctrl("s"), .function(2)], help: "Save", scope: scope, hint: "Save", priority: 1),
-            KeyBinding(action: cancel, keys: [.escape], help: "Cancel (asks first when something was typed)", scope: scope, hint: "Cancel", priority: 2),
-        ]
+            ScreenAction.saveBinding(scope: scope),
+            ScreenAction.backBinding(scope: scope, help: "Back (asks first when something was typed)"),
+        ] + (note ? WidgetKeys.note(scope: scope) : WidgetKeys.form(scope: scope))
     }
 }

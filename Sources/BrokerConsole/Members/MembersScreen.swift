@@ -10,17 +10,19 @@ struct MembersScreen: ConsoleScreen {
 
     enum Mode: Equatable { case list, card, note, memberForm, vettingForm }
 
-    /// A question that must be answered before anything else.
-    enum Question {
-        case discard(ConfirmDialogState)
-        case duplicate(ConfirmDialogState)
+    /// What a question before anything else is about.
+    enum Question: Equatable, Sendable {
+        /// Throw away typed input.
+        case discard
+        /// Add a member who looks like one already known.
+        case duplicate
     }
 
     private(set) var list = MemberListState()
     private(set) var card: MemberCardState?
     private(set) var memberForm: MemberFormState?
     private(set) var vettingForm: VettingFormState?
-    private(set) var question: Question?
+    private(set) var question: Confirmation<Question>?
 
     init() {}
 
@@ -32,11 +34,16 @@ struct MembersScreen: ConsoleScreen {
         return .list
     }
 
+    var scope: KeyScope { MembersAction.scope(mode, searching: list.isSearching, asking: question != nil) }
+
     var bindings: [KeyBinding] {
+        let scope = scope
+        if question != nil { return WidgetKeys.dialog(scope: scope) }
         switch mode {
-        case .list: return MembersAction.list + (list.isSearching ? [MembersAction.typed] : [])
-        case .card: return MembersAction.card
-        case .note, .memberForm, .vettingForm: return MembersAction.form
+        case .list: return list.isSearching ? MembersAction.searching(scope: scope) : MembersAction.list(scope: scope)
+        case .card: return MembersAction.card(scope: scope)
+        case .note: return MembersAction.form(scope: scope, note: true)
+        case .memberForm, .vettingForm: return MembersAction.form(scope: scope, note: false)
         }
     }
 
@@ -89,7 +96,7 @@ struct MembersScreen: ConsoleScreen {
     private mutating func handleList(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         let listRect = Self.listRect(in: body)
         // "Just start typing": a letter on the list opens the search line with that letter.
-        if !list.isSearching, case .char(let c) = key, c.isLetter, c != "j", c != "k" {
+        if !list.isSearching, case .char(let c) = key, c.isLetter, c != "j", c != "k", c != "q" {
             list.startSearch(with: c, context, rect: listRect)
             return .handled
         }
@@ -103,6 +110,12 @@ struct MembersScreen: ConsoleScreen {
     }
 
     private mutating func handleCard(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
+        // Typing on a card never runs its commands: a name typed here is a search for another member.
+        if case .char(let c) = key, c.isLetter, c != "j", c != "k", c != "q" {
+            self.card = nil
+            list.startSearch(with: c, context, rect: Self.listRect(in: body))
+            return .handled
+        }
         guard var card, let data = card.data else { return .ignored }
         let area = MemberCardView.areas(in: body, writingNote: false).body
         let lines = MemberCardContent.lines(card.tab, data, width: area.width, today: context.today())
@@ -112,24 +125,17 @@ struct MembersScreen: ConsoleScreen {
     }
 
     private mutating func answer(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
-        switch question {
-        case .discard(var dialog):
-            switch dialog.handle(key) {
-            case .chosen(0):
-                question = nil
-                discardInput(context, in: body)
-            case .chosen, .cancelled: question = nil
-            case .handled: question = .discard(dialog)
-            }
-        case .duplicate(var dialog):
-            switch dialog.handle(key) {
-            case .chosen(0):
-                question = nil
-                return saveMember(context, confirmedDuplicate: true)
-            case .chosen, .cancelled: question = nil
-            case .handled: question = .duplicate(dialog)
-            }
-        case nil: break
+        guard var asked = question else { return .handled }
+        switch asked.answer(key) {
+        case .ignored: return .ignored
+        case .waiting: question = asked
+        case .yes(.discard):
+            question = nil
+            discardInput(context, in: body)
+        case .yes(.duplicate):
+            question = nil
+            return saveMember(context, confirmedDuplicate: true)
+        case .no: question = nil
         }
         return .handled
     }
@@ -151,6 +157,7 @@ struct MembersScreen: ConsoleScreen {
         case MembersAction.kind: list.changeQuery(context, rect: rect) { $0.cycleKind() }
         case MembersAction.clearFilters: list.changeQuery(context, rect: rect) { $0.clearFilters() }
         case MembersAction.back:
+            guard mode == .card else { return cancel(context, in: body) }
             card = nil
             list.refresh(context, rect: rect)
         case MembersAction.nextTab, MembersAction.previousTab:
@@ -168,7 +175,6 @@ struct MembersScreen: ConsoleScreen {
                   let vetting = try? context.store.vetting(member: number) else { return .ignored }
             vettingForm = VettingFormState(number: number, name: member.name, vetting: vetting)
         case MembersAction.save: return save(context)
-        case MembersAction.cancel: return cancel(context, in: body)
         default: return .ignored
         }
         return .handled
@@ -222,7 +228,7 @@ struct MembersScreen: ConsoleScreen {
         case .stay(let response):
             return response
         case .askDuplicate(let dialog):
-            question = .duplicate(dialog)
+            question = Confirmation(.duplicate, dialog: dialog)
             return .handled
         }
     }
@@ -234,8 +240,8 @@ struct MembersScreen: ConsoleScreen {
             return .handled
         }
         let what = mode == .note ? "this note" : "your changes"
-        question = .discard(ConfirmDialogState(title: "Discard?", message: "Throw away \(what)? Nothing has been saved yet.",
-                                               buttons: ["Discard", "Keep editing"], defaultButton: 1))
+        question = Confirmation(.discard, title: "Discard?", message: "Throw away \(what)? Nothing has been saved yet.",
+                                buttons: ["Discard", "Keep editing"], defaultButton: 1)
         return .handled
     }
 
@@ -266,9 +272,6 @@ struct MembersScreen: ConsoleScreen {
         case .vettingForm:
             if let f = vettingForm { MemberFormView.render(title: f.title, form: f.form, notice: nil, focused: question == nil, into: &frame, in: rect) }
         }
-        switch question {
-        case .discard(let dialog), .duplicate(let dialog): ConfirmDialog.render(dialog, into: &frame)
-        case nil: break
-        }
+        if let question { ConfirmDialog.render(question.dialog, into: &frame) }
     }
 }

@@ -31,6 +31,7 @@ struct FittingNeeds: Equatable, Sendable {
                 result: item.result)
         }
         var table = TableState(rowCount: fits.count)
+        table.isSearchable = false
         table.setRowCount(fits.count)
         return FittingNeeds(offer: offer, fits: fits, table: table)
     }

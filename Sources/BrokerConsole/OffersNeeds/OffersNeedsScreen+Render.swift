@@ -69,7 +69,7 @@ extension OffersNeedsScreen {
                 return TableRow(cells)
             }
         }
-        if let confirm { ConfirmDialog.render(confirm.state, into: &frame) }
+        if let confirm { ConfirmDialog.render(confirm.dialog, into: &frame) }
     }
 
     private func renderEditor(_ editor: Editor, into frame: inout Frame, in body: Rect, _ context: ConsoleContext) {
@@ -96,7 +96,7 @@ extension OffersNeedsScreen {
             frame.put(text, row: line, column: rect.column, maxWidth: rect.width, style: text.hasPrefix("!") ? .error : .plain)
             line += 1
         }
-        frame.put("Tab next field · Space ticks a box · Ctrl-S or F2 saves · Esc leaves unsaved", row: rect.maxRow - 1,
+        frame.put("Tab next field · Space ticks a box · Ctrl-S or F2 saves · Esc goes back (asks first)", row: rect.maxRow - 1,
                   column: rect.column, maxWidth: rect.width, style: .muted)
         frame.cursor = held
     }

@@ -17,6 +17,14 @@ struct OffersNeedsScreen: ConsoleScreen {
         case category(CategoryForm)
     }
 
+    /// What a question is about.
+    enum Question: Equatable, Sendable {
+        /// Close the listing, or reopen it when closed.
+        case close(ListingRow)
+        /// Throw away what was typed in the form.
+        case discard
+    }
+
     /// Everything under the tab row, a column in from each side.
     static func contentRect(in body: Rect) -> Rect { body.inset(top: 1, left: 1, right: 1) }
     /// The offers or needs list; the categories list has a line of help above it.
@@ -43,13 +51,25 @@ struct OffersNeedsScreen: ConsoleScreen {
     var openOnly = true
     var editor: Editor?
     var fitting: FittingNeeds?
-    var confirm: (state: ConfirmDialogState, row: ListingRow)?
+    var confirm: Confirmation<Question>?
     var today = CalendarDate.today()
     var problem: String?
 
-    /// While a form is open only saving applies; while a list is shown, everything but saving.
+    var scope: KeyScope {
+        if confirm != nil { return KeyScope("listings.dialog", title: "Offers & needs: question") }
+        if editor != nil { return KeyScope("listings.form", title: "Offers & needs: form") }
+        if fitting != nil { return KeyScope("listings.fitting", title: "Needs an offer could meet") }
+        if table.isEditingFilter { return KeyScope("listings.search", title: "Offers & needs: search line") }
+        return KeyScope("listings.list", title: "Offers & needs")
+    }
+
     var bindings: [KeyBinding] {
-        OffersNeedsAction.bindings(scope: scope).filter { ($0.action == OffersNeedsAction.save) == (editor != nil) }
+        let scope = scope
+        if confirm != nil { return WidgetKeys.dialog(scope: scope) }
+        if editor != nil { return OffersNeedsAction.form(scope: scope) }
+        if fitting != nil { return OffersNeedsAction.fitting(scope: scope) }
+        if table.isEditingFilter { return WidgetKeys.searchLine(scope: scope) }
+        return OffersNeedsAction.list(scope: scope)
     }
 
     var capturesText: Bool { editor != nil || confirm != nil || (tables[tab]?.isEditingFilter ?? false) }
@@ -151,10 +171,7 @@ struct OffersNeedsScreen: ConsoleScreen {
     }
 
     mutating func handleEditor(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
-        if key == .escape {
-            editor = nil
-            return .message(.info("Not saved."))
-        }
+        if key == .escape { return leaveEditor() }
         switch editor {
         case .listing(var f):
             let outcome = f.form.handle(key, in: Self.formRect(in: body))
@@ -171,8 +188,23 @@ struct OffersNeedsScreen: ConsoleScreen {
         }
     }
 
+    /// Esc on a form: straight back when nothing was typed, otherwise only once the broker says so.
+    mutating func leaveEditor() -> ScreenResponse {
+        guard hasUnsavedInput else {
+            editor = nil
+            return .handled
+        }
+        confirm = Confirmation(.discard, title: "Discard?", message: "Throw away what you typed? Nothing has been saved yet.",
+                               buttons: ["Discard", "Keep editing"], defaultButton: 1)
+        return .handled
+    }
+
     mutating func perform(_ action: ActionID, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
-        if action == OffersNeedsAction.save { return editor == nil ? .ignored : save(context) }
+        if action == OffersNeedsAction.save { return editor == nil || confirm != nil ? .handled : save(context) }
+        if action == OffersNeedsAction.back, confirm == nil {
+            if editor != nil { return leaveEditor() }
+            if fitting != nil { fitting = nil; return .handled }
+        }
         guard editor == nil, confirm == nil else { return .handled }
         if fitting != nil, action != OffersNeedsAction.propose { fitting = nil }
         switch action {
@@ -264,18 +296,33 @@ struct OffersNeedsScreen: ConsoleScreen {
         let message = closing
             ? "Close \(noun) \(row.id) “\(row.title)” of \(row.memberName)? It stops being matched; it can be reopened."
             : "Reopen \(noun) \(row.id) “\(row.title)” of \(row.memberName)?"
-        confirm = (ConfirmDialogState(title: closing ? "Close \(noun)?" : "Reopen \(noun)?", message: message,
-                                      buttons: [closing ? "Close it" : "Reopen it", "Keep it"], defaultButton: 1), row)
+        confirm = Confirmation(.close(row), title: closing ? "Close \(noun)?" : "Reopen \(noun)?", message: message,
+                               buttons: [closing ? "Close it" : "Reopen it", "Keep it"], defaultButton: 1)
         return .handled
     }
 
     mutating func answerConfirm(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
-        guard var c = confirm else { return .ignored }
-        let outcome = c.state.handle(key)
-        guard outcome != .handled else { confirm = c; return .handled }
-        confirm = nil
-        guard outcome == .chosen(0) else { return .message(.info("Nothing changed.")) }
-        let row = c.row
+        guard var asked = confirm else { return .ignored }
+        let row: ListingRow
+        switch asked.answer(key) {
+        case .ignored: return .ignored
+        case .waiting:
+            confirm = asked
+            return .handled
+        case .yes(.discard):
+            confirm = nil
+            editor = nil
+            return .message(.info("Not saved."))
+        case .no(.discard):
+            confirm = nil
+            return .handled
+        case .no(.close):
+            confirm = nil
+            return .message(.info("Nothing changed."))
+        case .yes(.close(let chosen)):
+            confirm = nil
+            row = chosen
+        }
         let status: ListingStatus = row.status == .closed ? .open : .closed
         do {
             try context.store.setStatus(row.kind, id: row.id, to: status, by: context.broker)

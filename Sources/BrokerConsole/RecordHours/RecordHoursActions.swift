@@ -3,13 +3,13 @@ import TerminalUI
 /// The Record hours screen's own actions. Function keys, because Ctrl-letters belong to
 /// the readline keys of the fields and plain keys are typing while a field has the focus.
 enum RecordAction {
-    static let save: ActionID = "record-save"
+    static let save = ScreenAction.save
     static let single: ActionID = "record-single"
     static let group: ActionID = "record-group"
     static let statement: ActionID = "record-statement"
     static let closeMonth: ActionID = "record-close-month"
     static let statementFile: ActionID = "record-statement-file"
-    static let leave: ActionID = "record-leave"
+    static let leave = ScreenAction.back
 
     static func bindings(scope: KeyScope) -> [KeyBinding] {
         [

@@ -30,7 +30,6 @@ struct RecordHoursScreen: ConsoleScreen {
         self.statementFolder = statementFolder
     }
 
-    var bindings: [KeyBinding] { RecordAction.bindings(scope: scope) }
 
     var hasUnsavedInput: Bool { slip.isDirty || group.isDirty }
 
@@ -48,7 +47,7 @@ struct RecordHoursScreen: ConsoleScreen {
     }
 
     mutating func handle(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
-        if dialog != nil { return answerDialog(key, context) }
+        if let dialog { return dialog.state.acts(on: key) ? answerDialog(key, context) : .ignored }
         guard focused else {
             guard key == .enter || key == .tab else { return .ignored }
             focused = true

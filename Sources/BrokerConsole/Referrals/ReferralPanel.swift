@@ -8,6 +8,8 @@ import TimeBankStore
 /// keys, so ↑↓ choose the step and Enter takes it.
 struct ReferralPanel: Equatable, Sendable {
     enum Outcome: Equatable {
+        /// Not a key of the panel (a function key): the console's global keys still work.
+        case ignored
         case handled
         case close
         case move(ReferralStatus, note: String)
@@ -36,7 +38,7 @@ struct ReferralPanel: Equatable, Sendable {
             guard options.indices.contains(choice) else { return .close }
             return .move(options[choice], note: note.text.trimmingCharacters(in: .whitespaces))
         default:
-            _ = note.handle(key)
+            if note.handle(key) == .ignored { return .ignored }
         }
         return .handled
     }

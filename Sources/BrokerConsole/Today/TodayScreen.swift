@@ -24,12 +24,19 @@ struct TodayScreen: ConsoleScreen {
     var panel: ReferralPanel?
     var today = CalendarDate.today()
 
+    var scope: KeyScope {
+        panel != nil ? KeyScope("today.referral", title: "Today: a referral") : KeyScope("today.lists", title: "Today")
+    }
+
     var bindings: [KeyBinding] {
-        [
+        let scope = scope
+        if panel != nil { return ReferralPanelKeys.bindings(scope: scope) }
+        return [
             KeyBinding(action: Self.openAction, keys: [.enter], help: "Open the selected row where its work is done", scope: scope, hint: "Open", priority: 1),
             KeyBinding(action: Self.nextList, keys: [.tab, .right], help: "Next list", scope: scope, hint: "Next list", priority: 2),
             KeyBinding(action: Self.previousList, keys: [.backTab, .left], help: "Previous list", scope: scope),
-        ]
+            .widget("search", [.char("/")], "Searching is on Members (2) and Match (4); these lists are short", scope: scope),
+        ] + WidgetKeys.list(scope: scope).filter { !$0.keys.contains(.enter) }
     }
 
     var capturesText: Bool { panel != nil }
@@ -71,6 +78,7 @@ struct TodayScreen: ConsoleScreen {
         doDeferredWork(context)
         if var current = panel {
             switch current.handle(key) {
+            case .ignored: return .ignored
             case .handled: panel = current
             case .close: panel = nil
             case .move(let status, let note):

@@ -41,16 +41,68 @@ public struct KeyBinding: Sendable, Hashable {
     public var hint: String?
     /// Lower comes first on the status line when space is short.
     public var priority: Int
+    /// The keys are acted on by the mode's widget (a list moving, a field editing), not run as an
+    /// action: they are listed in help and on the status line, and they reach the screen's `handle`.
+    public var isWidgetKey: Bool
+    /// Stands for these printable characters: typed into the focused field or search line.
+    public var typed: TypedCharacters?
+    public var coversTyping: Bool { typed != nil }
 
-    public init(action: ActionID, keys: [Key], help: String, scope: KeyScope = .global, hint: String? = nil, priority: Int = 100) {
+    public init(action: ActionID, keys: [Key], help: String, scope: KeyScope = .global, hint: String? = nil, priority: Int = 100,
+                isWidgetKey: Bool = false, typed: TypedCharacters? = nil) {
         self.action = action
         self.keys = keys
         self.help = help
         self.scope = scope
         self.hint = hint
         self.priority = priority
+        self.isWidgetKey = isWidgetKey
+        self.typed = typed
     }
 
-    /// The keys as a broker reads them: "Ctrl-S, F2".
-    public var keyNames: String { keys.map(\.description).joined(separator: ", ") }
+    /// Keys that the mode's widget acts on (see `isWidgetKey`).
+    public static func widget(_ name: String, _ keys: [Key], _ help: String, scope: KeyScope, hint: String? = nil, priority: Int = 100) -> KeyBinding {
+        KeyBinding(action: ActionID("\(scope.name).\(name)"), keys: keys, help: help, scope: scope, hint: hint, priority: priority, isWidgetKey: true)
+    }
+
+    /// Printable characters typed into the field that has the focus (or that start a search).
+    public static func typing(_ help: String, scope: KeyScope, _ characters: TypedCharacters = .all) -> KeyBinding {
+        KeyBinding(action: ActionID("\(scope.name).typing"), keys: [], help: help, scope: scope, isWidgetKey: true, typed: characters)
+    }
+
+    /// Whether this binding stands for the character `c` being typed.
+    public func covers(_ c: Character) -> Bool { typed?.contains(c) ?? false }
+
+    /// The keys as a broker reads them: "Ctrl-S, F2" ("letters, digits" for typing).
+    public var keyNames: String {
+        let names = keys.map(\.description)
+        return ((typed.map { [$0.name] } ?? []) + names).joined(separator: ", ")
+    }
+}
+
+/// Which printable characters a typing binding stands for.
+public enum TypedCharacters: Sendable, Hashable {
+    /// Letters of any script.
+    case letters
+    /// Letters and digits.
+    case lettersAndDigits
+    /// Every printable character.
+    case all
+
+    public func contains(_ c: Character) -> Bool {
+        switch self {
+        case .letters: return c.isLetter
+        case .lettersAndDigits: return c.isLetter || c.isNumber
+        case .all: return true
+        }
+    }
+
+    /// As help shows it, where other bindings show their keys.
+    public var name: String {
+        switch self {
+        case .letters: return "letters"
+        case .lettersAndDigits: return "letters, digits"
+        case .all: return "typing"
+        }
+    }
 }

@@ -33,14 +33,25 @@ public struct KeyRegistry: Sendable {
     }
 
     /// The action a key runs, looking through scopes in the given order
-    /// (e.g. ["member-card", "members", "global"] for nested screens).
+    /// (e.g. ["member-card", "members", "global"] for nested screens). Nil when no binding
+    /// has the key, or when the first that has it is a widget key: the screen's `handle` acts on it.
     public func action(for key: Key, in scopes: [KeyScope]) -> ActionID? {
         for scope in scopes {
             if let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) {
-                return binding.action
+                return binding.isWidgetKey ? nil : binding.action
             }
+            if case .char(let c) = key, bindings.contains(where: { $0.scope == scope && $0.covers(c) }) { return nil }
         }
         return nil
+    }
+
+    /// Whether help for `scope` names what `key` does: a binding lists it, or it is a printable
+    /// character and the scope says typing goes into a field.
+    public func describes(_ key: Key, in scope: KeyScope) -> Bool {
+        let sections = helpSections(for: scope).flatMap(\.entries)
+        if sections.contains(where: { $0.keys.contains(key) }) { return true }
+        if case .char(let c) = key { return sections.contains { $0.covers(c) } }
+        return false
     }
 
     /// Every binding reachable in `scope`: the scope's own first, then the
@@ -75,9 +86,14 @@ public struct KeyRegistry: Sendable {
         let own = bindings.filter { $0.scope == scope }
         guard scope != .global else { return own.isEmpty ? [] : [HelpSection(title: KeyScope.global.title, entries: own)] }
         let taken = Set(own.flatMap(\.keys))
+        let typing = own.filter(\.coversTyping)
         let global = bindings.filter { $0.scope == .global }.compactMap { binding -> KeyBinding? in
             var visible = binding
-            visible.keys = binding.keys.filter { !taken.contains($0) }
+            visible.keys = binding.keys.filter { key in
+                // A character the mode takes as typing is typing, not the global key.
+                if case .char(let c) = key, typing.contains(where: { $0.covers(c) }) { return false }
+                return !taken.contains(key)
+            }
             return visible.keys.isEmpty && !binding.keys.isEmpty ? nil : visible
         }
         var sections: [HelpSection] = []

@@ -10,7 +10,8 @@ public struct CommandMenuState: Sendable, Equatable {
     /// help text, the action name or the key names, ignoring case.
     public func matches(in registry: KeyRegistry, scope: KeyScope) -> [KeyBinding] {
         let words = query.text.lowercased().split(separator: " ")
-        return registry.reachableBindings(in: scope).filter { binding in
+        // Widget keys (moving in a list, typing) are not actions to run from a menu.
+        return registry.reachableBindings(in: scope).filter { !$0.isWidgetKey }.filter { binding in
             let haystack = "\(binding.help) \(binding.action.name) \(binding.keyNames)".lowercased()
             return words.allSatisfy { haystack.contains($0) }
         }

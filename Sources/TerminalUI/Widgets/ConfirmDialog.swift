@@ -23,6 +23,16 @@ public struct ConfirmDialogState: Sendable, Equatable {
         self.selectedButton = min(max(0, defaultButton), self.buttons.count - 1)
     }
 
+    /// Whether the dialog has a use for `key`: the keys that choose, move and cancel, and typed
+    /// characters (a button's first letter; others are swallowed so nothing types underneath).
+    /// Others (F1 help, F10 the menu, Ctrl-C) are left to the console.
+    public func acts(on key: Key) -> Bool {
+        switch key {
+        case .escape, .enter, .left, .right, .tab, .backTab, .char: return true
+        default: return false
+        }
+    }
+
     /// Enter chooses the selected button; a button's first letter (y, n)
     /// chooses it directly; Left/Right/Tab move; Esc cancels.
     public mutating func handle(_ key: Key) -> DialogOutcome {
@@ -44,6 +54,46 @@ public struct ConfirmDialogState: Sendable, Equatable {
             break
         }
         return .handled
+    }
+}
+
+/// What a key did to a `Confirmation`.
+public enum ConfirmationAnswer<Subject: Sendable & Equatable>: Sendable, Equatable {
+    /// Still asking.
+    case waiting
+    /// Not a key of the dialog (see `ConfirmDialogState.acts(on:)`): the console's keys still work.
+    case ignored
+    /// The first button: do it.
+    case yes(Subject)
+    /// Another button, or Esc: leave things as they are.
+    case no(Subject)
+}
+
+/// A confirm dialog together with what it asks about: the one way a screen waits for a yes or
+/// a no before it discards, closes or saves something.
+public struct Confirmation<Subject: Sendable & Equatable>: Sendable, Equatable {
+    public private(set) var dialog: ConfirmDialogState
+    public let subject: Subject
+
+    /// The first button means yes; `defaultButton` is where Enter lands (make it "No" for destructive questions).
+    public init(_ subject: Subject, title: String, message: String, buttons: [String] = ["Yes", "No"], defaultButton: Int = 0) {
+        self.subject = subject
+        dialog = ConfirmDialogState(title: title, message: message, buttons: buttons, defaultButton: defaultButton)
+    }
+
+    /// A question already worded (e.g. by a form that found a possible duplicate).
+    public init(_ subject: Subject, dialog: ConfirmDialogState) {
+        self.subject = subject
+        self.dialog = dialog
+    }
+
+    public mutating func answer(_ key: Key) -> ConfirmationAnswer<Subject> {
+        guard dialog.acts(on: key) else { return .ignored }
+        switch dialog.handle(key) {
+        case .handled: return .waiting
+        case .chosen(0): return .yes(subject)
+        case .chosen, .cancelled: return .no(subject)
+        }
     }
 }
 

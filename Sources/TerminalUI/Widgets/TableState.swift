@@ -29,6 +29,8 @@ public struct TableState: Sendable, Equatable {
     public private(set) var isEditingFilter = false
     /// Whether a header row with the column titles is drawn.
     public var showsHeader: Bool
+    /// Whether "/" opens a search line; false for lists the screen never searches.
+    public var isSearchable = true
 
     public init(rowCount: Int = 0, showsHeader: Bool = true, filterPlaceholder: String = "type to search") {
         self.rowCount = max(0, rowCount)
@@ -84,7 +86,7 @@ public struct TableState: Sendable, Equatable {
             return handleWhileFiltering(key, in: rect)
         }
         switch key {
-        case .char("/"):
+        case .char("/") where isSearchable:
             isEditingFilter = true
             return .handled
         case .escape where !filter.text.isEmpty:
@@ -143,15 +145,19 @@ public struct TableState: Sendable, Equatable {
         case .char("j") where !excludingLetters: target = selectedIndex + 1
         case .pageUp: target = selectedIndex - page
         case .pageDown: target = selectedIndex + page
-        case .home where !excludingLetters: target = 0
-        case .end where !excludingLetters: target = rowCount - 1
+        // Ctrl-B/Ctrl-F and </>: the same moves on terminals without PgUp/PgDn/Home/End (vt100).
+        case .ctrl("b") where !excludingLetters: target = selectedIndex - page
+        case .ctrl("f") where !excludingLetters: target = selectedIndex + page
+        case .home where !excludingLetters, .char("<") where !excludingLetters: target = 0
+        case .end where !excludingLetters, .char(">") where !excludingLetters: target = rowCount - 1
         default: return nil
         }
         let previous = selectedIndex
         select(target)
-        if key == .pageDown || key == .pageUp {
+        let pagesDown = key == .pageDown || key == .ctrl("f")
+        if pagesDown || key == .pageUp || key == .ctrl("b") {
             // A page key turns the page, as in a pager, not just the selection.
-            scrollOffset = max(0, min(scrollOffset + (key == .pageDown ? page : -page), rowCount - page))
+            scrollOffset = max(0, min(scrollOffset + (pagesDown ? page : -page), rowCount - page))
         }
         scrollOffset = Self.top(selected: selectedIndex, storedTop: scrollOffset, height: page, count: rowCount)
         return selectedIndex == previous ? .handled : .selectionChanged(selectedIndex)

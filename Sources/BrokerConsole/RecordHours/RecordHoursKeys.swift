@@ -1,0 +1,38 @@
+import TerminalUI
+
+/// Record hours' keys for where the broker is: a question, out of the form, or one of the four
+/// forms (the slip, a group activity, a statement to reverse from, closing a month).
+extension RecordHoursScreen {
+    var scope: KeyScope {
+        if dialog != nil { return KeyScope("record.dialog", title: "Record hours: question") }
+        if !focused { return KeyScope("record.outside", title: "Record hours (out of the form)") }
+        switch mode {
+        case .exchange: return KeyScope("record.slip", title: "Record hours: one exchange")
+        case .group: return KeyScope("record.group", title: "Record hours: group activity")
+        case .statement: return KeyScope("record.statement", title: "Record hours: reverse from a statement")
+        case .closeMonth: return KeyScope("record.close", title: "Record hours: close a month")
+        }
+    }
+
+    var bindings: [KeyBinding] {
+        let scope = scope
+        if dialog != nil { return WidgetKeys.dialog(scope: scope) }
+        let actions = RecordAction.bindings(scope: scope)
+        if !focused { return actions + [.widget("enter", [.enter, .tab], "Back into the form", scope: scope)] }
+        switch mode {
+        case .exchange, .group:
+            return actions + WidgetKeys.form(scope: scope)
+        case .statement:
+            return actions + [
+                .typing("Typed into the account or the reason", scope: scope),
+                .widget("fields", [.tab, .backTab], "Account, entries, reason", scope: scope),
+                .widget("lines", [.up, .down, .pageDown, .pageUp, .enter], "Choose an entry; Enter goes to its reason", scope: scope),
+            ] + WidgetKeys.textEditing(scope: scope)
+        case .closeMonth:
+            return actions + [
+                .typing("Typed into the month", scope: scope),
+                .widget("close", [.enter], "Close the month (asks first)", scope: scope),
+            ] + WidgetKeys.textEditing(scope: scope)
+        }
+    }
+}

@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "timebank-bench",
         abstract: "Measure the console and the store on a demo time bank, against the performance targets.",
         discussion: """
-            Builds (or reuses) a demo database of N members with a year of exchanges, then measures start-up, \
+            Builds (or reuses) a demo database of N members with two years of exchanges, then measures start-up, \
             search, commits, report figures, terminal bytes and memory, and prints median, p99 and max for each \
             with its target. Run it as: swift run -c release timebank-bench [--members N] [--json FILE]
             """)
@@ -64,6 +64,17 @@ struct BenchCommand: ParsableCommand {
         take("one durable exchange commit", .milliseconds, Targets.commit) { try CommitProbe.run(database, repetitions: commits) }
         take("balance of every account", .milliseconds, Targets.yearTotals) { try FiguresProbe.balances(database, repetitions: 20) }
         take("a year's totals by month and category", .milliseconds, Targets.yearTotals) { try FiguresProbe.yearTotals(database, repetitions: 50) }
+        take("a year's full report", .milliseconds, Targets.yearReport) { try ReportProbe.year(database, repetitions: 5) }
+        take("a month's full report", .milliseconds, Targets.monthReport) { try ReportProbe.month(database, repetitions: 20) }
+        if wanted("screen 6 to its first frame") {
+            log("Measuring screen 6 to its first frame…")
+            do {
+                figures += try ReportProbe.firstFrame(database, repetitions: 10)
+            } catch {
+                figures.append(Figure(name: "screen 6 to its first frame", unit: .milliseconds, summary: nil, target: Targets.reportsFirstFrame,
+                                      method: "", failure: "\(error)"))
+            }
+        }
         take("bytes for a one-row list move (80x24)", .bytes, Targets.oneRowMove) { try TerminalBytesProbe.oneRowMove(database) }
         take("bytes for a full redraw (80x24)", .bytes, nil) { try TerminalBytesProbe.fullRedraw(database) }
         if wanted("peak resident memory of a console session") || wanted("start-up to first frame, real process") {

@@ -2,8 +2,9 @@ import Foundation
 import TimeBank
 import TimeBankStore
 
-/// The database every probe measures: a demo time bank of N members with a year of
-/// exchanges, kept between runs because generating 100,000 members takes a minute.
+/// The database every probe measures: a demo time bank of N members with two years of
+/// exchanges (a year's report and the year before it on real volume), kept between runs
+/// because generating 100,000 members takes minutes.
 struct BenchDatabase {
     let path: String
     let store: Store
@@ -13,7 +14,7 @@ struct BenchDatabase {
 
     static func defaultPath(members: Int) -> String {
         let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        return "\(folder)/timebank-bench-\(members).sqlite"
+        return "\(folder)/timebank-bench-\(members)-2y.sqlite"
     }
 
     /// Reuses `path` when it already holds exactly `members` members; otherwise builds it anew.
@@ -33,7 +34,7 @@ struct BenchDatabase {
         log("Building a demo time bank of \(members) members in \(path)…")
         var lastShown = ""
         let seconds = try Stopwatch.milliseconds {
-            _ = try store.populateDemo(DemoOptions(members: members, seed: 1), by: broker) { phase, fraction in
+            _ = try store.populateDemo(DemoOptions(members: members, seed: 1, years: 2), by: broker) { phase, fraction in
                 let shown = "\(phase) \(Int(fraction * 10) * 10)%"
                 if shown != lastShown { log("  \(shown)") }
                 lastShown = shown

@@ -13,4 +13,8 @@ enum Targets {
     static let yearTotals = Figure.Target(limit: 500, statistic: .median)
     static let oneRowMove = Figure.Target(limit: 200, statistic: .max)
     static let memory = Figure.Target(limit: 60, statistic: .max)
+    /// Issue #13: a year's full report ≤ 300 ms, a month's ≤ 50 ms, screen 6 to its first frame ≤ 150 ms.
+    static let yearReport = Figure.Target(limit: 300, statistic: .median)
+    static let monthReport = Figure.Target(limit: 50, statistic: .median)
+    static let reportsFirstFrame = Figure.Target(limit: 150, statistic: .median)
 }

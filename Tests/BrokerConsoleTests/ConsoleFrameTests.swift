@@ -119,14 +119,6 @@ struct ConsoleFrameTests {
         }
     }
 
-    @Test func screensNotYetBuiltSaySoInOneLine() {
-        var console = ConsoleApp(context: db.context(), size: Size(width: 80, height: 24),
-                                 screens: [TodayScreen(), UnbuiltScreen(id: .reports)])
-        _ = console.handle(.char("6"))
-        let body = console.render().lines[2..<22].filter { !$0.isEmpty }
-        #expect(body == ["  Reports is not built yet; use the command line (timebank --help) meanwhile."])
-    }
-
     @Test func aStartupNoticeShowsOnTheMessageLine() {
         let console = ConsoleApp(context: db.context(), size: Size(width: 80, height: 24), notice: "Unknown terminal type 'foo'; using xterm-256color.")
         #expect(console.render().lines[22].contains("Unknown terminal type 'foo'"))

@@ -47,7 +47,7 @@ public struct ConsoleApp {
             OffersNeedsScreen(),
             MatchScreen(),
             RecordHoursScreen(),
-            UnbuiltScreen(id: .reports),
+            ReportsScreen(),
         ]
     }
 

@@ -39,8 +39,12 @@ struct DemoCalendar {
     private let first: Int
     private let isoCache: [String]
 
-    init(today: CalendarDate) {
+    /// Days of exchanges before today (365 a year).
+    let historyDays: Int
+
+    init(today: CalendarDate, years: Int = 1) {
         self.today = today.dayNumber
+        historyDays = 365 * years
         first = self.today - 6 * 366
         isoCache = (first...(self.today + 6 * 366)).map { CalendarDate(dayNumber: $0).iso }
     }

@@ -61,7 +61,7 @@ struct DemoLedger {
     func duration(_ rng: inout DemoRandom) -> Int { Self.durations[rng.weighted(Self.durationWeights)] }
 
     func plan(rng: inout DemoRandom) -> [Event] {
-        let first = calendar.today - 365, last = calendar.lastDay
+        let first = calendar.today - calendar.historyDays, last = calendar.lastDay
         var events: [Event] = []
         events.reserveCapacity(members.count * 7)
         for (i, m) in members.enumerated() {
@@ -87,7 +87,7 @@ struct DemoLedger {
         }
         if !lists.groupActivities.isEmpty {
             let active = members.reduce(0) { $0 + ($1.activeFrom == nil ? 0 : 1) }
-            for _ in 0..<max(3, active / 12) {
+            for _ in 0..<max(3, active / 12) * (calendar.historyDays / 365) {
                 events.append(Event(day: rng.int(first...last), kind: .group, subject: rng.below(lists.groupActivities.count),
                                     area: rng.below(lists.areas.count)))
             }

@@ -6,11 +6,15 @@ public struct DemoOptions: Sendable {
     public var seed: UInt64
     /// The day the history ends; fixed in tests so that a seed always gives the same file.
     public var today: CalendarDate
+    /// Years of exchanges before today: one for a demo, two for the benchmark, so a year's
+    /// report can be compared with the year before on real volume.
+    public var years: Int
 
-    public init(members: Int = 300, seed: UInt64 = 1, today: CalendarDate = .today()) {
+    public init(members: Int = 300, seed: UInt64 = 1, today: CalendarDate = .today(), years: Int = 1) {
         self.members = members
         self.seed = seed
         self.today = today
+        self.years = max(1, min(5, years))
     }
 }
 

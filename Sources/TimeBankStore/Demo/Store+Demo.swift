@@ -18,7 +18,7 @@ extension Store {
             throw StoreError.invalid("The number of demo members must be from 1 to 1,000,000.")
         }
         let lists = try DemoWordLists.loadBundled()
-        let calendar = DemoCalendar(today: options.today)
+        let calendar = DemoCalendar(today: options.today, years: options.years)
         var report = DemoProgress(callback: progress)
         return try write { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM member") == 0 else {

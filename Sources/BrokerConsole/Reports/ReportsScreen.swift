@@ -75,7 +75,10 @@ struct ReportsScreen: ConsoleScreen {
 
     var capturesText: Bool { prompt != nil }
 
-    mutating func reload(_ context: ConsoleContext) {
+    mutating func reload(_ context: ConsoleContext, in body: Rect) { read(context) }
+
+    /// Reads the period's quick figures now and leaves the full report for when no key waits.
+    mutating func read(_ context: ConsoleContext) {
         today = context.today()
         if !periodChosen { period = .containing(today, kind: .month) }
         do {
@@ -113,10 +116,10 @@ struct ReportsScreen: ConsoleScreen {
         period = p
         periodChosen = true
         scroll = 0
-        reload(context)
+        read(context)
     }
 
-    mutating func handle(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+    mutating func handle(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         guard var open = prompt else { return .ignored }
         switch key {
         case .escape:
@@ -145,7 +148,7 @@ struct ReportsScreen: ConsoleScreen {
         }
     }
 
-    mutating func perform(_ action: ActionID, _ context: ConsoleContext) -> ScreenResponse {
+    mutating func perform(_ action: ActionID, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         guard prompt == nil else { return .handled }
         let page = 10
         switch action {

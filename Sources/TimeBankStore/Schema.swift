@@ -438,6 +438,7 @@ enum Schema {
                 CREATE INDEX IF NOT EXISTS vetting_state ON vetting(member, complete, next_review);
                 """)
         }
+        m.registerMigration("v9e-opening-balances-account") { db in try Schema.openingBalancesAccount(db) }
         return m
     }
 }

@@ -93,6 +93,7 @@ enum LedgerJournal {
     static func account(_ ref: AccountRef) -> String {
         switch ref {
         case .pot: return "pot"
+        case .opening: return "opening"
         case .member(let n): return "members:\(n)"
         }
     }

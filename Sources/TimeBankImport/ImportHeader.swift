@@ -25,14 +25,21 @@ struct ImportHeader {
 
     /// The field under `name`, trimmed; empty when the column is absent.
     func value(_ name: String, in record: CSVRecord) -> String {
-        guard let i = index[name], i < record.fields.count else { return "" }
-        return record.fields[i].trimmingCharacters(in: .whitespaces)
+        Self.unprotected(text(name, in: record).trimmingCharacters(in: .whitespaces))
     }
 
     /// The field as written, for free text whose spaces and line breaks belong to it.
     func text(_ name: String, in record: CSVRecord) -> String {
         guard let i = index[name], i < record.fields.count else { return "" }
-        return record.fields[i]
+        return Self.unprotected(record.fields[i])
+    }
+
+    /// Our export puts `'` before a cell that a spreadsheet would run as a formula (`=`, `+`,
+    /// `-`, `@`); the import takes it off, so the text round-trips as it was.
+    static func unprotected(_ field: String) -> String {
+        let scalars = field.unicodeScalars
+        guard scalars.first == "'", let second = scalars.dropFirst().first, "=+-@".unicodeScalars.contains(second) else { return field }
+        return String(scalars.dropFirst())
     }
 
     var columnCount: Int { index.count }

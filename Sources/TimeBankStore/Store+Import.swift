@@ -27,12 +27,14 @@ extension Store {
                 try db.inTransaction(.immediate) {
                     let context = try ImportContext(db)
                     for row in file.rows {
+                        context.pending = nil
                         do {
                             try db.inSavepoint {
                                 try Store.importRow(db, row, context: context, by: broker)
                                 return .commit
                             }
                             outcome.created += 1
+                            if let p = context.pending { context.remember(number: p.number, email: p.email, phone: p.phone, name: p.name) }
                         } catch let skip as ImportRowOutcome {
                             switch skip {
                             case .skipped(let reason): outcome.skipped.append(RowProblem(line: row.line, reason))
@@ -59,16 +61,38 @@ extension Store {
         return outcome
     }
 
-    /// What an import reads once: category codes, and the brokers' clock.
-    struct ImportContext {
+    /// What an import reads once: category codes, the clock, and the members' emails and
+    /// phone-and-name keys, so matching a row costs a lookup rather than a walk of every member.
+    final class ImportContext {
         let categories: [String: Int]
         let now: String
+        var emails: [String: Int] = [:]
+        var phoneNames: [String: Int] = [:]
+        /// The member the current row inserted, remembered once its savepoint commits.
+        var pending: (number: Int, email: String, phone: String, name: String)?
 
         init(_ db: Database) throws {
             var codes: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT code, id FROM category") { codes[(row[0] as String).lowercased()] = row[1] }
             categories = codes
             now = Store.timestamp()
+            let rows = try Row.fetchCursor(db, sql: "SELECT number, email, phone, name FROM member")
+            while let row = try rows.next() { remember(number: row[0], email: row[1], phone: row[2], name: row[3]) }
+        }
+
+        func remember(number: Int, email: String, phone: String, name: String) {
+            if let key = ImportContext.emailKey(email) { emails[key] = number }
+            if let key = ImportContext.phoneNameKey(phone, name) { phoneNames[key] = number }
+        }
+
+        static func emailKey(_ email: String) -> String? {
+            let e = email.trimmingCharacters(in: .whitespaces).lowercased()
+            return e.isEmpty ? nil : e
+        }
+
+        static func phoneNameKey(_ phone: String, _ name: String) -> String? {
+            let d = Store.digits(phone)
+            return d.isEmpty ? nil : d + "\u{1F}" + name.trimmingCharacters(in: .whitespaces).lowercased()
         }
     }
 
@@ -79,7 +103,7 @@ extension Store {
 
     static func importRow(_ db: Database, _ row: ImportedRow, context: ImportContext, by broker: Broker) throws {
         switch row {
-        case .member(let m): try importMember(db, m, by: broker)
+        case .member(let m): try importMember(db, m, context: context, by: broker)
         case .offer(let l): try importListing(db, l, table: "offer", context: context, by: broker)
         case .need(let l): try importListing(db, l, table: "need", context: context, by: broker)
         case .exchange(let e): try importExchange(db, e, context: context, by: broker)
@@ -89,27 +113,23 @@ extension Store {
 
     // MARK: members
 
-    static func importMember(_ db: Database, _ m: ImportedMember, by broker: Broker) throws {
+    static func importMember(_ db: Database, _ m: ImportedMember, context: ImportContext, by broker: Broker) throws {
         if let n = m.number, try Int.fetchOne(db, sql: "SELECT 1 FROM member WHERE number = ?", arguments: [n]) != nil {
             throw ImportRowOutcome.skipped("member \(n) is already here.")
         }
-        let email = m.member.email.trimmingCharacters(in: .whitespaces)
-        if !email.isEmpty,
-           let n = try Int.fetchOne(db, sql: "SELECT number FROM member WHERE lower(email) = lower(?) AND email <> ''", arguments: [email]) {
+        if let key = ImportContext.emailKey(m.member.email), let n = context.emails[key] {
             throw ImportRowOutcome.skipped("matches member \(n) by email.")
         }
-        let phone = digits(m.member.phone)
-        if !phone.isEmpty {
-            for row in try Row.fetchAll(db, sql: "SELECT number, phone FROM member WHERE lower(name) = lower(?)", arguments: [m.member.name.trimmingCharacters(in: .whitespaces)])
-            where digits(row[1]) == phone {
-                throw ImportRowOutcome.skipped("matches member \(row[0] as Int) by phone and name.")
-            }
+        if let key = ImportContext.phoneNameKey(m.member.phone, m.member.name), let n = context.phoneNames[key] {
+            throw ImportRowOutcome.skipped("matches member \(n) by phone and name.")
         }
         let saved = try insertMember(db, m.member, by: broker.username, number: m.number)
         for note in m.notes {
             try db.execute(sql: "INSERT INTO member_note (member, at, broker, text) VALUES (?, ?, ?, ?)",
                            arguments: [saved.number, timestamp(), broker.username, note])
         }
+        // Remembered only once the row's savepoint holds; a row refused later in its savepoint leaves nothing behind.
+        context.pending = (saved.number, saved.email, saved.phone, saved.name)
     }
 
     static func digits(_ phone: String) -> String { String(phone.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 }.map(Character.init)) }

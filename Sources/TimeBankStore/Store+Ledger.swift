@@ -68,7 +68,7 @@ extension Store {
         try read { db in try Store.balance(db, ref) }
     }
 
-    /// Every account, the pot first, then members by number.
+    /// Every account, the pot first, then opening balances (when any were imported), then members by number.
     public func balances() throws -> [AccountBalance] {
         try read { db in
             // A hundred thousand rows: read in place by column position, not copied and looked up by name.
@@ -76,6 +76,8 @@ extension Store {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT a.kind, a.member, a.given_minutes, a.received_minutes, m.name
                 FROM account a LEFT JOIN member m ON m.number = a.member
+                -- The opening-balances account is listed once balances were brought in.
+                WHERE a.kind <> 'opening' OR a.given_minutes <> 0 OR a.received_minutes <> 0
                 ORDER BY a.kind = 'member', a.kind = 'opening', a.member
                 """)
             while let row = try rows.next() {

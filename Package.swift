@@ -10,16 +10,19 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Domain: value types and pure rules, no I/O.
         .target(name: "TimeBank"),
         // Shipped data: category taxonomy, demo word lists.
         .target(name: "TimeBankResources", path: "Resources", resources: [.copy("data")]),
+        // Files in: the one CSV reader (over CSV.swift) and the import mappings, pure, no SQL.
+        .target(name: "TimeBankImport", dependencies: ["TimeBank", .product(name: "CSV", package: "CSV.swift")]),
         // The one place with SQL.
         .target(
             name: "TimeBankStore",
-            dependencies: ["TimeBank", "TimeBankResources", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TimeBank", "TimeBankImport", "TimeBankResources", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Terminal toolkit: never imports ncurses.
         .target(name: "TerminalUI"),
@@ -29,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "timebank",
             dependencies: [
-                "TimeBank", "TimeBankStore", "BrokerConsole", "NcursesTerminal", "TerminalUI",
+                "TimeBank", "TimeBankStore", "TimeBankImport", "BrokerConsole", "NcursesTerminal", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,11 +45,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TimeBankTests", dependencies: ["TimeBank"]),
-        .testTarget(name: "TimeBankStoreTests", dependencies: ["TimeBankStore", "TimeBank"]),
+        .testTarget(name: "TimeBankStoreTests", dependencies: ["TimeBankStore", "TimeBank", "TimeBankImport"]),
+        .testTarget(name: "TimeBankImportTests", dependencies: ["TimeBankImport", "TimeBank"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI"]),
         .testTarget(name: "BrokerConsoleTests", dependencies: ["BrokerConsole", "TerminalUI", "TimeBankStore", "TimeBank"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TimeBankStore", "TimeBank"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TimeBankStore", "TimeBank", "TimeBankImport"]),
     ],
     swiftLanguageModes: [.v6]
 )

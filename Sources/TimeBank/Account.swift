@@ -2,6 +2,9 @@
 public enum AccountRef: Hashable, Sendable, CustomStringConvertible {
     case member(Int)
     case pot
+    /// The other side of balances brought from another system (`timebank import balances`):
+    /// never a side of an exchange a broker records, and left out of reports' hours exchanged.
+    case opening
 
     /// Reads the command-line and CSV form: a member number, or `pot`.
     public init?(_ text: String) {
@@ -15,6 +18,7 @@ public enum AccountRef: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .pot: return "pot"
+        case .opening: return "opening"
         case .member(let n): return String(n)
         }
     }

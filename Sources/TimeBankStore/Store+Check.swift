@@ -35,7 +35,8 @@ extension Store {
                 LIMIT 20
                 """)
             for row in drift {
-                let who = (row["kind"] as String) == "pot" ? "the pot" : "member \(row["member"] as Int)"
+                let kind: String = row["kind"]
+                let who = kind == "pot" ? "the pot" : kind == "opening" ? "the opening balances" : "member \(row["member"] as Int? ?? 0)"
                 problems.append("The cached figures of \(who) (given \(row["given_minutes"] as Int), received \(row["received_minutes"] as Int)) differ from the ledger (given \(row["given"] as Int), received \(row["received"] as Int)).")
             }
             let monthDrift = try Row.fetchAll(db, sql: """

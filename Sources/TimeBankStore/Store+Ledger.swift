@@ -16,6 +16,7 @@ public enum RecordOutcome: Equatable, Sendable {
 
 extension Store {
     public static let potName = "Community pot"
+    public static let openingName = "Opening balances"
 
     // MARK: accounts
 
@@ -26,6 +27,11 @@ extension Store {
                 throw StoreError.damaged("The community pot's account is missing; run 'timebank check'.")
             }
             return pot
+        case .opening:
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE kind = 'opening'") else {
+                throw StoreError.ledger(.unknownAccount("opening"))
+            }
+            return id
         case .member(let n):
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE member = ?", arguments: [n]) else {
                 throw StoreError.ledger(.unknownAccount(String(n)))
@@ -39,12 +45,17 @@ extension Store {
             return .pot
         }
         let kind: String = row["kind"]
-        return kind == "pot" ? .pot : .member(row["member"])
+        switch kind {
+        case "pot": return .pot
+        case "opening": return .opening
+        default: return .member(row["member"])
+        }
     }
 
     static func accountName(_ db: Database, _ ref: AccountRef) throws -> String {
         switch ref {
         case .pot: return potName
+        case .opening: return openingName
         case .member(let n):
             return try String.fetchOne(db, sql: "SELECT name FROM member WHERE number = ?", arguments: [n]) ?? "member \(n)"
         }
@@ -61,20 +72,23 @@ extension Store {
         try read { db in try Store.balance(db, ref) }
     }
 
-    /// Every account, the pot first, then members by number.
+    /// Every account, the pot first, then opening balances (when any were imported), then members by number.
     public func balances() throws -> [AccountBalance] {
         try read { db in
             // A hundred thousand rows: read in place by column position, not copied and looked up by name.
             var out: [AccountBalance] = []
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT a.kind = 'pot', a.member, a.given_minutes, a.received_minutes, m.name
+                SELECT a.kind, a.member, a.given_minutes, a.received_minutes, m.name
                 FROM account a LEFT JOIN member m ON m.number = a.member
-                ORDER BY a.kind = 'member', a.member
+                -- The opening-balances account is listed once balances were brought in.
+                WHERE a.kind <> 'opening' OR a.given_minutes <> 0 OR a.received_minutes <> 0
+                ORDER BY a.kind = 'member', a.kind = 'opening', a.member
                 """)
             while let row = try rows.next() {
-                let pot: Bool = row[0]
-                out.append(AccountBalance(account: pot ? .pot : .member(row[1]), name: pot ? Store.potName : row[4],
-                                          givenMinutes: row[2], receivedMinutes: row[3]))
+                let kind: String = row[0]
+                let ref: AccountRef = kind == "pot" ? .pot : kind == "opening" ? .opening : .member(row[1])
+                let name: String = kind == "pot" ? Store.potName : kind == "opening" ? Store.openingName : row[4]
+                out.append(AccountBalance(account: ref, name: name, givenMinutes: row[2], receivedMinutes: row[3]))
             }
             return out
         }

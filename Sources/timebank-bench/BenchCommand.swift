@@ -21,6 +21,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Exchange commits to time.") var commits = 1000
     @Option(help: ArgumentHelp("Measure only the figures whose names contain this text (repeatable), e.g. --only search --only ranking.",
                                valueName: "TEXT")) var only: [String] = []
+    @Option(help: ArgumentHelp("The timebank binary whose exports are timed (default: the one beside this benchmark).", valueName: "PATH"))
+    var timebankBinary: String?
     @Flag(help: .hidden) var consoleSession = false
 
     func validate() throws {
@@ -77,6 +79,14 @@ struct BenchCommand: ParsableCommand {
         }
         take("bytes for a one-row list move (80x24)", .bytes, Targets.oneRowMove) { try TerminalBytesProbe.oneRowMove(database) }
         take("bytes for a full redraw (80x24)", .bytes, nil) { try TerminalBytesProbe.fullRedraw(database) }
+        if wanted("export") || wanted("sqlite3") {
+            log("Measuring exports against sqlite3's dump…")
+            do {
+                figures += try ExportProbe.run(database: path, timebank: timebankBinary ?? siblingBinary("timebank"), repetitions: 3)
+            } catch {
+                figures.append(Figure(name: "export exchanges (CSV)", unit: .milliseconds, summary: nil, target: nil, method: "", failure: "\(error)"))
+            }
+        }
         if wanted("peak resident memory of a console session") || wanted("start-up to first frame, real process") {
             log("Measuring the console session (real process on a pty)…")
             let (command, described) = consoleCommand(path)
@@ -101,6 +111,12 @@ struct BenchCommand: ParsableCommand {
         let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return ([me, "--console-session", "--db", path, "--members", String(members)],
                 "the console (ConsoleApp + ConsoleRunner + NcursesTerminal, as `timebank --db`) in a child process")
+    }
+
+    /// A binary built beside this one (`.build/release/timebank` for `.build/release/timebank-bench`).
+    func siblingBinary(_ name: String) -> String {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent(name).path
     }
 
     func log(_ line: String) {

@@ -20,6 +20,16 @@ enum Value {
         }
     }
 
+    /// The CSV text, safe to open in a spreadsheet: a text cell that begins with `=`, `+`, `-`,
+    /// `@`, a tab or a carriage return would run as a formula, so it gets a leading `'`
+    /// (`timebank import` takes it off again). Numbers stay numbers.
+    var spreadsheetCSV: String {
+        guard case .text(let s) = self, let first = s.unicodeScalars.first, Value.formulaStarts.contains(first) else { return csv }
+        return "'" + s
+    }
+
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
     var json: String {
         switch self {
         case .text(let s): return Value.quoteJSON(s)
@@ -68,7 +78,7 @@ struct Tabular {
 
     func csv() -> String {
         var out = columns.map(Tabular.quoteCSV).joined(separator: ",") + "\r\n"
-        for row in rows { out += row.map { Tabular.quoteCSV($0.csv) }.joined(separator: ",") + "\r\n" }
+        for row in rows { out += row.map { Tabular.quoteCSV($0.spreadsheetCSV) }.joined(separator: ",") + "\r\n" }
         return out
     }
 

@@ -28,6 +28,8 @@ struct AccountChoice: Equatable, Sendable {
         case .pot:
             guard let b = try? store.balance(.pot) else { return nil }
             return AccountChoice(ref: .pot, name: Store.potName, status: nil, balance: b.balanceMinutes)
+        case .opening:
+            return nil
         case .member(let n):
             guard let m = try? store.member(n), let b = try? store.balance(ref) else { return nil }
             return AccountChoice(ref: ref, name: m.name, status: m.status, balance: b.balanceMinutes)

@@ -5,7 +5,11 @@ import TimeBankStore
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export members, offers, needs, exchanges or referrals as CSV or JSON, or the ledger as an hledger journal.")
+        abstract: "Export members, offers, needs, exchanges or referrals as CSV or JSON, or the ledger as an hledger journal.",
+        discussion: """
+            Rows are written as they are read, in constant memory. In CSV a text cell that begins with =, +, -, @, a tab or a \
+            carriage return gets a leading ' so a spreadsheet shows it rather than running it; 'timebank import' takes it off.
+            """)
 
     enum What: String, ExpressibleByArgument, CaseIterable { case members, offers, needs, exchanges, referrals, ledger }
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
@@ -16,86 +20,96 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let store = try Session.openForReading(database)
-        if what == .ledger {
-            let out = CommandOutput.standardOutput()
-            try attempt { try LedgerJournal.write(store) { try out.write($0) } }
-            try out.flush()
-            return
+        let out = CommandOutput.standardOutput()
+        try attempt {
+            if what == .ledger {
+                try LedgerJournal.write(store, out)
+            } else {
+                try ExportTables.stream(what, store, format: format == .csv ? .csv : .json, out: out)
+            }
         }
-        let table = try attempt { try ExportTables.table(what, store) }
-        try CommandOutput.standardOutput().finish(format == .csv ? table.csv() : table.json())
     }
 }
 
 enum ExportTables {
-    static func table(_ what: Export.What, _ store: Store) throws -> Tabular {
+    static let offerColumns = ["id", "member", "category", "title", "description", "area", "availability", "status", "created"]
+    static let needColumns = offerColumns + ["needs_vetted_helper", "requires_travel"]
+    static let referralColumns = ["id", "need", "offer", "helper", "status", "updated", "broker"]
+    static let exchangeColumns = ["id", "date", "giver", "receiver", "minutes", "hours", "category", "description", "reverses",
+                                  "recorded_by", "recorded_at"]
+
+    static func stream(_ what: Export.What, _ store: Store, format: ExportSink.Format, out: CommandOutput) throws {
         switch what {
         case .members:
-            var t = Tabular(columns: MemberColumns.names)
+            var sink = try ExportSink(format, columns: MemberColumns.names, out: out)
+            // Pages by number: each page is one short read, so memory stays that of one page.
             var offset = 0
             while true {
                 let page = try store.members(MemberQuery(sort: .number), offset: offset, limit: 5000)
-                t.rows += page.rows.map(MemberColumns.values)
+                for m in page.rows { try sink.row(MemberColumns.values(m)) }
                 offset += page.rows.count
-                if page.rows.count < 5000 { return t }
+                if page.rows.count < 5000 { break }
             }
+            try sink.finish()
         case .offers:
-            let codes = Dictionary(uniqueKeysWithValues: try store.categories(includeInactive: true).map { ($0.id, $0.code) })
-            var t = Tabular(columns: ["id", "member", "category", "title", "description", "area", "availability", "status", "created"])
-            t.rows = try store.offers().map {
-                [.int($0.id), .int($0.member), .text(codes[$0.categoryID] ?? ""), .text($0.title), .text($0.description), .text($0.area),
-                 .text($0.availability.text), .text($0.status.rawValue), .text($0.created.iso)]
+            let codes = try categoryCodes(store)
+            var sink = try ExportSink(format, columns: offerColumns, out: out)
+            try store.forEachOffer { o in
+                try sink.row([.int(o.id), .int(o.member), .text(codes[o.categoryID] ?? ""), .text(o.title), .text(o.description), .text(o.area),
+                              .text(o.availability.text), .text(o.status.rawValue), .text(o.created.iso)])
             }
-            return t
+            try sink.finish()
         case .needs:
-            let codes = Dictionary(uniqueKeysWithValues: try store.categories(includeInactive: true).map { ($0.id, $0.code) })
-            var t = Tabular(columns: ["id", "member", "category", "title", "description", "area", "availability", "status", "created",
-                                      "needs_vetted_helper", "requires_travel"])
-            t.rows = try store.needs().map {
-                [.int($0.id), .int($0.member), .text(codes[$0.categoryID] ?? ""), .text($0.title), .text($0.description), .text($0.area),
-                 .text($0.availability.text), .text($0.status.rawValue), .text($0.created.iso), .bool($0.needsVettedHelper), .bool($0.requiresTravel)]
+            let codes = try categoryCodes(store)
+            var sink = try ExportSink(format, columns: needColumns, out: out)
+            try store.forEachNeed { n in
+                try sink.row([.int(n.id), .int(n.member), .text(codes[n.categoryID] ?? ""), .text(n.title), .text(n.description), .text(n.area),
+                              .text(n.availability.text), .text(n.status.rawValue), .text(n.created.iso), .bool(n.needsVettedHelper),
+                              .bool(n.requiresTravel)])
             }
-            return t
+            try sink.finish()
         case .referrals:
-            var t = Tabular(columns: ["id", "need", "offer", "helper", "status", "updated", "broker"])
-            t.rows = try store.referrals().map {
-                [.int($0.id), .int($0.need), $0.offer.map { .int($0) } ?? .null, .int($0.helper), .text($0.status.rawValue),
-                 .text(CalendarDate.today(now: $0.updated, timeZone: TimeZone(identifier: "UTC")!).iso), .text($0.broker)]
+            var sink = try ExportSink(format, columns: referralColumns, out: out)
+            let utc = TimeZone(identifier: "UTC") ?? .current
+            try store.forEachReferral { r in
+                try sink.row([.int(r.id), .int(r.need), r.offer.map { .int($0) } ?? .null, .int(r.helper), .text(r.status.rawValue),
+                              .text(CalendarDate.today(now: r.updated, timeZone: utc).iso), .text(r.broker)])
             }
-            return t
+            try sink.finish()
         case .exchanges:
-            var t = Tabular(columns: ["id", "date", "giver", "receiver", "minutes", "hours", "category", "description", "reverses",
-                                      "recorded_by", "recorded_at"])
-            try store.forEachExchange { e in
-                t.rows.append([.text(e.id.uuidString.lowercased()), .text(e.date.iso), .text(e.giver.description), .text(e.receiver.description),
-                               .int(e.minutes), .decimal(MinutesFormat.decimalHours(e.minutes)), .text(e.categoryCode ?? ""), .text(e.description),
-                               .text(e.reverses?.uuidString.lowercased() ?? ""), .text(e.recordedBy), .text(Store.timestampText(e.recordedAt))])
+            var sink = try ExportSink(format, columns: exchangeColumns, out: out)
+            try store.forEachExchangeRow { e in
+                try sink.row([.text(e.id), .text(e.date), .text(e.giver), .text(e.receiver), .int(e.minutes),
+                              .decimal(MinutesFormat.decimalHours(e.minutes)), .text(e.category), .text(e.description), .text(e.reverses),
+                              .text(e.recordedBy), .text(e.recordedAt)])
             }
-            return t
+            try sink.finish()
         case .ledger:
-            return Tabular(columns: [])
+            try LedgerJournal.write(store, out)
         }
+    }
+
+    static func categoryCodes(_ store: Store) throws -> [Int: String] {
+        Dictionary(try store.categories(includeInactive: true).map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
 /// The ledger as an hledger/ledger journal: one transaction per exchange, amounts in minutes,
 /// the giver's posting positive so hledger's balance of each account equals ours (given − received).
 enum LedgerJournal {
-    static func write(_ store: Store, _ out: (String) throws -> Void) throws {
-        try out("; Time bank ledger exported \(Store.timestampText(Date()))\n; Amounts are minutes; an account's balance is hours given minus hours received.\n\n")
-        try store.forEachExchange { e in
-            let what = e.description.isEmpty ? (e.categoryCode ?? "exchange") : e.description
-            let text = what.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == ";" ? " " : String($0) }.joined()
-            try out("\(e.date.iso) \(text)  ; id:\(e.id.uuidString.lowercased())\(e.reverses.map { ", reverses:\($0.uuidString.lowercased())" } ?? "")\n")
-            try out("    \(account(e.giver))  \(e.minutes) min\n")
-            try out("    \(account(e.receiver))  -\(e.minutes) min\n\n")
+    static func write(_ store: Store, _ out: CommandOutput) throws {
+        try out.write("; Time bank ledger exported \(Store.timestampText(Date()))\n; Amounts are minutes; an account's balance is hours given minus hours received.\n\n")
+        try store.forEachExchangeRow { e in
+            let what = e.description.isEmpty ? (e.category.isEmpty ? "exchange" : e.category) : e.description
+            let text = String(String.UnicodeScalarView(what.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == ";" ? " " : $0 }))
+            let reverses = e.reverses.isEmpty ? "" : ", reverses:\(e.reverses)"
+            try out.write("\(e.date) \(text)  ; id:\(e.id)\(reverses)\n    \(account(e.giver))  \(e.minutes) min\n    \(account(e.receiver))  -\(e.minutes) min\n\n")
         }
+        try out.flush()
     }
 
-    static func account(_ ref: AccountRef) -> String {
-        switch ref {
-        case .pot: return "pot"
-        case .member(let n): return "members:\(n)"
-        }
+    /// `pot`, `opening`, or `members:N`: the export row's account as a journal account.
+    static func account(_ exported: String) -> String {
+        exported == "pot" || exported == "opening" ? exported : "members:\(exported)"
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import TimeBankImport
 
-/// A strict RFC 4180 reader, written independently of the code under test: fields separated by
-/// commas, records by CRLF (a bare LF is accepted too), quoted fields may hold commas, quotes
-/// (doubled) and line breaks. Throws on a quote in the middle of an unquoted field or an
-/// unterminated quoted field.
+/// CSV as the tests read it: through the program's one CSV reader (`CSVFile`, over CSV.swift),
+/// which refuses a quote in the middle of an unquoted field, text after a closing quote, an
+/// unterminated quoted field, bytes that are not UTF-8 and control characters. Every record
+/// must have the header's number of fields.
 enum CSV {
     struct Table: Sendable {
         var header: [String]
@@ -34,46 +35,12 @@ enum CSV {
     }
 
     static func parseRecords(_ text: String) throws -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field = ""
-        var inQuotes = false
-        var fieldWasQuoted = false
-        var chars = Array(text.unicodeScalars)[...]
-        var atRecordStart = true
-        while let c = chars.popFirst() {
-            if inQuotes {
-                if c == "\"" {
-                    if chars.first == "\"" { chars.removeFirst(); field.unicodeScalars.append("\"") } else { inQuotes = false }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-                continue
-            }
-            atRecordStart = false
-            switch c {
-            case "\"":
-                guard field.isEmpty, !fieldWasQuoted else { throw ParseError(description: "a quote inside an unquoted field: \(field)\"") }
-                inQuotes = true
-                fieldWasQuoted = true
-            case ",":
-                record.append(field); field = ""; fieldWasQuoted = false
-            case "\r":
-                guard chars.first == "\n" else { throw ParseError(description: "a bare CR outside quotes") }
-                chars.removeFirst()
-                fallthrough
-            case "\n":
-                record.append(field); field = ""; fieldWasQuoted = false
-                records.append(record); record = []
-                atRecordStart = true
-            default:
-                if fieldWasQuoted { throw ParseError(description: "text after a closing quote: \(c)") }
-                field.unicodeScalars.append(c)
-            }
+        guard !text.isEmpty else { return [] }
+        do {
+            return try CSVFile.records(bytes: Array(text.utf8)).map(\.fields)
+        } catch let error as CSVFileError {
+            throw ParseError(description: error.description)
         }
-        if inQuotes { throw ParseError(description: "an unterminated quoted field") }
-        if !atRecordStart { record.append(field); records.append(record) }
-        return records
     }
 }
 

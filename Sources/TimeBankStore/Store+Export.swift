@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import TimeBank
+
+/// Rows for exports, read with one cursor inside one read transaction: a consistent snapshot
+/// handed over row by row, so an export of any size runs in constant memory.
+extension Store {
+    /// One ledger entry as the export writes it: accounts as member numbers, `pot` or `opening`.
+    public struct ExchangeExportRow {
+        public var id: String
+        public var date: String
+        public var giver: String
+        public var receiver: String
+        public var minutes: Int
+        public var category: String
+        public var description: String
+        public var reverses: String
+        public var recordedBy: String
+        public var recordedAt: String
+    }
+
+    public func forEachExchangeRow(_ body: (ExchangeExportRow) throws -> Void) throws {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT e.id, e.date,
+                       CASE g.kind WHEN 'member' THEN CAST(g.member AS TEXT) ELSE g.kind END,
+                       CASE r.kind WHEN 'member' THEN CAST(r.member AS TEXT) ELSE r.kind END,
+                       e.minutes, coalesce(e.category, ''), e.description, coalesce(e.reverses, ''), e.recorded_by, e.recorded_at
+                FROM exchange e JOIN account g ON g.id = e.giver JOIN account r ON r.id = e.receiver
+                ORDER BY e.seq
+                """)
+            while let row = try rows.next() {
+                try body(ExchangeExportRow(id: row[0], date: row[1], giver: row[2], receiver: row[3], minutes: row[4], category: row[5],
+                                           description: row[6], reverses: row[7], recordedBy: row[8], recordedAt: row[9]))
+            }
+        }
+    }
+
+    /// Every offer, in id order, one at a time.
+    public func forEachOffer(_ body: (Offer) throws -> Void) throws {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM offer ORDER BY id")
+            while let row = try rows.next() { try body(Store.offer(from: row)) }
+        }
+    }
+
+    /// Every need, in id order, one at a time.
+    public func forEachNeed(_ body: (Need) throws -> Void) throws {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM need ORDER BY id")
+            while let row = try rows.next() { try body(Store.need(from: row)) }
+        }
+    }
+
+    /// Every referral, in id order, one at a time.
+    public func forEachReferral(_ body: (Referral) throws -> Void) throws {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM referral ORDER BY id")
+            while let row = try rows.next() { try body(Store.referral(from: row)) }
+        }
+    }
+}

@@ -83,6 +83,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case accountNotActive(String)
     case idReusedForDifferentExchange(UUID)
     case unknownCategory(String)
+    case futureDate(CalendarDate, allowedDays: Int)
 
     public var description: String {
         switch self {
@@ -99,6 +100,10 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
         case .accountNotActive(let a): return "Member \(a) has left the time bank and cannot take part in new exchanges."
         case .idReusedForDifferentExchange(let id): return "Id \(id.uuidString.lowercased()) was already used for a different exchange."
         case .unknownCategory(let c): return "There is no category '\(c)'."
+        case .futureDate(let d, let allowed):
+            return allowed == 0
+                ? "\(d.british) is in the future: hours are recorded after they happen."
+                : "\(d.british) is more than \(allowed) day\(allowed == 1 ? "" : "s") ahead, the furthest this time bank allows."
         }
     }
 }

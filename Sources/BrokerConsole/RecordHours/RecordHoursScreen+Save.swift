@@ -8,10 +8,29 @@ import TimeBankStore
 extension RecordHoursScreen {
     mutating func saveSlip(_ context: ConsoleContext) -> ScreenResponse {
         if !slip.isDirty, let last = lastSaved { return resubmit(last, context) }
+        if let n = facts.unitQuestion(slip.duration.text) {
+            slip.focus = .duration
+            askUnit(n, then: .save)
+            return .handled
+        }
         guard let request = slip.request(facts) else {
             slip.focus = slip.firstProblem(facts) ?? slip.focus
             return .message(.error("Not saved: the slip is not complete; see the fields marked !."))
         }
+        do {
+            if let twin = try context.store.duplicate(of: request) {
+                dialog = .duplicate(ConfirmDialogState(title: "Already recorded?", message: twin.sentence() + " — record again?",
+                                                       buttons: ["Yes, record again", "No"], defaultButton: 1), request)
+                return .handled
+            }
+            return askCreditLimit(request, context)
+        } catch {
+            return .message(.error(describe(error, context)))
+        }
+    }
+
+    /// The second question before a slip is recorded: past the credit limit?
+    mutating func askCreditLimit(_ request: ExchangeRequest, _ context: ConsoleContext) -> ScreenResponse {
         do {
             if let warning = try context.store.creditWarning(for: request) {
                 dialog = .creditLimit(ConfirmDialogState(
@@ -29,7 +48,8 @@ extension RecordHoursScreen {
     mutating func commit(_ request: ExchangeRequest, acceptCreditLimit: Bool, _ context: ConsoleContext) -> ScreenResponse {
         let summary = slipSummary(request)
         do {
-            let outcome = try context.store.record(request, by: context.broker, acceptCreditLimit: acceptCreditLimit)
+            let outcome = try context.store.record(request, by: context.broker, acceptCreditLimit: acceptCreditLimit,
+                                                   today: facts.today)
             lastSaved = (request, summary)
             slip = slip.cleared()
             reload(context)
@@ -97,7 +117,7 @@ extension RecordHoursScreen {
 
     mutating func commitGroup(_ requests: [ExchangeRequest], _ context: ConsoleContext) -> ScreenResponse {
         do {
-            let saved = try context.store.recordGroup(requests, by: context.broker, acceptCreditLimit: true)
+            let saved = try context.store.recordGroup(requests, by: context.broker, acceptCreditLimit: true, today: facts.today)
             let summary = group.preview(facts)?.summary ?? "\(saved.count) entries"
             group = group.cleared()
             reload(context)
@@ -216,6 +236,19 @@ extension RecordHoursScreen {
                 return yes ? commitReverse(id, context) : .message(.info("Not reversed."))
             case .closeMonth(_, let month):
                 return yes ? commitCloseMonth(month, context) : .message(.info("\(SlipFormat.monthName(month)) stays open."))
+            case .durationUnit(_, let n, let next):
+                guard case .chosen(let choice) = outcome else { return .message(.info("Write \(n)m or \(n)h in Duration.")) }
+                slip.duration.text = "\(n)" + (choice == 0 ? "m" : "h")
+                slip.duration.caret = slip.duration.text.count
+                slip.noteEdit()
+                switch next {
+                case .move(let step):
+                    moveSlip(by: step)
+                    return .handled
+                case .save: return saveSlip(context)
+                }
+            case .duplicate(_, let request):
+                return yes ? askCreditLimit(request, context) : .message(.info("Not recorded again; the slip is still here to change."))
             }
         }
     }

@@ -109,10 +109,12 @@ extension Store {
     }
 
     /// Records one exchange. The same id again records nothing and returns the first one.
+    /// Hours naming a referral mark it done in the same transaction, with `referralNote` as the
+    /// done step's note: a slip that is never saved leaves the referral agreed.
     /// A slip repeating one already recorded (same giver, receiver, minutes and date) is refused
     /// unless `allowDuplicate`; a retry under the same id is not a duplicate and stays silent.
     public func record(_ request: ExchangeRequest, by broker: Broker, acceptCreditLimit: Bool = false,
-                       allowDuplicate: Bool = true, today: CalendarDate = .today()) throws -> RecordOutcome {
+                       allowDuplicate: Bool = true, today: CalendarDate = .today(), referralNote: String = "") throws -> RecordOutcome {
         try Store.requireWriter(broker)
         do { try request.validate() } catch { throw StoreError.ledger(error) }
         // Looking first means a refused or repeated submission never opens the file for writing.
@@ -124,7 +126,11 @@ extension Store {
         }
         if let existing { return .alreadyRecorded(existing) }
         return try write { db in
-            try Store.insert(db, request, group: nil, reverses: nil, by: broker, acceptCreditLimit: acceptCreditLimit)
+            let outcome = try Store.insert(db, request, group: nil, reverses: nil, by: broker, acceptCreditLimit: acceptCreditLimit)
+            if case .recorded = outcome, let referral = request.referral {
+                try Store.closeReferral(db, referral, withHours: request, note: referralNote, by: broker)
+            }
+            return outcome
         }
     }
 

@@ -149,7 +149,12 @@ extension Store {
     /// Moves a referral one step along, dated and signed.
     public func move(referral id: Int, to status: ReferralStatus, note: String = "", by broker: Broker) throws -> Referral {
         try Store.requireWriter(broker)
-        return try write { db in
+        return try write { db in try Store.moveReferral(db, id, to: status, note: note, by: broker) }
+    }
+
+    /// One step of a referral inside the caller's transaction (recording its hours marks it done).
+    static func moveReferral(_ db: Database, _ id: Int, to status: ReferralStatus, note: String, by broker: Broker) throws -> Referral {
+        do {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound("There is no referral number \(id).")
             }

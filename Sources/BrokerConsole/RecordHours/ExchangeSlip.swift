@@ -21,6 +21,8 @@ struct ExchangeSlip: Equatable, Sendable {
     var dateKept = false
     /// The referral these hours close, when the slip came from marking a referral done.
     var referral: Int?
+    /// The note the broker gave the done step; written with the hours.
+    var referralNote = ""
     /// Fields the broker has left (or tried to save); only these show what is wrong with them,
     /// so a half-typed value is not scolded.
     var touched: Set<Field> = []

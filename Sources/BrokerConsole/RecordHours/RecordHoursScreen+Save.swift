@@ -2,6 +2,7 @@ import Foundation
 import TerminalUI
 import TimeBank
 import TimeBankStore
+import Printouts
 
 /// Saving: every write goes through the store, which enforces the ledger's rules; the screen
 /// only asks the broker's questions first and turns the answers into message-line sentences.
@@ -49,12 +50,13 @@ extension RecordHoursScreen {
         let summary = slipSummary(request)
         do {
             let outcome = try context.store.record(request, by: context.broker, acceptCreditLimit: acceptCreditLimit,
-                                                   today: facts.today)
+                                                   today: facts.today, referralNote: slip.referralNote)
             lastSaved = (request, summary)
             slip = slip.cleared()
             reload(context)
             if case .alreadyRecorded = outcome { return .message(.info("Already recorded: \(summary).")) }
-            return .message(.success("Recorded: \(summary)."))
+            let done = request.referral.map { "; referral \($0) is done" } ?? ""
+            return .message(.success("Recorded: \(summary)\(done)."))
         } catch StoreError.creditLimit(let warning) {
             // Another broker's entry moved the balance since the check: ask now.
             dialog = .creditLimit(ConfirmDialogState(title: "Past the credit limit", message: SlipPreview.creditQuestion(warning),
@@ -171,7 +173,9 @@ extension RecordHoursScreen {
         }
         do {
             let path = try StatementPaper.write(s, timeBank: timeBankName, printed: facts.today, folder: statementFolder)
-            return .message(.success("Statement written to \(path)"))
+            // The file name first: a long folder may not fit on the message line.
+            let url = URL(fileURLWithPath: path)
+            return .message(.success("Statement written: \(url.lastPathComponent) in \(url.deletingLastPathComponent().path)"))
         } catch {
             return .message(.error(String(describing: error)))
         }
@@ -222,6 +226,7 @@ extension RecordHoursScreen {
                 return yes ? commit(request, acceptCreditLimit: true, context) : .message(.info("Not recorded; the slip is still here to change."))
             case .discard:
                 guard yes else { return .handled }
+                let referral = (mode == .exchange ? slip.referral : nil).map { " Referral \($0) stays agreed until its hours are recorded." } ?? ""
                 if mode == .group {
                     group = group.cleared()
                     mode = .exchange
@@ -229,7 +234,7 @@ extension RecordHoursScreen {
                     slip = slip.cleared()
                     focused = false
                 }
-                return .message(.info("Discarded."))
+                return .message(.info("Discarded." + referral))
             case .group(_, let requests):
                 return yes ? commitGroup(requests, context) : .message(.info("Nothing recorded; the group activity is still here."))
             case .reverse(_, let id):

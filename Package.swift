@@ -28,11 +28,13 @@ let package = Package(
         .target(name: "TerminalUI"),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "NcursesTerminal", dependencies: ["CNcurses", "TerminalUI"]),
-        .target(name: "BrokerConsole", dependencies: ["TimeBank", "TimeBankStore", "TerminalUI"]),
+        // What both the console and the command line print (paper statements): below both.
+        .target(name: "Printouts", dependencies: ["TimeBank", "TimeBankStore", "TerminalUI"]),
+        .target(name: "BrokerConsole", dependencies: ["TimeBank", "TimeBankStore", "TerminalUI", "Printouts"]),
         .executableTarget(
             name: "timebank",
             dependencies: [
-                "TimeBank", "TimeBankStore", "TimeBankImport", "BrokerConsole", "NcursesTerminal", "TerminalUI",
+                "TimeBank", "TimeBankStore", "TimeBankImport", "BrokerConsole", "NcursesTerminal", "TerminalUI", "Printouts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "TimeBankTests", dependencies: ["TimeBank"]),
         .testTarget(name: "TimeBankStoreTests", dependencies: ["TimeBankStore", "TimeBank", "TimeBankImport"]),
         .testTarget(name: "TimeBankImportTests", dependencies: ["TimeBankImport", "TimeBank"]),
+        .testTarget(name: "PrintoutsTests", dependencies: ["Printouts", "TimeBankStore", "TimeBank"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI"]),
         .testTarget(name: "BrokerConsoleTests", dependencies: ["BrokerConsole", "TerminalUI", "TimeBankStore", "TimeBank"]),

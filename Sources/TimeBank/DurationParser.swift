@@ -7,6 +7,9 @@ public enum DurationError: Error, Equatable, CustomStringConvertible {
     case notWholeMinutes(String)
     case zero
     case tooLong(String)
+    /// A bare 13 to 59 could be either: "13" is as likely 13 hours mistyped as 13 minutes.
+    case needsUnit(Int)
+    case negative(String)
 
     public var description: String {
         switch self {
@@ -15,18 +18,23 @@ public enum DurationError: Error, Equatable, CustomStringConvertible {
         case .notWholeMinutes(let s): return "'\(s)' is not a whole number of minutes."
         case .zero: return "A duration must be more than zero."
         case .tooLong(let s): return "'\(s)' is more than 24 hours, the longest one exchange can be."
+        case .needsUnit(let n): return "'\(n)' could be \(n) minutes or \(n) hours; write \(n)m or \(n)h."
+        case .negative(let s): return "'\(s)': hours cannot be negative; a mistake is put right by reversing its entry."
         }
     }
 }
 
-/// Reads what brokers type for a duration: `1:30`, `1.5`, `1h30`, `1h`, `90m`, `45` (a bare
-/// whole number up to 12 is hours, above 12 is minutes).
+/// Reads what brokers type for a duration: `1:30`, `1.5`, `1h30`, `1h`, `90m`, `90` (a bare
+/// whole number up to 12 is hours, from 60 minutes; 13 to 59 needs a unit, see `needsUnit`).
 public enum DurationParser {
     public static let maximum: Minutes = 24 * 60
+    /// Bare numbers that need a unit: above the 12 hours of a long day, below an hour in minutes.
+    public static let ambiguousBareNumbers = 13...59
 
     public static func parse(_ input: String) throws(DurationError) -> Minutes {
         let text = input.trimmingWhitespace().lowercased().replacingOccurrences(of: " ", with: "")
         guard !text.isEmpty else { throw .empty }
+        if text.hasPrefix("-") || text.hasPrefix("\u{2212}") { throw .negative(input.trimmingWhitespace()) }
         let minutes = try readMinutes(text, original: input)
         guard minutes > 0 else { throw .zero }
         guard minutes <= maximum else { throw .tooLong(input.trimmingWhitespace()) }
@@ -58,7 +66,9 @@ public enum DurationParser {
             return try decimalHoursToMinutes(text, shown: shown)
         }
         guard let n = digits(text) else { throw .unreadable(shown) }
-        // At the desk "2" means two hours and "45" means minutes; the preview always shows which.
+        // At the desk "2" means two hours and "90" means minutes; "13" to "59" could be either,
+        // and a wrong guess moves a member's balance by hours, so the broker is asked.
+        if ambiguousBareNumbers.contains(n) { throw .needsUnit(n) }
         return n <= 12 ? n * 60 : n
     }
 

@@ -87,6 +87,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case unknownCategory(String)
     /// A rule refused it (a control character, a date outside the ledger); the sentence says which.
     case refused(String)
+    case futureDate(CalendarDate, allowedDays: Int)
 
     public var description: String {
         switch self {
@@ -104,6 +105,10 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
         case .idReusedForDifferentExchange(let id): return "Id \(id.uuidString.lowercased()) was already used for a different exchange."
         case .refused(let sentence): return sentence
         case .unknownCategory(let c): return "There is no category '\(c)'."
+        case .futureDate(let d, let allowed):
+            return allowed == 0
+                ? "\(d.british) is in the future: hours are recorded after they happen."
+                : "\(d.british) is more than \(allowed) day\(allowed == 1 ? "" : "s") ahead, the furthest this time bank allows."
         }
     }
 }

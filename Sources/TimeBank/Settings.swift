@@ -9,6 +9,9 @@ public struct Settings: Hashable, Sendable {
     public var followUpDays: Int
     /// A need open this many days without a referral shows on Today.
     public var unmatchedNeedDays: Int
+    /// How many days after today hours may be dated, for planned group events; 0 means none,
+    /// since hours are recorded after they happen.
+    public var futureDaysAllowed: Int = 0
 
     public init(timeBankName: String = "Time Bank", creditLimitMinutes: Minutes = 10 * 60, welcomeCreditMinutes: Minutes = 2 * 60,
                 followUpDays: Int = 7, unmatchedNeedDays: Int = 14) {

@@ -127,25 +127,40 @@ extension Store {
     }
 
     /// Records one exchange. The same id again records nothing and returns the first one.
-    public func record(_ request: ExchangeRequest, by broker: Broker, acceptCreditLimit: Bool = false) throws -> RecordOutcome {
+    /// Hours naming a referral mark it done in the same transaction, with `referralNote` as the
+    /// done step's note: a slip that is never saved leaves the referral agreed.
+    /// A slip repeating one already recorded (same giver, receiver, minutes and date) is refused
+    /// unless `allowDuplicate`; a retry under the same id is not a duplicate and stays silent.
+    public func record(_ request: ExchangeRequest, by broker: Broker, acceptCreditLimit: Bool = false,
+                       allowDuplicate: Bool = true, today: CalendarDate = .today(), referralNote: String = "") throws -> RecordOutcome {
         try Store.requireWriter(broker)
         do { try request.validate() } catch { throw StoreError.ledger(error) }
         // Looking first means a refused or repeated submission never opens the file for writing.
-        if let existing = try read({ db in try Store.preflight(db, request, reverses: nil, acceptCreditLimit: acceptCreditLimit) }) {
-            return .alreadyRecorded(existing)
+        let existing = try read { db -> Exchange? in
+            if let existing = try Store.preflight(db, request, reverses: nil, acceptCreditLimit: acceptCreditLimit) { return existing }
+            try Store.requireServiceDate(db, request.date, today: today)
+            if !allowDuplicate, let twin = try Store.duplicate(db, request) { throw StoreError.duplicate(twin) }
+            return nil
         }
+        if let existing { return .alreadyRecorded(existing) }
         return try write { db in
-            try Store.insert(db, request, group: nil, reverses: nil, by: broker, acceptCreditLimit: acceptCreditLimit)
+            let outcome = try Store.insert(db, request, group: nil, reverses: nil, by: broker, acceptCreditLimit: acceptCreditLimit)
+            if case .recorded = outcome, let referral = request.referral {
+                try Store.closeReferral(db, referral, withHours: request, note: referralNote, by: broker)
+            }
+            return outcome
         }
     }
 
     /// Records every entry of a group activity, all or nothing, under one group id.
-    public func recordGroup(_ requests: [ExchangeRequest], by broker: Broker, acceptCreditLimit: Bool = false) throws -> [Exchange] {
+    public func recordGroup(_ requests: [ExchangeRequest], by broker: Broker, acceptCreditLimit: Bool = false,
+                            today: CalendarDate = .today()) throws -> [Exchange] {
         try Store.requireWriter(broker)
         guard !requests.isEmpty else { throw StoreError.invalid("A group activity needs at least one participant.") }
         for r in requests {
             do { try r.validate() } catch { throw StoreError.ledger(error) }
         }
+        try read { db in for r in requests { try Store.requireServiceDate(db, r.date, today: today) } }
         let group = UUID()
         return try write { db in
             try requests.map {

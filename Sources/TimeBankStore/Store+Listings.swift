@@ -154,7 +154,12 @@ extension Store {
     public func move(referral id: Int, to status: ReferralStatus, note: String = "", by broker: Broker) throws -> Referral {
         if let problem = TextRules.problem("The note", note, characters: 2000) { throw StoreError.invalid(problem) }
         try Store.requireWriter(broker)
-        return try write { db in
+        return try write { db in try Store.moveReferral(db, id, to: status, note: note, by: broker) }
+    }
+
+    /// One step of a referral inside the caller's transaction (recording its hours marks it done).
+    static func moveReferral(_ db: Database, _ id: Int, to status: ReferralStatus, note: String, by broker: Broker) throws -> Referral {
+        do {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound("There is no referral number \(id).")
             }

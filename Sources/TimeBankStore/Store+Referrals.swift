@@ -75,3 +75,34 @@ extension Store {
                     offerTitle: row["offer_title"])
     }
 }
+
+extension Store {
+    /// Marks the referral done as its hours are recorded, in the caller's transaction. Further
+    /// hours for a referral already done leave it as it is; one that was declined or cancelled
+    /// meanwhile refuses the hours, so nothing is written.
+    static func closeReferral(_ db: Database, _ id: Int, withHours r: ExchangeRequest, note: String, by broker: Broker) throws {
+        guard let status = try String.fetchOne(db, sql: "SELECT status FROM referral WHERE id = ?", arguments: [id])
+            .flatMap(ReferralStatus.init(rawValue:)) else {
+            throw StoreError.notFound("There is no referral number \(id).")
+        }
+        if status == .done { return }
+        guard status.canMove(to: .done) else {
+            throw StoreError.invalid("Referral \(id) is \(status.rawValue), so these hours cannot complete it; record them without the referral.")
+        }
+        let said = note.trimmingCharacters(in: .whitespaces)
+        let hours = "\(MinutesFormat.clock(r.minutes)) recorded for \(r.date.british)"
+        _ = try moveReferral(db, id, to: .done, note: said.isEmpty ? hours : said + " · " + hours, by: broker)
+    }
+
+    /// Referrals marked done with no hours recorded against them (possible before done and its
+    /// hours were written together): each still needs its slip.
+    public func doneReferralsWithoutHours(limit: Int = 200) throws -> [ReferralRow] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                \(Store.referralRowSelect) WHERE r.status = 'done'
+                  AND NOT EXISTS (SELECT 1 FROM exchange e WHERE e.referral = r.id AND e.reverses IS NULL)
+                ORDER BY r.updated_at LIMIT ?
+                """, arguments: [limit]).map(Store.referralRow(from:))
+        }
+    }
+}

@@ -10,12 +10,15 @@ extension Store {
         var values: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") { values[row["key"]] = row["value"] }
         let d = Settings()
-        return Settings(
+        var settings = Settings(
             timeBankName: values["time_bank_name"] ?? d.timeBankName,
             creditLimitMinutes: values["credit_limit_minutes"].flatMap(Int.init) ?? d.creditLimitMinutes,
             welcomeCreditMinutes: values["welcome_credit_minutes"].flatMap(Int.init) ?? d.welcomeCreditMinutes,
             followUpDays: values["follow_up_days"].flatMap(Int.init) ?? d.followUpDays,
             unmatchedNeedDays: values["unmatched_need_days"].flatMap(Int.init) ?? d.unmatchedNeedDays)
+        settings.futureDaysAllowed = values["future_days_allowed"].flatMap(Int.init).map { min(max($0, 0), ServiceDate.mostFutureDaysAllowed) }
+            ?? d.futureDaysAllowed
+        return settings
     }
 
     public func updateSettings(_ s: Settings, by broker: Broker) throws {
@@ -24,8 +27,10 @@ extension Store {
         guard !name.isEmpty, TextRules.fits(name, characters: 80) else { throw StoreError.invalid("The time bank's name must be 1 to 80 characters.") }
         if let problem = TextRules.controlProblem("The time bank's name", name) { throw StoreError.invalid(problem) }
         guard s.creditLimitMinutes >= 0, s.welcomeCreditMinutes >= 0, s.welcomeCreditMinutes <= 24 * 60,
-              s.followUpDays > 0, s.unmatchedNeedDays > 0 else {
-            throw StoreError.invalid("Credit limit, welcome credit and day counts must be positive (welcome credit at most 24 hours).")
+              s.followUpDays > 0, s.unmatchedNeedDays > 0,
+              (0...ServiceDate.mostFutureDaysAllowed).contains(s.futureDaysAllowed) else {
+            throw StoreError.invalid("Credit limit, welcome credit and day counts must be positive (welcome credit at most 24 hours, "
+                + "future days 0 to \(ServiceDate.mostFutureDaysAllowed)).")
         }
         try write { db in
             try Store.saveSettings(db, s)
@@ -38,7 +43,7 @@ extension Store {
         let pairs: [(String, String)] = [
             ("time_bank_name", s.timeBankName), ("credit_limit_minutes", String(s.creditLimitMinutes)),
             ("welcome_credit_minutes", String(s.welcomeCreditMinutes)), ("follow_up_days", String(s.followUpDays)),
-            ("unmatched_need_days", String(s.unmatchedNeedDays)),
+            ("unmatched_need_days", String(s.unmatchedNeedDays)), ("future_days_allowed", String(s.futureDaysAllowed)),
         ]
         for (k, v) in pairs {
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -25,7 +25,7 @@ extension Store {
                 ORDER BY e.date, e.seq
                 """, arguments: ["a": id, "from": from?.iso ?? "0000-00-00", "to": to?.iso ?? "9999-99-99"])
             var balance = opening
-            var given = 0, received = 0
+            var given = 0, received = 0, granted = 0
             var names: [AccountRef: String] = [:]
             var lines: [StatementLine] = []
             for row in rows {
@@ -33,21 +33,25 @@ extension Store {
                 let credited = e.giver == ref
                 let signed = credited ? e.minutes : -e.minutes
                 balance += signed
-                if e.reverses == nil {
-                    if credited { given += e.minutes } else { received += e.minutes }
-                } else {
-                    // A reversal undoes the original's side: credited now means a receipt was taken back.
-                    if credited { received -= e.minutes } else { given -= e.minutes }
-                }
                 let partner = credited ? e.receiver : e.giver
+                // A reversal undoes the original's side: credited now means a receipt was taken back.
+                let originalCredited = e.reverses == nil ? credited : !credited
+                let column: StatementColumn = PotGrant.isGrant(partner: partner, categoryCode: e.categoryCode) && originalCredited
+                    ? .potGrant : originalCredited ? .given : .received
+                let amount = e.reverses == nil ? e.minutes : -e.minutes
+                switch column {
+                case .given: given += amount
+                case .received: received += amount
+                case .potGrant: granted += amount
+                }
                 if names[partner] == nil { names[partner] = try Store.accountName(db, partner) }
                 lines.append(StatementLine(
                     exchange: e, partner: partner, partnerName: names[partner] ?? "", categoryName: row["category_name"] ?? "",
                     signedMinutes: signed, balanceAfter: balance,
-                    reversedBy: (row["reversed_by"] as String?).flatMap(UUID.init(uuidString:))))
+                    reversedBy: (row["reversed_by"] as String?).flatMap(UUID.init(uuidString:)), column: column))
             }
             return Statement(account: ref, name: name, from: from, to: to, openingBalance: opening, lines: lines,
-                             givenMinutes: given, receivedMinutes: received)
+                             givenMinutes: given, receivedMinutes: received, potGrantMinutes: granted)
         }
     }
 

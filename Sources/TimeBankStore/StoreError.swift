@@ -13,6 +13,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case memberChanged(MemberConflict)
     case ledger(LedgerError)
     case creditLimit(CreditLimitWarning)
+    /// The same slip seems to be recorded already; the caller must say it is meant twice.
+    case duplicate(DuplicateExchange)
     case notFound(String)
     case invalid(String)
     case busy
@@ -33,6 +35,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .memberChanged(let c): return c.description
         case .ledger(let e): return e.description
         case .creditLimit(let w): return w.description
+        case .duplicate(let d): return d.sentence() + "."
         case .notFound(let what): return what
         case .invalid(let what): return what
         case .busy: return "The database stayed busy for too long; try again in a moment."

@@ -1,9 +1,8 @@
 import Foundation
 import TimeBank
 import TimeBankStore
-import BrokerConsole
 
-/// A statement's CSV and JSON forms (the paper form is BrokerConsole's StatementPaper).
+/// A statement's CSV and JSON forms (the paper form is Printouts' StatementPaper).
 enum StatementText {
     static func table(_ s: TimeBankStore.Statement) -> Tabular {
         var t = Tabular(columns: ["id", "date", "partner", "partner_name", "category", "description", "minutes", "hours",
@@ -30,6 +29,7 @@ enum StatementText {
               "opening_balance_minutes": \(s.openingBalance),
               "given_minutes": \(s.givenMinutes),
               "received_minutes": \(s.receivedMinutes),
+              "pot_grant_minutes": \(s.potGrantMinutes),
               "balance_minutes": \(s.closingBalance),
               "exchanges": [\(lines.rows.isEmpty ? "" : "\n" + entries + "\n  ")]
             }

@@ -22,6 +22,7 @@ final class RecordHoursFixture {
         let screens: [any ConsoleScreen] = [TodayScreen(), RecordHoursScreen(statementFolder: folder.path)]
         app = ConsoleApp(context: context, size: Size(width: 80, height: 24), screens: screens)
         _ = app.handle(.char("5"))
+        _ = app.handle(.enter)  // the screen opens at rest; Enter goes into the slip
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

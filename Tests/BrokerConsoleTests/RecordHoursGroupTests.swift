@@ -136,10 +136,9 @@ import TimeBankStore
         f.press(.function(4))
         f.type("\(ann)")
         f.press(.enter, .function(7))
-        let path = String(f.message.dropFirst("Done: Statement written to ".count))
-        #expect(path.hasSuffix("statement-\(ann)-2026-03-15.txt"))
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(f.message == "Done: Statement written: statement-\(ann)-2026-03-15.txt in \(f.folder.path)")
+        let text = try String(contentsOfFile: f.folder.appendingPathComponent("statement-\(ann)-2026-03-15.txt").path, encoding: .utf8)
         #expect(text.contains("Ann Lee (member \(ann))"))
-        #expect(text.contains("Hours given: 1:30"))
+        #expect(text.contains("Hours given (the Given column)                                                   1:30"))
     }
 }

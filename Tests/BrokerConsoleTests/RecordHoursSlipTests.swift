@@ -119,7 +119,7 @@ import TimeBankStore
 
     @Test func afterASaveTheFormClearsAndKeepsTheDate() throws {
         let (f, ann, bob) = try annAndBob()
-        f.type("\(ann)"); f.press(.tab); f.type("\(bob)"); f.press(.tab); f.type("45"); f.press(.tab)
+        f.type("\(ann)"); f.press(.tab); f.type("\(bob)"); f.press(.tab); f.type("45m"); f.press(.tab)
         f.type("yesterday"); f.press(.tab)
         f.type("garden"); f.press(.tab)
         f.type("Weeding the front")

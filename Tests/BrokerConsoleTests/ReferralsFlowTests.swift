@@ -34,11 +34,8 @@ import TimeBankStore
         #expect(f.screen.contains("› done (then Record hours)"))
         f.type("Went well")
         f.press(.enter)
-
-        let steps = try f.store.referralSteps(id)
-        #expect(steps.map(\.status) == [.proposed, .contacted, .agreed, .done])
-        #expect(steps.allSatisfy { $0.broker == "ann" })
-        #expect(steps.map(\.note) == ["", "Rang both; 1234 is her landline", "", "Went well"])
+        // Done is written with its hours, not before.
+        #expect(try f.store.referralRow(id)?.referral.status == .agreed)
         #expect(try f.store.need(need.id)?.status == .matched)
 
         #expect(f.app.current == .recordHours)
@@ -50,10 +47,31 @@ import TimeBankStore
         f.type("1:30")
         f.press(.ctrl("s"))
         #expect(f.message.hasPrefix("Done: Recorded: \(helper.name) gave \(need.memberName) 1:30"))
+        #expect(f.message.hasSuffix("; referral \(id) is done."))
+        let steps = try f.store.referralSteps(id)
+        #expect(steps.map(\.status) == [.proposed, .contacted, .agreed, .done])
+        #expect(steps.allSatisfy { $0.broker == "ann" })
+        #expect(steps.map(\.note) == ["", "Rang both; 1234 is her landline", "", "Went well · 1:30 recorded for \(MatchFixture.today.british)"])
         var linked: [Exchange] = []
         try f.store.forEachExchange { if $0.referral == id { linked.append($0) } }
         #expect(linked.count == 1)
         #expect(linked.first?.categoryCode == need.category.code && linked.first?.minutes == 90)
+    }
+
+    @Test func aDiscardedDoneSlipLeavesTheReferralAgreed() throws {
+        let f = try MatchFixture()
+        let need = try f.vettedNeed()
+        let helper = try f.store.rankHelpers(forNeed: need.id, limit: 1, today: MatchFixture.today)[0]
+        let r = try f.store.propose(need: need.id, helper: helper.member, offer: nil, by: f.broker)
+        _ = try f.store.move(referral: r.id, to: .agreed, by: f.broker)
+        f.press(.char("4"), .char("r"), .enter)
+        #expect(f.screen.contains("› done (then Record hours)"))
+        f.press(.enter)
+        #expect(f.app.current == .recordHours)
+        f.press(.escape, .char("d"))  // Discard
+        #expect(f.message.contains("Referral \(r.id) stays agreed"))
+        #expect(try f.store.referralRow(r.id)?.referral.status == .agreed)
+        #expect(try f.store.doneReferralsWithoutHours().isEmpty)
     }
 
     @Test func declinedIsFinalAndEscClosesWithoutMoving() throws {

@@ -19,7 +19,7 @@ struct KillTests {
             // How long one call takes here, so the kills land anywhere in its life, commit included.
             var durations: [Double] = []
             for _ in 0..<3 {
-                let r = try await tb.run("record", "--giver", a, "--receiver", b, "--hours", "15m", "--accept-credit-limit")
+                let r = try await tb.run("record", "--giver", a, "--receiver", b, "--hours", "15m", "--accept-credit-limit", "--allow-duplicate")
                 try #require(r.succeeded, "\(r)")
                 durations.append(r.seconds)
             }
@@ -32,7 +32,7 @@ struct KillTests {
                 let id = Fixture.newUUID()
                 submitted.append(id)
                 let (g, r) = round % 2 == 0 ? (a, b) : (b, a)
-                let p = try tb.start(["record", "--giver", g, "--receiver", r, "--hours", "15m", "--id", id, "--accept-credit-limit"])
+                let p = try tb.start(["record", "--giver", g, "--receiver", r, "--hours", "15m", "--id", id, "--accept-credit-limit", "--allow-duplicate"])
                 let delay = Double.random(in: 0...maxDelay)
                 try await Task.sleep(nanoseconds: UInt64(delay * 1e9))
                 p.signal(SIGKILL)
@@ -56,7 +56,7 @@ struct KillTests {
             // A broker retries every killed submission with the same id: each ends up recorded exactly once.
             for (i, id) in killed.enumerated() {
                 let (g, r) = submitted.firstIndex(of: id)! % 2 == 0 ? (a, b) : (b, a)
-                let retry = try await tb.run("record", "--giver", g, "--receiver", r, "--hours", "15m", "--id", id, "--accept-credit-limit")
+                let retry = try await tb.run("record", "--giver", g, "--receiver", r, "--hours", "15m", "--id", id, "--accept-credit-limit", "--allow-duplicate")
                 #expect(retry.succeeded, "retry \(i): \(retry)")
                 let verb = exported.contains(id) ? "Already recorded \(id)" : "Recorded \(id)"
                 #expect(retry.stdout.hasPrefix(verb), "\(retry)")

@@ -10,17 +10,20 @@ struct DurationParserTests {
         ("1.5", 90), ("1,5", 90), ("0.25", 15), (".5", 30), ("2.75", 165), ("0.1", 6),
         ("1h30", 90), ("1h", 60), ("1h30m", 90), ("2 hours", 120), ("1 hr", 60), ("1.5h", 90), ("0h45", 45),
         ("90m", 90), ("5m", 5), ("1440m", 1440),
-        ("45", 45), ("2", 120), ("1", 60), ("12", 720), ("13", 13), ("1440", 1440),
+        ("60", 60), ("2", 120), ("1", 60), ("12", 720), ("90", 90), ("1440", 1440),
         ("  1:30  ", 90), ("1H30", 90), ("90M", 90),
     ])
     func accepted(input: String, minutes: Int) throws {
         #expect(try DurationParser.parse(input) == minutes)
     }
 
-    @Test("A bare number up to 12 is hours, above 12 is minutes")
+    @Test("A bare number up to 12 is hours, 13 to 59 needs a unit, 60 and above is minutes")
     func bareNumberBoundary() throws {
         for n in 1...12 { #expect(try DurationParser.parse(String(n)) == n * 60, "\(n)") }
-        for n in 13...200 { #expect(try DurationParser.parse(String(n)) == n, "\(n)") }
+        for n in 13...59 { #expect(throws: DurationError.needsUnit(n)) { try DurationParser.parse(String(n)) } }
+        for n in 60...200 { #expect(try DurationParser.parse(String(n)) == n, "\(n)") }
+        #expect(try DurationParser.parse("13m") == 13)
+        #expect(try DurationParser.parse("13h") == 13 * 60)
     }
 
     @Test("Every h:mm from 0:01 to 24:00 reads back to its minutes")
@@ -46,6 +49,8 @@ struct DurationParserTests {
         ("1.333", .notWholeMinutes("1.333"), "'1.333' is not a whole number of minutes."),
         ("", .empty, "Enter a duration, for example 1:30, 1.5, 1h30 or 90m."),
         ("   ", .empty, "Enter a duration, for example 1:30, 1.5, 1h30 or 90m."),
+        ("13", .needsUnit(13), "'13' could be 13 minutes or 13 hours; write 13m or 13h."),
+        ("-1", .negative("-1"), "'-1': hours cannot be negative; a mistake is put right by reversing its entry."),
     ])
     func errors(input: String, error: DurationError, message: String) {
         #expect(throws: error) { try DurationParser.parse(input) }

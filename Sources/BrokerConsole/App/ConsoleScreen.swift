@@ -7,8 +7,9 @@ public enum ScreenIntent: Equatable, Sendable {
     case showMember(Int)
     /// Rank helpers for a need.
     case matchNeed(Int)
-    /// Open Record hours with the slip filled in (after a referral is done).
-    case recordExchange(giver: AccountRef, receiver: AccountRef, categoryCode: String?, referral: Int?, description: String)
+    /// Open Record hours with the slip filled in (a referral to mark done with its hours, and the done step's note).
+    case recordExchange(giver: AccountRef, receiver: AccountRef, categoryCode: String?, referral: Int?, description: String,
+                        referralNote: String = "")
 }
 
 /// What a screen asks the console to do after a key.

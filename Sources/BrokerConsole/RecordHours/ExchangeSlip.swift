@@ -16,8 +16,13 @@ struct ExchangeSlip: Equatable, Sendable {
     var category = TextFieldState(maxLength: 60, placeholder: "optional")
     var description = TextFieldState(maxLength: 500, placeholder: "optional")
     var focus: Field = .giver
+    /// The date was kept from the last slip: the first key typed into it replaces it rather
+    /// than adding to it ("-1" then "0" must not become "-10").
+    var dateKept = false
     /// The referral these hours close, when the slip came from marking a referral done.
     var referral: Int?
+    /// The note the broker gave the done step; written with the hours.
+    var referralNote = ""
     /// Fields the broker has left (or tried to save); only these show what is wrong with them,
     /// so a half-typed value is not scolded.
     var touched: Set<Field> = []
@@ -30,6 +35,13 @@ struct ExchangeSlip: Equatable, Sendable {
         !giver.isEmpty || !receiver.isEmpty || !duration.text.isEmpty || !category.text.isEmpty || !description.text.isEmpty
     }
 
+    /// A key for the Date field: typing into a kept date starts it afresh, any other key keeps it for editing.
+    mutating func editDate(_ key: Key) -> TextFieldOutcome {
+        if dateKept, case .char = key { date.text = "" }
+        if key != .tab, key != .backTab, key != .enter { dateKept = false }
+        return date.handle(key)
+    }
+
     mutating func noteEdit() {
         if requestID == nil { requestID = UUID() }
     }
@@ -38,6 +50,8 @@ struct ExchangeSlip: Equatable, Sendable {
     func cleared() -> ExchangeSlip {
         var next = ExchangeSlip()
         next.date = date
+        next.date.caret = date.text.count
+        next.dateKept = !date.text.isEmpty
         return next
     }
 

@@ -9,11 +9,20 @@ enum RecordDialog: Equatable, Sendable {
     case group(ConfirmDialogState, [ExchangeRequest])
     case reverse(ConfirmDialogState, UUID)
     case closeMonth(ConfirmDialogState, String)
+    case durationUnit(ConfirmDialogState, Int, AfterUnit)
+    case duplicate(ConfirmDialogState, ExchangeRequest)
+
+    /// What the slip does once the broker has said which unit a bare number meant.
+    enum AfterUnit: Equatable, Sendable {
+        case move(Int)
+        case save
+    }
 
     var state: ConfirmDialogState {
         get {
             switch self {
-            case .creditLimit(let s, _), .discard(let s), .group(let s, _), .reverse(let s, _), .closeMonth(let s, _): return s
+            case .creditLimit(let s, _), .discard(let s), .group(let s, _), .reverse(let s, _), .closeMonth(let s, _),
+                 .durationUnit(let s, _, _), .duplicate(let s, _): return s
             }
         }
         set {
@@ -23,6 +32,8 @@ enum RecordDialog: Equatable, Sendable {
             case .group(_, let r): self = .group(newValue, r)
             case .reverse(_, let id): self = .reverse(newValue, id)
             case .closeMonth(_, let m): self = .closeMonth(newValue, m)
+            case .durationUnit(_, let n, let next): self = .durationUnit(newValue, n, next)
+            case .duplicate(_, let r): self = .duplicate(newValue, r)
             }
         }
     }

@@ -7,7 +7,7 @@ import TimeBankStore
 /// thing only the paper slip knows.
 extension RecordHoursScreen {
     mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext, in body: Rect) {
-        guard case .recordExchange(let giver, let receiver, let categoryCode, let referral, let description) = intent else { return }
+        guard case .recordExchange(let giver, let receiver, let categoryCode, let referral, let description, let note) = intent else { return }
         mode = .exchange
         dialog = nil
         var next = slip.cleared()
@@ -18,6 +18,7 @@ extension RecordHoursScreen {
         next.description.text = description
         next.description.caret = next.description.text.count
         next.referral = referral
+        next.referralNote = note
         next.noteEdit()
         next.focus = .duration
         slip = next

@@ -2,16 +2,36 @@ import Foundation
 import TerminalUI
 import TimeBank
 import TimeBankStore
+import Printouts
 
 /// Saving: every write goes through the store, which enforces the ledger's rules; the screen
 /// only asks the broker's questions first and turns the answers into message-line sentences.
 extension RecordHoursScreen {
     mutating func saveSlip(_ context: ConsoleContext) -> ScreenResponse {
         if !slip.isDirty, let last = lastSaved { return resubmit(last, context) }
+        if let n = facts.unitQuestion(slip.duration.text) {
+            slip.focus = .duration
+            askUnit(n, then: .save)
+            return .handled
+        }
         guard let request = slip.request(facts) else {
             slip.focus = slip.firstProblem(facts) ?? slip.focus
             return .message(.error("Not saved: the slip is not complete; see the fields marked !."))
         }
+        do {
+            if let twin = try context.store.duplicate(of: request) {
+                dialog = .duplicate(ConfirmDialogState(title: "Already recorded?", message: twin.sentence() + " — record again?",
+                                                       buttons: ["Yes, record again", "No"], defaultButton: 1), request)
+                return .handled
+            }
+            return askCreditLimit(request, context)
+        } catch {
+            return .message(.error(describe(error, context)))
+        }
+    }
+
+    /// The second question before a slip is recorded: past the credit limit?
+    mutating func askCreditLimit(_ request: ExchangeRequest, _ context: ConsoleContext) -> ScreenResponse {
         do {
             if let warning = try context.store.creditWarning(for: request) {
                 dialog = .creditLimit(ConfirmDialogState(
@@ -29,12 +49,14 @@ extension RecordHoursScreen {
     mutating func commit(_ request: ExchangeRequest, acceptCreditLimit: Bool, _ context: ConsoleContext) -> ScreenResponse {
         let summary = slipSummary(request)
         do {
-            let outcome = try context.store.record(request, by: context.broker, acceptCreditLimit: acceptCreditLimit)
+            let outcome = try context.store.record(request, by: context.broker, acceptCreditLimit: acceptCreditLimit,
+                                                   today: facts.today, referralNote: slip.referralNote)
             lastSaved = (request, summary)
             slip = slip.cleared()
             reload(context)
             if case .alreadyRecorded = outcome { return .message(.info("Already recorded: \(summary).")) }
-            return .message(.success("Recorded: \(summary)."))
+            let done = request.referral.map { "; referral \($0) is done" } ?? ""
+            return .message(.success("Recorded: \(summary)\(done)."))
         } catch StoreError.creditLimit(let warning) {
             // Another broker's entry moved the balance since the check: ask now.
             dialog = .creditLimit(ConfirmDialogState(title: "Past the credit limit", message: SlipPreview.creditQuestion(warning),
@@ -97,7 +119,7 @@ extension RecordHoursScreen {
 
     mutating func commitGroup(_ requests: [ExchangeRequest], _ context: ConsoleContext) -> ScreenResponse {
         do {
-            let saved = try context.store.recordGroup(requests, by: context.broker, acceptCreditLimit: true)
+            let saved = try context.store.recordGroup(requests, by: context.broker, acceptCreditLimit: true, today: facts.today)
             let summary = group.preview(facts)?.summary ?? "\(saved.count) entries"
             group = group.cleared()
             reload(context)
@@ -151,7 +173,9 @@ extension RecordHoursScreen {
         }
         do {
             let path = try StatementPaper.write(s, timeBank: timeBankName, printed: facts.today, folder: statementFolder)
-            return .message(.success("Statement written to \(path)"))
+            // The file name first: a long folder may not fit on the message line.
+            let url = URL(fileURLWithPath: path)
+            return .message(.success("Statement written: \(url.lastPathComponent) in \(url.deletingLastPathComponent().path)"))
         } catch {
             return .message(.error(String(describing: error)))
         }
@@ -202,6 +226,7 @@ extension RecordHoursScreen {
                 return yes ? commit(request, acceptCreditLimit: true, context) : .message(.info("Not recorded; the slip is still here to change."))
             case .discard:
                 guard yes else { return .handled }
+                let referral = (mode == .exchange ? slip.referral : nil).map { " Referral \($0) stays agreed until its hours are recorded." } ?? ""
                 if mode == .group {
                     group = group.cleared()
                     mode = .exchange
@@ -209,13 +234,26 @@ extension RecordHoursScreen {
                     slip = slip.cleared()
                     focused = false
                 }
-                return .message(.info("Discarded."))
+                return .message(.info("Discarded." + referral))
             case .group(_, let requests):
                 return yes ? commitGroup(requests, context) : .message(.info("Nothing recorded; the group activity is still here."))
             case .reverse(_, let id):
                 return yes ? commitReverse(id, context) : .message(.info("Not reversed."))
             case .closeMonth(_, let month):
                 return yes ? commitCloseMonth(month, context) : .message(.info("\(SlipFormat.monthName(month)) stays open."))
+            case .durationUnit(_, let n, let next):
+                guard case .chosen(let choice) = outcome else { return .message(.info("Write \(n)m or \(n)h in Duration.")) }
+                slip.duration.text = "\(n)" + (choice == 0 ? "m" : "h")
+                slip.duration.caret = slip.duration.text.count
+                slip.noteEdit()
+                switch next {
+                case .move(let step):
+                    moveSlip(by: step)
+                    return .handled
+                case .save: return saveSlip(context)
+                }
+            case .duplicate(_, let request):
+                return yes ? askCreditLimit(request, context) : .message(.info("Not recorded again; the slip is still here to change."))
             }
         }
     }

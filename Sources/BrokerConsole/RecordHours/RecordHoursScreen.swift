@@ -11,8 +11,10 @@ struct RecordHoursScreen: ConsoleScreen {
 
     let id = ScreenID.recordHours
     var mode: Mode = .exchange
-    /// True while a field has the focus: keys are typing, not screen switches.
-    var focused = true
+    /// True while a field has the focus: keys are typing, not screen switches. The screen opens
+    /// at rest, so `1`…`6` still switch screens from an empty slip; after a save the cursor stays
+    /// in Giver for the next slip of the pile.
+    var focused = false
     var slip = ExchangeSlip()
     var group = GroupSlip()
     var statementPanel = StatementPanel()
@@ -49,9 +51,17 @@ struct RecordHoursScreen: ConsoleScreen {
     mutating func handle(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         if let dialog { return dialog.state.acts(on: key) ? answerDialog(key, context) : .ignored }
         guard focused else {
-            guard key == .enter || key == .tab else { return .ignored }
-            focused = true
-            return .handled
+            // At rest, number keys switch screens (the app reads them first); Enter, Tab or a
+            // letter goes into the slip, the letter typed as the start of the giver's name.
+            switch key {
+            case .enter, .tab:
+                focused = true
+                return .handled
+            case .char(let c) where mode == .exchange && c.isLetter:
+                focused = true
+                return handle(key, context, in: body)
+            default: return .ignored
+            }
         }
         switch mode {
         case .exchange: return handleSlip(key, context)
@@ -132,21 +142,34 @@ struct RecordHoursScreen: ConsoleScreen {
             if outcome == .edited { slip.noteEdit() }
             if outcome != .ignored { return .handled }
         }
+        let step: Int
         switch key {
-        case .tab, .down: moveSlip(by: 1)
-        case .backTab, .up: moveSlip(by: -1)
+        case .tab, .down: step = 1
+        case .backTab, .up: step = -1
         case .enter:
             if slip.focus == .description { return saveSlip(context) }
-            moveSlip(by: 1)
+            step = 1
         default: return .ignored
         }
+        if slip.focus == .duration, let n = facts.unitQuestion(slip.duration.text) {
+            askUnit(n, then: .move(step))
+            return .handled
+        }
+        moveSlip(by: step)
         return .handled
+    }
+
+    /// "13 minutes or 13 hours?": asked as the broker leaves the field or saves, never guessed.
+    mutating func askUnit(_ n: Int, then next: RecordDialog.AfterUnit) {
+        dialog = .durationUnit(ConfirmDialogState(title: "\(n) minutes or \(n) hours?",
+                                                  message: "The slip says \(n). Is that \(n) minutes or \(n) hours?",
+                                                  buttons: ["Minutes (\(n)m)", "Hours (\(n)h)"], defaultButton: 0), n, next)
     }
 
     private mutating func editSlipText(_ key: Key) -> TextFieldOutcome {
         switch slip.focus {
         case .duration: return slip.duration.handle(key)
-        case .date: return slip.date.handle(key)
+        case .date: return slip.editDate(key)
         case .category: return slip.category.handle(key)
         case .description: return slip.description.handle(key)
         case .giver, .receiver: return .ignored

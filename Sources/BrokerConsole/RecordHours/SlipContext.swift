@@ -8,13 +8,15 @@ struct SlipContext: Sendable {
     var categories: [TimeBank.Category] = []
     var closedMonths: [String] = []
     var creditLimit: Minutes = Settings().creditLimitMinutes
+    var futureDaysAllowed = Settings().futureDaysAllowed
 
     static func load(_ context: ConsoleContext) -> SlipContext {
         let store = context.store
+        let settings = (try? store.settings()) ?? Settings()
         return SlipContext(today: context.today(),
                            categories: (try? store.categories()) ?? [],
                            closedMonths: (try? store.closedMonths()) ?? [],
-                           creditLimit: (try? store.settings().creditLimitMinutes) ?? Settings().creditLimitMinutes)
+                           creditLimit: settings.creditLimitMinutes, futureDaysAllowed: settings.futureDaysAllowed)
     }
 
     /// The date as typed, empty meaning today.
@@ -22,9 +24,25 @@ struct SlipContext: Sendable {
         do {
             let date = try DateParser.parse(text.isEmpty ? "today" : text, today: today)
             if closedMonths.contains(date.monthKey) { return .failure(SlipProblem(OpenMonths.refusal(month: date.monthKey, closed: closedMonths))) }
+            try ServiceDate.check(date, today: today, futureDaysAllowed: futureDaysAllowed)
             return .success(date)
-        } catch {
+        } catch let error as DateInputError {
             return .failure(SlipProblem(error.description))
+        } catch let error as LedgerError {
+            return .failure(SlipProblem(error.description))
+        } catch {
+            return .failure(SlipProblem(String(describing: error)))
+        }
+    }
+
+    /// The bare number a duration needs a unit for ("13": minutes or hours?), if that is all that is wrong.
+    func unitQuestion(_ text: String) -> Int? {
+        do {
+            _ = try DurationParser.parse(text)
+            return nil
+        } catch {
+            if case .needsUnit(let n) = error { return n }
+            return nil
         }
     }
 

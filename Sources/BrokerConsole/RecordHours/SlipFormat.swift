@@ -22,15 +22,17 @@ enum SlipFormat {
         return "\(MinutesFormat.clock(minutes)) (\(words.joined(separator: " ")))"
     }
 
+    /// "Thu 19/11/2026, 10 days ago": the day in words, so a date that moved while typing shows.
     static func weekdayDate(_ date: CalendarDate, today: CalendarDate) -> String {
         let relative: String
         switch date.days(since: today) {
-        case 0: relative = "today, "
-        case -1: relative = "yesterday, "
-        case let d where d > 0: relative = "in the future, "
-        default: relative = ""
+        case 0: relative = "today"
+        case -1: relative = "yesterday"
+        case 1: relative = "tomorrow"
+        case let d where d > 1: relative = "in \(d) days"
+        case let d: relative = "\(-d) days ago"
         }
-        return relative + Header.weekday(date) + " " + date.british
+        return Header.weekday(date) + " " + date.british + ", " + relative
     }
 
     static func monthName(_ key: String) -> String { TodayScreen.monthName(key) }

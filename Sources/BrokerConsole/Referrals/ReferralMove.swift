@@ -3,17 +3,19 @@ import TimeBank
 import TimeBankStore
 
 /// Taking a referral's next step through the store. Done leads straight to Record hours with the
-/// slip filled in, because the hours are what the broker records next.
+/// slip filled in, and is written only together with those hours: a slip that is discarded
+/// leaves the referral agreed, never done without hours.
 enum ReferralMove {
     static func apply(_ status: ReferralStatus, note: String, to row: ReferralRow, _ context: ConsoleContext) -> ScreenResponse {
+        if status == .done {
+            return .go(.recordHours, .recordExchange(giver: .member(row.referral.helper), receiver: .member(row.receiver),
+                                                     categoryCode: row.categoryCode, referral: row.id, description: row.needTitle,
+                                                     referralNote: note))
+        }
         do {
             _ = try context.store.move(referral: row.id, to: status, note: note, by: context.broker)
         } catch {
             return .message(.error("Not moved: \(error)"))
-        }
-        if status == .done {
-            return .go(.recordHours, .recordExchange(giver: .member(row.referral.helper), receiver: .member(row.receiver),
-                                                     categoryCode: row.categoryCode, referral: row.id, description: row.needTitle))
         }
         return .message(.success("Referral \(row.id) is now \(status.rawValue): \(ReferralText.summary(row))."))
     }

@@ -6,17 +6,22 @@ import TimeBankStore
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record hours: the giver is credited, the receiver debited.",
-        discussion: "Recording the same --id again records nothing and reports the exchange already recorded.")
+        discussion: """
+            Recording the same --id again records nothing and reports the exchange already recorded. \
+            A slip with the same giver, receiver, hours and date as one already recorded is refused \
+            unless --allow-duplicate. Dates after today are refused.
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Member number of who gave the time, or 'pot'.") var giver: String
     @Option(help: "Member number of who received it, or 'pot'.") var receiver: String
-    @Option(parsing: .unconditional, help: "Duration: 1:30, 1.5, 1h30, 90m, or 45 (minutes).") var hours: String
+    @Option(parsing: .unconditional, help: "Duration: 1:30, 1.5, 1h30, 90m; a bare 1 to 12 is hours, 13 to 59 needs a unit (13m or 13h).") var hours: String
     @Option(parsing: .unconditional, help: "Date of service: YYYY-MM-DD, today, yesterday, -3, 28/11/2026.") var date: String = "today"
     @Option(help: "Category code, e.g. garden.mowing.") var category: String?
     @Option(parsing: .unconditional, help: "Description of the help given.") var note: String?
     @Option(help: "A UUID that makes the call idempotent.") var id: String?
     @Flag(help: "Record even if the receiver passes the credit limit.") var acceptCreditLimit = false
+    @Flag(help: "Record even if the same giver, receiver, hours and date are already recorded.") var allowDuplicate = false
 
     func run() throws {
         let minutes: Minutes
@@ -33,7 +38,10 @@ struct Record: ParsableCommand {
                                       description: note ?? "")
         let outcome: RecordOutcome
         do {
-            outcome = try session.store.record(request, by: session.broker, acceptCreditLimit: acceptCreditLimit)
+            outcome = try session.store.record(request, by: session.broker, acceptCreditLimit: acceptCreditLimit,
+                                               allowDuplicate: allowDuplicate)
+        } catch StoreError.duplicate(let twin) {
+            throw CommandFailure.user("\(twin.sentence()); add --allow-duplicate to record it again.")
         } catch StoreError.creditLimit(let warning) {
             throw CommandFailure.user("\(warning.description) Add --accept-credit-limit to record it anyway.")
         } catch {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import BrokerConsole
 import Foundation
+import Printouts
 import TimeBank
 import TimeBankStore
 

@@ -29,6 +29,7 @@ enum SSHBrokerActions {
     static func recordOnScreen(in console: SSHConsole, giver: Member, receiver: Member, hours: String) async throws {
         try await console.press("5")
         try await console.waitFor("· Record hours")
+        try await console.press("Enter")  // the slip opens at rest, where number keys switch screens
         try await console.press(String(giver.number), literal: true)
         try await console.press("Tab")
         try await console.press(String(receiver.number), literal: true)

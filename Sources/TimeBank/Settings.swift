@@ -9,6 +9,10 @@ public struct Settings: Hashable, Sendable {
     public var followUpDays: Int
     /// A need open this many days without a referral shows on Today.
     public var unmatchedNeedDays: Int
+    /// Minutes without a key before the console locks (1–60).
+    public var idleLockMinutes: Int = 5
+    /// The month (1–12) the financial year starts on its first day; April for UK charities.
+    public var financialYearStartMonth: Int = 4
 
     public init(timeBankName: String = "Time Bank", creditLimitMinutes: Minutes = 10 * 60, welcomeCreditMinutes: Minutes = 2 * 60,
                 followUpDays: Int = 7, unmatchedNeedDays: Int = 14) {

@@ -65,7 +65,7 @@ extension Store {
     }
 
     public func addOffer(_ o: Offer, by broker: Broker) throws -> Offer {
-        try Store.requireWriter(broker)
+        try authorize(.editOffersAndNeeds, by: broker)
         try Store.validateListing(title: o.title, description: o.description)
         return try write { db in
             guard try Store.member(db, o.member) != nil else { throw StoreError.memberNotFound(o.member) }
@@ -81,7 +81,7 @@ extension Store {
     }
 
     public func addNeed(_ n: Need, by broker: Broker) throws -> Need {
-        try Store.requireWriter(broker)
+        try authorize(.editOffersAndNeeds, by: broker)
         try Store.validateListing(title: n.title, description: n.description)
         return try write { db in
             guard try Store.member(db, n.member) != nil else { throw StoreError.memberNotFound(n.member) }
@@ -128,7 +128,7 @@ extension Store {
 
     /// Introduces a helper to a need.
     public func propose(need: Int, helper: Int, offer: Int?, note: String = "", by broker: Broker) throws -> Referral {
-        try Store.requireWriter(broker)
+        try authorize(.referMembers, by: broker)
         return try write { db in
             guard let needRow = try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [need]) else {
                 throw StoreError.notFound("There is no need number \(need).")
@@ -148,7 +148,7 @@ extension Store {
 
     /// Moves a referral one step along, dated and signed.
     public func move(referral id: Int, to status: ReferralStatus, note: String = "", by broker: Broker) throws -> Referral {
-        try Store.requireWriter(broker)
+        try authorize(.referMembers, by: broker)
         return try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound("There is no referral number \(id).")

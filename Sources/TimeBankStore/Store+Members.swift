@@ -46,7 +46,7 @@ extension Store {
 
     /// Signs up a member; the store gives the number. Returns the member as saved.
     public func addMember(_ m: Member, by broker: Broker) throws -> Member {
-        try Store.requireWriter(broker)
+        try authorize(.editMembers, by: broker)
         let problems = MemberValidation.problems(in: m)
         guard problems.isEmpty else { throw StoreError.invalidMember(problems) }
         return try write { db in try Store.insertMember(db, m, by: broker.username) }
@@ -74,7 +74,7 @@ extension Store {
     /// Saves an edit. `m.version` must be the version the broker started from; if someone else
     /// saved in between, nothing is written and the conflict says who and what they changed.
     public func updateMember(_ m: Member, by broker: Broker, today: CalendarDate = .today()) throws -> Member {
-        try Store.requireWriter(broker)
+        try authorize(.editMembers, by: broker)
         let problems = MemberValidation.problems(in: m)
         guard problems.isEmpty else { throw StoreError.invalidMember(problems) }
         return try write { db in
@@ -171,7 +171,7 @@ extension Store {
     }
 
     public func addNote(member n: Int, text: String, by broker: Broker) throws {
-        try Store.requireWriter(broker)
+        try authorize(.writeNotes, by: broker)
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty else { throw StoreError.invalid("A note cannot be empty.") }
         guard t.count <= 10_000 else { throw StoreError.invalid("A note is limited to 10,000 characters.") }
@@ -207,7 +207,7 @@ extension Store {
     }
 
     public func saveVetting(member n: Int, _ v: Vetting, by broker: Broker) throws {
-        try Store.requireWriter(broker)
+        try authorize(.recordVetting, by: broker)
         try write { db in
             guard try Store.member(db, n) != nil else { throw StoreError.memberNotFound(n) }
             try Store.writeVetting(db, member: n, v)

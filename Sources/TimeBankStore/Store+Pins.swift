@@ -75,12 +75,14 @@ extension Store {
                             details: "failures=\(failures)\(seconds > 0 ? " locked=\(seconds)s" : "")")
             return seconds
         }
-        if lockSeconds > 0 { throw StoreError.invalid("That PIN is wrong. " + Store.lockedOutSentence(TimeInterval(lockSeconds))) }
+        if lockSeconds > 0 {
+            throw StoreError.invalid("Wrong PIN, too many in a row: try again in \(PinLockout.wording(seconds: lockSeconds)).")
+        }
         throw StoreError.invalid("That PIN is wrong.")
     }
 
     static func lockedOutSentence(_ seconds: TimeInterval) -> String {
-        "Too many wrong PINs: try again in \(PinLockout.wording(seconds: Int(seconds.rounded(.up)))), or ask an admin to clear the lockout."
+        "Too many wrong PINs: try again in \(PinLockout.wording(seconds: Int(seconds.rounded(.up)))), or ask an admin."
     }
 
     static func pinHash(from row: Row) -> PinHash? {

@@ -141,4 +141,32 @@ struct GuardedConsoleTests {
         _ = console.handle(.ctrl("s"))
         #expect(console.render().lines[22].contains("Only a broker or an admin can record hours; you are a viewer."))
     }
+
+    @Test func aBrokersOwnLoginChoosesAPinAtFirstStartAndOnlyThatBrokerUnlocks() throws {
+        let own = try MembersFixture(seed: false)
+        var console = GuardedConsole(store: own.store, owner: own.ann, size: Size(width: 80, height: 24), clock: { [clock] in clock.now }) {
+            [own] broker in ConsoleApp(context: own.context(broker), size: Size(width: 80, height: 24))
+        }
+        func type(_ s: String) { for c in s { _ = console.handle(.char(c)) } }
+        func text() -> String { console.render().lines.joined(separator: "\n") }
+        #expect(console.isLocked)
+        #expect(text().contains("Ann Broker, choose a PIN"))
+        type("12345"); _ = console.handle(.enter)
+        type("12345"); _ = console.handle(.enter)
+        #expect(text().contains("A PIN needs at least 6 digits"))
+        type("482916"); _ = console.handle(.enter)
+        type("482917"); _ = console.handle(.enter)
+        #expect(text().contains("The two PINs differ"))
+        type("482916"); _ = console.handle(.enter)
+        type("482916"); _ = console.handle(.enter)
+        #expect(!console.isLocked)
+        #expect(try own.store.signInState(username: "ann")?.hasPin == true)
+        _ = console.handle(.function(12))
+        #expect(console.isLocked)
+        _ = console.handle(.tab)  // nobody else signs in on a broker's own login
+        #expect(!text().contains("Username:"))
+        type("482916"); _ = console.handle(.enter)
+        #expect(!console.isLocked)
+        #expect(console.signedIn?.username == "ann")
+    }
 }

@@ -12,8 +12,9 @@ public enum PinPolicy {
         if digitsOnly {
             return pin.count >= minimumDigits ? nil : "A PIN needs at least \(minimumDigits) digits, or use a passphrase of at least \(minimumPassphrase) characters."
         }
-        // Counted in characters, not bytes: a passphrase in any script counts alike.
-        let characters = String(decoding: pin, as: UTF8.self).count
+        // Counted in code points, not bytes, so a passphrase in any script counts alike; counted
+        // on the bytes, so the PIN is not copied into a String that outlives the check.
+        let characters = pin.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
         return characters >= minimumPassphrase ? nil : "A passphrase needs at least \(minimumPassphrase) characters, or use a PIN of at least \(minimumDigits) digits."
     }
 }

@@ -28,6 +28,10 @@ public struct GuardedConsole: RunnableConsole {
     var size: Size
     var lastKey: Date
     var signedInAt: Date
+    /// The idle-lock setting, read at start and at every reload rather than at every tick.
+    var idleLimit: TimeInterval
+    /// The minute the lock screen's clock shows, so it is redrawn when the minute turns.
+    var shownMinute = 0
 
     /// `owner`: the broker of a personal login (nil on a shared one).
     public init(store: Store, owner: Broker?, size: Size, clock: @escaping () -> Date = Date.init,
@@ -41,7 +45,9 @@ public struct GuardedConsole: RunnableConsole {
         let now = clock()
         lastKey = now
         signedInAt = now
-        let name = (try? store.settings().timeBankName) ?? Settings().timeBankName
+        let settings = (try? store.settings()) ?? Settings()
+        idleLimit = GuardedConsole.idleLimit(settings)
+        let name = settings.timeBankName
         if let owner {
             app = makeApp(owner)
             let hasPin = (try? store.signInState(username: owner.username)?.hasPin) ?? false
@@ -54,9 +60,7 @@ public struct GuardedConsole: RunnableConsole {
     public var isLocked: Bool { door.mode != .open }
     public var signedIn: Broker? { app?.context.broker }
 
-    var idleLimit: TimeInterval {
-        TimeInterval(((try? store.settings().idleLockMinutes) ?? Settings().idleLockMinutes) * 60)
-    }
+    static func idleLimit(_ settings: Settings) -> TimeInterval { TimeInterval(settings.idleLockMinutes * 60) }
 
     public var hasDeferredWork: Bool { !isLocked && (app?.hasDeferredWork ?? false) }
 
@@ -67,7 +71,7 @@ public struct GuardedConsole: RunnableConsole {
 
     public mutating func handle(_ key: Key) -> ConsoleApp.Outcome {
         let now = clock()
-        if tick(now: now) { return .running }  // a key after the limit meets the lock, not the screen
+        if lockIfDue(now: now) { return .running }  // a key after the limit meets the lock, not the screen
         lastKey = now
         if key == .resize { return .running }
         guard !isLocked, var running = app else { return handleDoor(key, now: now) }
@@ -88,6 +92,15 @@ public struct GuardedConsole: RunnableConsole {
     }
 
     public mutating func tick(now: Date) -> Bool {
+        if lockIfDue(now: now) { return true }
+        // The lock screen's clock turns with the minute.
+        let minute = Int(now.timeIntervalSince1970 / 60)
+        defer { shownMinute = minute }
+        return isLocked && minute != shownMinute
+    }
+
+    /// Locks after the idle limit or the 8 hours; true when it just did.
+    mutating func lockIfDue(now: Date) -> Bool {
         guard !isLocked, app != nil else { return false }
         if now.timeIntervalSince(signedInAt) >= Self.sessionLimit {
             lock(reason: "You have been signed in for 8 hours; enter your PIN to go on.")
@@ -166,6 +179,7 @@ public struct GuardedConsole: RunnableConsole {
 
     /// Other brokers' changes reach the console even while it is locked.
     public mutating func reload(_ screen: ScreenID?) {
+        if let settings = try? store.settings() { idleLimit = Self.idleLimit(settings) }
         app?.reload(screen)
     }
 

@@ -77,8 +77,9 @@ public struct ConsoleApp {
             return key == .char("q") || key == .ctrl("c") ? requestQuit() : .running
         }
         if message?.kind != .error { message = nil }
-        if let refused = RoleKeys.refusal(for: key, in: fullRegistry, scope: scope, role: context.broker.role) { message = refused; return .running }
         let screenFirst = screens[current]?.capturesText ?? false
+        let typing: Bool = { if case .char = key { return screenFirst } else { return false } }()
+        if !typing, let refused = RoleKeys.refusal(for: key, in: fullRegistry, scope: scope, role: context.broker.role) { message = refused; return .running }
         if screenFirst {
             let response = screens[current]!.handle(key, context)
             if response != .ignored { return apply(response) }

@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Domain: value types and pure rules, no I/O.
@@ -22,7 +23,12 @@ let package = Package(
         // The one place with SQL.
         .target(
             name: "TimeBankStore",
-            dependencies: ["TimeBank", "TimeBankImport", "TimeBankResources", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "TimeBank", "TimeBankImport", "TimeBankResources", .product(name: "GRDB", package: "GRDB.swift"),
+                // PIN hashing: PBKDF2 from a maintained library.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         // Terminal toolkit: never imports ncurses.
         .target(name: "TerminalUI"),

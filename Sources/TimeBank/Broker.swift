@@ -16,13 +16,17 @@ public struct Broker: Hashable, Sendable, Identifiable {
     public var displayName: String
     public var role: BrokerRole
     public var active: Bool
+    /// The member account this broker holds as a member themselves, if any: they never record
+    /// or reverse an exchange of that account.
+    public var member: Int?
 
-    public init(id: Int = 0, username: String, displayName: String, role: BrokerRole, active: Bool = true) {
+    public init(id: Int = 0, username: String, displayName: String, role: BrokerRole, active: Bool = true, member: Int? = nil) {
         self.id = id
         self.username = username
         self.displayName = displayName
         self.role = role
         self.active = active
+        self.member = member
     }
 }
 

@@ -12,6 +12,10 @@ public struct Settings: Hashable, Sendable {
     /// How many days after today hours may be dated, for planned group events; 0 means none,
     /// since hours are recorded after they happen.
     public var futureDaysAllowed: Int = 0
+    /// Minutes without a key before the console locks (1–60).
+    public var idleLockMinutes: Int = 5
+    /// The month (1–12) the financial year starts on its first day; April for UK charities.
+    public var financialYearStartMonth: Int = 4
 
     public init(timeBankName: String = "Time Bank", creditLimitMinutes: Minutes = 10 * 60, welcomeCreditMinutes: Minutes = 2 * 60,
                 followUpDays: Int = 7, unmatchedNeedDays: Int = 14) {

@@ -5,7 +5,7 @@ import TimeBank
 extension Store {
     static func broker(from row: Row) -> Broker {
         Broker(id: row["id"], username: row["username"], displayName: row["display_name"],
-               role: BrokerRole(rawValue: row["role"]) ?? .viewer, active: row["active"])
+               role: BrokerRole(rawValue: row["role"]) ?? .viewer, active: row["active"], member: row["member"])
     }
 
     public func brokers() throws -> [Broker] {
@@ -42,7 +42,7 @@ extension Store {
     }
 
     public func addBroker(username: String, displayName: String, role: BrokerRole, by admin: Broker) throws -> Broker {
-        guard admin.role.isAdmin else { throw StoreError.adminOnly(action: "add brokers") }
+        try authorize(.manageBrokers, by: admin)
         guard BrokerName.isValidUsername(username) else {
             throw StoreError.invalid("'\(username.prefix(40))' is not a valid Unix account name.")
         }
@@ -63,17 +63,13 @@ extension Store {
 
     /// Ends a broker's access; their name stays on everything they recorded.
     public func removeBroker(username: String, by admin: Broker) throws {
-        guard admin.role.isAdmin else { throw StoreError.adminOnly(action: "remove brokers") }
+        try authorize(.manageBrokers, by: admin)
         guard username != admin.username else { throw StoreError.invalid("You cannot remove yourself; ask another admin.") }
         try write { db in
             try db.execute(sql: "UPDATE broker SET active = 0 WHERE username = ? AND active = 1", arguments: [username])
             guard db.changesCount == 1 else { throw StoreError.notFound("'\(username)' is not an active broker.") }
             try Store.audit(db, broker: admin.username, action: "remove", entity: "broker", id: username)
         }
-    }
-
-    static func requireWriter(_ broker: Broker) throws {
-        guard broker.role.canWrite else { throw StoreError.readOnlyBroker(username: broker.username) }
     }
 
     /// A name from outside (the account's GECOS field) with any control character taken out,

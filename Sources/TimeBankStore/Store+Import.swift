@@ -19,7 +19,7 @@ extension Store {
     /// preview (`commit: false`) finds exactly what a commit would; then the transaction is
     /// committed only when asked and when no row is invalid, otherwise nothing is written.
     public func importRows(_ file: ImportFile, kind: ImportKind, source: String, commit: Bool, by broker: Broker) throws -> ImportOutcome {
-        try Store.requireWriter(broker)
+        try authorize(.importData, by: broker)
         var outcome = ImportOutcome()
         outcome.invalid = file.problems
         do {

@@ -133,7 +133,7 @@ extension Store {
     /// unless `allowDuplicate`; a retry under the same id is not a duplicate and stays silent.
     public func record(_ request: ExchangeRequest, by broker: Broker, acceptCreditLimit: Bool = false,
                        allowDuplicate: Bool = true, today: CalendarDate = .today(), referralNote: String = "") throws -> RecordOutcome {
-        try Store.requireWriter(broker)
+        try authorize(.recordHours(giver: request.giver, receiver: request.receiver), by: broker)
         do { try request.validate() } catch { throw StoreError.ledger(error) }
         // Looking first means a refused or repeated submission never opens the file for writing.
         let existing = try read { db -> Exchange? in
@@ -155,7 +155,7 @@ extension Store {
     /// Records every entry of a group activity, all or nothing, under one group id.
     public func recordGroup(_ requests: [ExchangeRequest], by broker: Broker, acceptCreditLimit: Bool = false,
                             today: CalendarDate = .today()) throws -> [Exchange] {
-        try Store.requireWriter(broker)
+        for r in requests { try authorize(.recordHours(giver: r.giver, receiver: r.receiver), by: broker) }
         guard !requests.isEmpty else { throw StoreError.invalid("A group activity needs at least one participant.") }
         for r in requests {
             do { try r.validate() } catch { throw StoreError.ledger(error) }
@@ -222,7 +222,12 @@ extension Store {
 
     /// Corrects a mistake with a mirror-image entry dated `date` (an open month), pointing at the original.
     public func reverse(_ id: UUID, reason: String, date: CalendarDate, by broker: Broker, reversalID: UUID = UUID()) throws -> Exchange {
-        try Store.requireWriter(broker)
+        // The parties are those of the original; an unknown id is refused by the preflight below.
+        if let original = try exchange(id: id) {
+            try authorize(.reverseHours(giver: original.giver, receiver: original.receiver), by: broker)
+        } else {
+            try authorize(.reverseHours(giver: .pot, receiver: .pot), by: broker)
+        }
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !why.isEmpty else { throw StoreError.invalid("Give a reason for the reversal.") }
         if let problem = TextRules.problem("The reason", why, characters: 400) { throw StoreError.invalid(problem) }
@@ -291,7 +296,7 @@ extension Store {
 
     /// Closes a month for good: its figures can be sent to funders and never change.
     public func closeMonth(_ month: String, by broker: Broker, today: CalendarDate = .today()) throws {
-        guard broker.role.isAdmin else { throw StoreError.adminOnly(action: "close a month") }
+        try authorize(.closeMonths, by: broker)
         guard let first = CalendarDate(iso: month + "-01") else { throw StoreError.invalid("'\(month.prefix(20))' is not a month; write it as YYYY-MM.") }
         guard first < today.startOfMonth else { throw StoreError.invalid("\(month) has not ended yet; only past months can be closed.") }
         try write { db in

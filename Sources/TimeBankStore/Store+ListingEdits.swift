@@ -75,7 +75,7 @@ extension Store {
 
     /// Saves a changed offer (title, description, category, area, availability, status).
     public func updateOffer(_ o: Offer, by broker: Broker) throws -> Offer {
-        try Store.requireWriter(broker)
+        try authorize(.editOffersAndNeeds, by: broker)
         try Store.validateListing(title: o.title, description: o.description, area: o.area)
         return try write { db in
             guard try Row.fetchOne(db, sql: "SELECT id FROM offer WHERE id = ?", arguments: [o.id]) != nil else {
@@ -96,7 +96,7 @@ extension Store {
 
     /// Saves a changed need, including whether it needs a vetted helper.
     public func updateNeed(_ n: Need, by broker: Broker) throws -> Need {
-        try Store.requireWriter(broker)
+        try authorize(.editOffersAndNeeds, by: broker)
         try Store.validateListing(title: n.title, description: n.description, area: n.area)
         return try write { db in
             guard try Row.fetchOne(db, sql: "SELECT id FROM need WHERE id = ?", arguments: [n.id]) != nil else {
@@ -116,7 +116,7 @@ extension Store {
 
     /// Closes (or reopens) an offer or a need without touching anything else about it.
     public func setStatus(_ kind: ListingRow.Kind, id: Int, to status: ListingStatus, by broker: Broker) throws {
-        try Store.requireWriter(broker)
+        try authorize(.editOffersAndNeeds, by: broker)
         let table = kind == .offer ? "offer" : "need"
         try write { db in
             guard let member = try Int.fetchOne(db, sql: "SELECT member FROM \(table) WHERE id = ?", arguments: [id]) else {

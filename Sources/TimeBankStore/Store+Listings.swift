@@ -68,7 +68,7 @@ extension Store {
     }
 
     public func addOffer(_ o: Offer, by broker: Broker) throws -> Offer {
-        try Store.requireWriter(broker)
+        try authorize(.editOffersAndNeeds, by: broker)
         try Store.validateListing(title: o.title, description: o.description, area: o.area)
         return try write { db in
             guard try Store.member(db, o.member) != nil else { throw StoreError.memberNotFound(o.member) }
@@ -84,7 +84,7 @@ extension Store {
     }
 
     public func addNeed(_ n: Need, by broker: Broker) throws -> Need {
-        try Store.requireWriter(broker)
+        try authorize(.editOffersAndNeeds, by: broker)
         try Store.validateListing(title: n.title, description: n.description, area: n.area)
         return try write { db in
             guard try Store.member(db, n.member) != nil else { throw StoreError.memberNotFound(n.member) }
@@ -132,7 +132,7 @@ extension Store {
     /// Introduces a helper to a need.
     public func propose(need: Int, helper: Int, offer: Int?, note: String = "", by broker: Broker) throws -> Referral {
         if let problem = TextRules.problem("The note", note, characters: 2000) { throw StoreError.invalid(problem) }
-        try Store.requireWriter(broker)
+        try authorize(.referMembers, by: broker)
         return try write { db in
             guard let needRow = try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [need]) else {
                 throw StoreError.notFound("There is no need number \(need).")
@@ -153,7 +153,7 @@ extension Store {
     /// Moves a referral one step along, dated and signed.
     public func move(referral id: Int, to status: ReferralStatus, note: String = "", by broker: Broker) throws -> Referral {
         if let problem = TextRules.problem("The note", note, characters: 2000) { throw StoreError.invalid(problem) }
-        try Store.requireWriter(broker)
+        try authorize(.referMembers, by: broker)
         return try write { db in try Store.moveReferral(db, id, to: status, note: note, by: broker) }
     }
 

@@ -48,7 +48,7 @@ extension Store {
 
     /// Signs up a member; the store gives the number. Returns the member as saved.
     public func addMember(_ m: Member, by broker: Broker) throws -> Member {
-        try Store.requireWriter(broker)
+        try authorize(.editMembers, by: broker)
         let problems = MemberValidation.problems(in: m)
         guard problems.isEmpty else { throw StoreError.invalidMember(problems) }
         return try write { db in try Store.insertMember(db, m, by: broker.username) }
@@ -77,7 +77,7 @@ extension Store {
     /// Saves an edit. `m.version` must be the version the broker started from; if someone else
     /// saved in between, nothing is written and the conflict says who and what they changed.
     public func updateMember(_ m: Member, by broker: Broker, today: CalendarDate = .today()) throws -> Member {
-        try Store.requireWriter(broker)
+        try authorize(.editMembers, by: broker)
         let problems = MemberValidation.problems(in: m)
         guard problems.isEmpty else { throw StoreError.invalidMember(problems) }
         return try write { db in
@@ -175,7 +175,7 @@ extension Store {
     }
 
     public func addNote(member n: Int, text: String, by broker: Broker) throws {
-        try Store.requireWriter(broker)
+        try authorize(.writeNotes, by: broker)
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty else { throw StoreError.invalid("A note cannot be empty.") }
         if let problem = TextRules.problem("A note", t, characters: 10_000) { throw StoreError.invalid(problem) }
@@ -211,7 +211,7 @@ extension Store {
     }
 
     public func saveVetting(member n: Int, _ v: Vetting, by broker: Broker) throws {
-        try Store.requireWriter(broker)
+        try authorize(.recordVetting, by: broker)
         let texts = v.references.map { ("A referee's name", $0.referee) } + [("The DBS level", v.dbs?.level ?? ""), ("The DBS certificate number", v.dbs?.certificateNumber ?? "")]
         for (label, text) in texts {
             if let problem = TextRules.problem(label, text, characters: 200) { throw StoreError.invalid(problem) }

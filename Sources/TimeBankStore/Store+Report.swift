@@ -12,9 +12,7 @@ extension Store {
     }
 
     static func financialYearStartMonth(_ db: Database) throws -> Int {
-        let raw = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'financial_year_start_month'")
-        guard let raw, let month = Int(raw), (1...12).contains(month) else { return 4 }
-        return month
+        try Store.settings(db).financialYearStartMonth
     }
 
     /// The period's report beside the previous period of the same length and the year before.

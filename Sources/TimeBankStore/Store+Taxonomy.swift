@@ -6,7 +6,7 @@ import TimeBank
 extension Store {
     /// Adds a category (id 0) or saves changes to one. Admins only.
     public func saveCategory(_ c: TimeBank.Category, by broker: Broker) throws -> TimeBank.Category {
-        guard broker.role.isAdmin else { throw StoreError.adminOnly(action: "edit the categories") }
+        try authorize(.editCategories, by: broker)
         let code = c.code.trimmingCharacters(in: .whitespaces).lowercased()
         let group = c.group.trimmingCharacters(in: .whitespaces)
         let name = c.name.trimmingCharacters(in: .whitespaces)

@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notABroker(username: String)
     case readOnlyBroker(username: String)
     case adminOnly(action: String)
+    /// The broker's role or own stake forbids the change (see `Permissions`).
+    case refused(PermissionRefusal)
     case memberNotFound(Int)
     case invalidMember([FieldProblem])
     case memberChanged(MemberConflict)
@@ -30,6 +32,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notABroker(let u): return "'\(u)' is not a registered broker of this time bank; an admin can add you with 'timebank brokers add \(u)'."
         case .readOnlyBroker(let u): return "'\(u)' is a viewer and cannot change anything."
         case .adminOnly(let action): return "Only an admin can \(action)."
+        case .refused(let refusal): return refusal.description
         case .memberNotFound(let n): return "There is no member number \(n)."
         case .invalidMember(let problems): return problems.map(\.message).joined(separator: " ")
         case .memberChanged(let c): return c.description

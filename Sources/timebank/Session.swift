@@ -10,7 +10,8 @@ struct Session {
     /// Opens the database to write. Only `creates` commands (demo, the console, brokers) may make
     /// a new file, and only in an existing folder (the default folder under XDG_DATA_HOME is made
     /// for them); the others refuse a missing file instead of creating one they would leave empty.
-    static func open(_ options: DatabaseOptions, creates: Bool = true) throws -> Session {
+    /// `changingPin`: the command is the PIN change itself, so a PIN an admin set is accepted.
+    static func open(_ options: DatabaseOptions, creates: Bool = true, changingPin: Bool = false) throws -> Session {
         let path = Store.resolvePath(explicit: options.db)
         if !FileManager.default.fileExists(atPath: path) {
             guard creates else {
@@ -22,8 +23,28 @@ struct Session {
             }
         }
         let store = try attempt { try Store(path: path) }
-        let broker = try attempt { try store.signIn(username: unixUser(), displayName: unixFullName()) }
+        let unix = unixUser()
+        if try attempt({ try store.isSharedLogin(unix) }) {
+            return Session(store: store, broker: try signInOnSharedLogin(store, unix: unix, as: options.actingAs, changingPin: changingPin))
+        }
+        if let other = options.actingAs, other != unix {
+            throw CommandFailure.user("--as is for shared logins; \(unix) is a personal login, so commands run as \(unix).")
+        }
+        let broker = try attempt { try store.signIn(username: unix, displayName: unixFullName()) }
         return Session(store: store, broker: broker)
+    }
+
+    /// On a login several brokers share, the broker named by --as proves who they are with their PIN.
+    static func signInOnSharedLogin(_ store: Store, unix: String, as username: String?, changingPin: Bool) throws -> Broker {
+        guard let username else {
+            throw CommandFailure.user("\(unix) is a shared login: name yourself with --as USERNAME.")
+        }
+        guard let pin = PinPrompt.fromTerminal("PIN for \(username): ") else { throw PinPrompt.noTerminal }
+        let signedIn = try attempt { try store.checkPin(username: username, pin) }
+        if signedIn.mustChangePin, !changingPin {
+            throw CommandFailure.user("An admin set your PIN: choose your own first with 'timebank brokers set-pin --as \(username)'.")
+        }
+        return signedIn.broker
     }
 
     /// Opens the database for reading only; no broker registration happens.

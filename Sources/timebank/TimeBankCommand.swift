@@ -10,7 +10,7 @@ struct TimeBankCommand: ParsableCommand {
             """,
         subcommands: [
             Console.self, Demo.self, Members.self, Record.self, Reverse.self, Balance.self, Statement.self, Match.self,
-            Check.self, Backup.self, Export.self, Import.self, Brokers.self, ReportCommand.self,
+            Check.self, Backup.self, Export.self, Import.self, Brokers.self, SettingsCommand.self, ReportCommand.self,
         ]
     )
 
@@ -26,6 +26,9 @@ struct TimeBankCommand: ParsableCommand {
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file.", valueName: "PATH"))
     var db: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("On a shared login: the broker at the keyboard (their PIN is asked on the terminal).", valueName: "USERNAME"))
+    var actingAs: String?
 
     init() {}
 

@@ -141,7 +141,7 @@ import TimeBankStore
         let c = try #require(try broker.store.categories().first)
         var renamed = c
         renamed.name = "Renamed"
-        #expect(throws: StoreError.adminOnly(action: "edit the categories")) { try broker.store.saveCategory(renamed, by: broker.broker) }
+        #expect(throws: StoreError.refused(.roleNeeded(.admin, action: "edit the categories", have: .broker))) { try broker.store.saveCategory(renamed, by: broker.broker) }
 
         let admin = try MatchFixture()
         admin.press(.char("3"), .backTab, .char("e"))

@@ -7,6 +7,7 @@ struct MembersConsoleTests {
     static let zoe = "Zoë 王 O'Brien"
 
     func console(_ db: String, _ body: (Tmux) async throws -> Void) async throws {
+        try Fixture.setPin(db: db)
         try await withTmux([try Binary.timebank(), "--db", db], width: 80, height: 24) { t in
             try await t.waitFor("1 Today")
             try await body(t)

@@ -71,11 +71,11 @@ struct BrokerAndFileTests {
         let bob = try f.store.addBroker(username: "bob", displayName: "Bob Broker", role: .broker, by: f.admin)
         #expect(try f.store.signIn(username: "bob") == bob)
         let viewer = try f.store.addBroker(username: "vic", displayName: "Vic Viewer", role: .viewer, by: f.admin)
-        #expect(throws: StoreError.adminOnly(action: "add brokers")) {
+        #expect(throws: StoreError.refused(.roleNeeded(.admin, action: "manage brokers", have: .broker))) {
             try f.store.addBroker(username: "eve", displayName: "Eve", role: .admin, by: bob)
         }
         let before = try f.snapshot()
-        #expect(throws: StoreError.readOnlyBroker(username: "vic")) {
+        #expect(throws: StoreError.refused(.roleNeeded(.broker, action: "record hours", have: .viewer))) {
             try f.store.record(ExchangeRequest(date: day(Fixture.lastYear, 3, 3), giver: .member(f.ann), receiver: .member(f.bob), minutes: 60), by: viewer)
         }
         #expect(try f.snapshot() == before)

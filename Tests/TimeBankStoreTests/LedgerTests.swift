@@ -214,7 +214,7 @@ struct LedgerTests {
     func closingRules() throws {
         let f = try Fixture()
         let broker = try f.store.addBroker(username: "bob", displayName: "Bob", role: .broker, by: f.admin)
-        #expect(throws: StoreError.adminOnly(action: "close a month")) { try f.store.closeMonth("\(Fixture.lastYear)-01", by: broker) }
+        #expect(throws: StoreError.refused(.roleNeeded(.admin, action: "close a month", have: .broker))) { try f.store.closeMonth("\(Fixture.lastYear)-01", by: broker) }
         #expect(throws: StoreError.self) { try f.store.closeMonth(Fixture.today.monthKey, by: f.admin) }
         #expect(throws: StoreError.self) { try f.store.closeMonth("2025-13", by: f.admin) }
         try f.store.closeMonth("\(Fixture.lastYear)-01", by: f.admin)

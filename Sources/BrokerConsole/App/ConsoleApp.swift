@@ -9,6 +9,8 @@ public struct ConsoleApp {
     public enum Outcome: Equatable, Sendable {
         case running
         case quit
+        /// The broker asked to lock the console (F12, `:lock`); see `GuardedConsole`.
+        case lock
     }
 
     enum Overlay {
@@ -53,7 +55,11 @@ public struct ConsoleApp {
 
     // MARK: keys
 
-    var registry: KeyRegistry {
+    /// The keys offered: what the broker's role may use.
+    var registry: KeyRegistry { RoleKeys.filtered(fullRegistry, for: context.broker.role) }
+
+    /// Every key of the current screen, before the role's filter.
+    var fullRegistry: KeyRegistry {
         var r = KeyRegistry(GlobalAction.bindings)
         for binding in screens[current]?.bindings ?? [] { r.add(binding) }
         return r
@@ -73,6 +79,8 @@ public struct ConsoleApp {
         if message?.kind != .error { message = nil }
         let area = body
         let screenFirst = screens[current]?.capturesText ?? false
+        let typing: Bool = { if case .char = key { return screenFirst } else { return false } }()
+        if !typing, let refused = RoleKeys.refusal(for: key, in: fullRegistry, scope: scope, role: context.broker.role) { message = refused; return .running }
         if screenFirst {
             let response = screens[current]!.handle(key, context, in: area)
             if response != .ignored { return apply(response) }
@@ -88,6 +96,7 @@ public struct ConsoleApp {
         case GlobalAction.help: overlay = .help(HelpOverlayState())
         case GlobalAction.commands: overlay = .commands(CommandMenuState())
         case GlobalAction.quit: return requestQuit()
+        case GlobalAction.lock: return .lock
         case GlobalAction.redraw: break
         default:
             let area = body
@@ -110,6 +119,9 @@ public struct ConsoleApp {
         }
         return .running
     }
+
+    /// A line for the broker from outside the screens (the sign-in door).
+    public mutating func setMessage(_ m: Message) { message = m }
 
     mutating func switchTo(_ screen: ScreenID) {
         current = screen

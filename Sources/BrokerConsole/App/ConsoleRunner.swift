@@ -5,9 +5,9 @@ import TimeBankStore
 /// Connects the console to a real terminal: draw, wait for a key or a quarter second, and in
 /// the quiet moments look for other brokers' writes so their changes appear without a key press.
 public enum ConsoleRunner {
-    public static func run(_ app: inout ConsoleApp, on terminal: TerminalBackend) {
+    public static func run<App: RunnableConsole>(_ app: inout App, on terminal: TerminalBackend) {
         app.resize(terminal.size)
-        var revision = (try? app.context.store.revision()) ?? 0
+        var revision = (try? app.store.revision()) ?? 0
         var dirty = true
         var lastDraw = Date()
         while !terminal.hangupRequested {
@@ -23,19 +23,20 @@ public enum ConsoleRunner {
                     dirty = true
                     continue
                 }
-                if let now = try? app.context.store.revision(), now != revision {
+                if let now = try? app.store.revision(), now != revision {
                     revision = now
-                    app.reload()
+                    app.reload(nil)
                     dirty = true
                 }
+                if app.tick(now: Date()) { dirty = true }
                 continue
             }
             if key == .resize { app.resize(terminal.size) }
             if app.handle(key) == .quit { break }
             // Our own writes move the revision too; reloading once here keeps the screen exact.
-            if let now = try? app.context.store.revision(), now != revision {
+            if let now = try? app.store.revision(), now != revision {
                 revision = now
-                app.reload()
+                app.reload(nil)
             }
             dirty = true
         }

@@ -7,6 +7,7 @@ enum GlobalAction {
     static let commands: ActionID = "commands"
     static let quit: ActionID = "quit"
     static let redraw: ActionID = "redraw"
+    static let lock: ActionID = "lock"
 
     static func open(_ screen: ScreenID) -> ActionID { ActionID("open-\(screen.rawValue)") }
 
@@ -21,6 +22,8 @@ enum GlobalAction {
             KeyBinding(action: commands, keys: [.char(":"), .function(10)], help: "Command menu: find any action by typing", hint: "Menu", priority: 20),
             KeyBinding(action: quit, keys: [.char("q"), .ctrl("c")], help: "Quit (asks first if something is unsaved)", hint: "Quit", priority: 30),
             KeyBinding(action: redraw, keys: [.ctrl("l")], help: "Redraw the screen"),
+            // No status hint, so every screen's status line stays as it was; help and the menu list it.
+            KeyBinding(action: lock, keys: [.function(12)], help: "Lock the console now (your PIN unlocks it)"),
         ]
         for screen in ScreenID.allCases {
             // No status hint: the screen bar under the header shows these keys all the time.

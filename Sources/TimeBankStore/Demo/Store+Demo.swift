@@ -13,7 +13,7 @@ extension Store {
     /// The same seed and `today` give the same data. One transaction: all or nothing.
     public func populateDemo(_ options: DemoOptions, by broker: Broker,
                              progress: ((String, Double) -> Void)? = nil) throws -> DemoSummary {
-        try Store.requireWriter(broker)
+        try authorize(.editMembers, by: broker)
         guard (1...1_000_000).contains(options.members) else {
             throw StoreError.invalid("The number of demo members must be from 1 to 1,000,000.")
         }

@@ -29,15 +29,20 @@ struct ConsoleOptions: ParsableArguments {
         }
         var options = database
         if demo { options.db = try prepareDemo() }
-        let session = try Session.open(options)
+        // A shared login signs brokers in on the console's own screen; a personal one is its broker.
+        let store = try attempt { try Store(path: Store.resolvePath(explicit: options.db)) }
+        let shared = try attempt { try store.isSharedLogin(Session.unixUser()) }
+        let owner = shared ? nil : try Session.open(options).broker
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal()
         } catch {
             throw CommandFailure.user("The terminal could not be started: \(error).")
         }
-        var app = ConsoleApp(context: ConsoleContext(store: session.store, broker: session.broker, defersSlowWork: true), size: terminal.size,
-                             notice: terminal.startupNotice)
+        let notice = terminal.startupNotice
+        var app = GuardedConsole(store: store, owner: owner, size: terminal.size) { broker in
+            ConsoleApp(context: ConsoleContext(store: store, broker: broker, defersSlowWork: true), size: terminal.size, notice: notice)
+        }
         ConsoleRunner.run(&app, on: terminal)
         // The terminal is restored and every write committed; a hang-up arriving while the process
         // winds down (tmux or sshd closing the pty) must not turn a clean quit into a failure.

@@ -8,6 +8,17 @@ enum Fixture {
     static func demo(_ tb: TimeBankCLI, members: Int = 40, seed: Int = 7) async throws {
         let r = try await tb.run(["demo", "--members", String(members), "--seed", String(seed)])
         guard r.succeeded else { throw SupportError("timebank demo failed:\n\(r)") }
+        if let db = tb.db { try setPin(db: db) }
+    }
+
+    static let pin = "482916"
+
+    /// Gives the Unix user's broker a PIN, so their console opens on Today rather than on
+    /// choosing one. Few rounds: the tests check the console, `PinTests` the hashing.
+    static func setPin(db: String, username: String? = nil) throws {
+        let store = try Store(path: db)
+        let me = try store.signIn(username: unixUser())
+        try store.setPin(username: username ?? me.username, to: PinSecret(bytes: Array(pin.utf8)), by: me, iterations: 1000)
     }
 
     /// Closes a month through the store (the command line has no command for it yet), as the admin.

@@ -80,6 +80,12 @@ final class SSHBrokerHost: @unchecked Sendable {
         server = try await SSHServer(folder: folder, users: [ann.name, raj.name, eve.name])
         try await runChecked(as: ann, "demo --members \(demoMembers) --seed 11")
         try await runChecked(as: ann, "brokers add \(raj.name) --name '\(raj.fullName)' --role broker")
+        // Each broker chooses a PIN for unlocking, or their console would open on choosing one.
+        guard let server else { throw SSHTestError("the SSH server is not running") }
+        for account in [ann, raj] {
+            let r = await server.run(as: account.name, "printf '482916\\n' | " + timebankCommand("brokers set-pin --pin-stdin"))
+            guard r.succeeded else { throw SSHTestError("setting \(account.name)'s PIN failed:\n\(r)") }
+        }
     }
 
     /// Copies the built binary and its resource bundles to a folder every account can read:

@@ -12,6 +12,8 @@ struct ListingForm: Equatable, Sendable {
     var form: FormState
     /// Boxes the broker has set by hand; the category no longer sets them.
     var setByHand: Set<String> = []
+    /// Every category the typed words match, to choose from with the arrows.
+    var categoryPicker = CategoryPicker()
 
     static let statuses = ListingStatus.allCases.map(\.rawValue)
 
@@ -78,8 +80,43 @@ struct ListingForm: Equatable, Sendable {
         }
     }
 
+    /// The category the field names: nil when blank; a problem when nothing matches or the
+    /// words fit several and none was chosen from the list.
     func category(in categories: [TimeBank.Category]) -> Result<CategoryMatch?, SlipProblem> {
-        CategoryMatch.find(form.value(of: "category"), in: categories.filter(\.active))
+        let typed = form.value(of: "category").trimmingCharacters(in: .whitespaces)
+        let found = CategorySearch.matches(typed, in: categories.filter(\.active))
+        if found.count > 1 {
+            return .failure(SlipProblem("'\(typed)' fits \(found.count) categories; choose one with ↑↓ and Enter, or type its code."))
+        }
+        return CategoryMatch.find(typed, in: categories.filter(\.active))
+    }
+
+    /// Keys for the form. While the category field shows its list, the arrows choose in it and
+    /// Enter or Tab takes the highlighted category (Tab then moves on, as in any field).
+    mutating func handle(_ key: Key, in rect: Rect, categories: [TimeBank.Category]) -> FormOutcome {
+        if form.focusedField?.id == "category" {
+            switch categoryPicker.handle(key, page: 5) {
+            case .moved: return .handled
+            case .chose(let c):
+                setField("category", to: c.code)
+                note(.edited(fieldID: "category"), categories: categories)
+                return key == .tab ? form.handle(.tab, in: rect) : .edited(fieldID: "category")
+            case .ignored: break
+            }
+        }
+        let outcome = form.handle(key, in: rect)
+        note(outcome, categories: categories)
+        categoryPicker.update(form.value(of: "category"), categories: categories.filter(\.active))
+        return outcome
+    }
+
+    private mutating func setField(_ id: String, to text: String) {
+        guard let index = form.fields.firstIndex(where: { $0.id == id }) else { return }
+        guard case .text(var state) = form.fields[index].kind else { return }
+        state.text = text
+        state.caret = text.count
+        form.fields[index].kind = .text(state)
+        form.errors[id] = nil
     }
 
     /// What the fields say beside the form: the member's name and the category they point at.
@@ -94,6 +131,8 @@ struct ListingForm: Equatable, Sendable {
             // The vetting hint first: a long category name may be cut at 80 columns, the hint must not.
             let vetting = kind == .need && match.category.suggestsVetting ? " (usually needs a vetted helper)" : ""
             out.append("Category\(vetting): \(match.details)")
+        case .failure where categoryPicker.showsList:
+            out.append("Category: \(categoryPicker.matches.count) match; ↑↓ choose, Enter or Tab takes one")
         case .failure(let why): out.append("! " + why.text)
         case .success(nil): break
         }
@@ -117,7 +156,7 @@ struct ListingForm: Equatable, Sendable {
         switch category(in: categories) {
         case .success(let match?): categoryID = match.category.id
         case .success(nil): break
-        case .failure: form.errors["category"] = "No such category"
+        case .failure: form.errors["category"] = categoryPicker.showsList ? "Choose one from the list" : "No such category"
         }
         let availabilityText = form.value(of: "availability")
         let availability = Availability(text: availabilityText)

@@ -141,8 +141,7 @@ struct OffersNeedsScreen: ConsoleScreen {
         }
         switch editor {
         case .listing(var f):
-            let outcome = f.form.handle(key, in: Self.formRect)
-            f.note(outcome, categories: categories)
+            let outcome = f.handle(key, in: Self.formRect, categories: categories)
             editor = .listing(f)
             if outcome == .submitted { return save(context) }
             return outcome == .ignored ? .ignored : .handled

@@ -13,7 +13,7 @@ struct Record: ParsableCommand {
     @Option(help: "Member number of who received it, or 'pot'.") var receiver: String
     @Option(help: "Duration: 1:30, 1.5, 1h30, 90m, or 45 (minutes).") var hours: String
     @Option(help: "Date of service: YYYY-MM-DD, today, yesterday, -3, 28/11/2026.") var date: String = "today"
-    @Option(help: "Category code, e.g. garden.mowing.") var category: String?
+    @Option(help: "Category code, e.g. garden.lawn (timebank categories lists them).") var category: String?
     @Option(help: "Description of the help given.") var note: String?
     @Option(help: "A UUID that makes the call idempotent.") var id: String?
     @Flag(help: "Record even if the receiver passes the credit limit.") var acceptCreditLimit = false

@@ -14,13 +14,15 @@ struct MembersScreen: ConsoleScreen {
     enum Question {
         case discard(ConfirmDialogState)
         case duplicate(ConfirmDialogState)
+        /// Vetting of a pending member is complete: make them active now?
+        case activate(ConfirmDialogState, member: Int)
     }
 
     private(set) var list = MemberListState()
     private(set) var card: MemberCardState?
     private(set) var memberForm: MemberFormState?
     private(set) var vettingForm: VettingFormState?
-    private(set) var question: Question?
+    var question: Question?
     /// Where the screen was last drawn. Keys need the size of what they move (a page of the
     /// list, a form's pages) and `handle` is not given it, so render leaves it here.
     let viewport = Viewport()
@@ -131,6 +133,18 @@ struct MembersScreen: ConsoleScreen {
             case .chosen, .cancelled: question = nil
             case .handled: question = .duplicate(dialog)
             }
+        case .activate(var dialog, let number):
+            switch dialog.handle(key) {
+            case .chosen(0):
+                question = nil
+                let response = activate(number, context)
+                card?.reload(context)
+                return response
+            case .chosen, .cancelled:
+                question = nil
+                return .message(.info("Still pending: e on the card changes the status when they are ready."))
+            case .handled: question = .activate(dialog, member: number)
+            }
         case nil: break
         }
         return .handled
@@ -206,6 +220,7 @@ struct MembersScreen: ConsoleScreen {
             if saved {
                 card?.tabs.select(MemberCardState.Tab.vetting.rawValue)
                 card?.reload(context)
+                offerActivation(form.number, context)
             }
             return response
         case .list, .card: return .ignored
@@ -265,12 +280,13 @@ struct MembersScreen: ConsoleScreen {
         case .memberForm:
             if let f = memberForm {
                 MemberFormView.render(title: f.title, form: f.form, notice: f.notice, focused: question == nil, into: &frame, in: rect)
+                f.doNotMatch.renderList(into: &frame, form: f.form, formRect: formRect, within: rect)
             }
         case .vettingForm:
             if let f = vettingForm { MemberFormView.render(title: f.title, form: f.form, notice: nil, focused: question == nil, into: &frame, in: rect) }
         }
         switch question {
-        case .discard(let dialog), .duplicate(let dialog): ConfirmDialog.render(dialog, into: &frame)
+        case .discard(let dialog), .duplicate(let dialog), .activate(let dialog, _): ConfirmDialog.render(dialog, into: &frame)
         case nil: break
         }
     }

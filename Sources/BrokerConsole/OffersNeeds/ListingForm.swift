@@ -14,6 +14,8 @@ struct ListingForm: Equatable, Sendable {
     var setByHand: Set<String> = []
     /// Every category the typed words match, to choose from with the arrows.
     var categoryPicker = CategoryPicker()
+    /// The member whose listing it is, picked by number or name as in Record hours.
+    var memberPicker = FormMemberPicker(fieldID: "member")
 
     static let statuses = ListingStatus.allCases.map(\.rawValue)
 
@@ -21,7 +23,8 @@ struct ListingForm: Equatable, Sendable {
         self.kind = kind
         editing = nil
         var fields: [FormField] = [
-            .text("member", label: "Member number", text: member.map(String.init) ?? "", required: true, maxLength: 9, width: 10),
+            .text("member", label: "Member", text: member.map(String.init) ?? "", required: true, maxLength: 80,
+                  placeholder: "number or name", width: 30),
             .text("category", label: "Category", text: category?.code ?? "", required: true, maxLength: 60, placeholder: "a code or a word: garden", width: 30),
             .text("title", label: "Title", required: true, maxLength: 120),
             .text("description", label: "Description", maxLength: 2000),
@@ -93,7 +96,11 @@ struct ListingForm: Equatable, Sendable {
 
     /// Keys for the form. While the category field shows its list, the arrows choose in it and
     /// Enter or Tab takes the highlighted category (Tab then moves on, as in any field).
-    mutating func handle(_ key: Key, in rect: Rect, categories: [TimeBank.Category]) -> FormOutcome {
+    mutating func handle(_ key: Key, in rect: Rect, categories: [TimeBank.Category], store: Store, today: CalendarDate) -> FormOutcome {
+        if let outcome = memberPicker.handle(key, form: &form, in: rect, store: store, today: today) {
+            note(outcome, categories: categories)
+            return outcome
+        }
         if form.focusedField?.id == "category" {
             switch categoryPicker.handle(key, page: 5) {
             case .moved: return .handled
@@ -150,7 +157,7 @@ struct ListingForm: Equatable, Sendable {
             member = (try? store.member(n)) ?? nil
             if member == nil { form.errors["member"] = "No such member" }
         } else if form.errors["member"] == nil {
-            form.errors["member"] = "A member number"
+            form.errors["member"] = "Choose a member from the list"
         }
         var categoryID = 0
         switch category(in: categories) {

@@ -100,5 +100,6 @@ extension OffersNeedsScreen {
             // The form has no headings and fits one page, so a field's row is its index.
             f.categoryPicker.renderList(into: &frame, below: formRect.row + index, column: formRect.column + 2, within: rect)
         }
+        if case .listing(let f) = editor { f.memberPicker.renderList(into: &frame, form: f.form, formRect: formRect, within: rect) }
     }
 }

@@ -141,7 +141,7 @@ struct OffersNeedsScreen: ConsoleScreen {
         }
         switch editor {
         case .listing(var f):
-            let outcome = f.handle(key, in: Self.formRect, categories: categories)
+            let outcome = f.handle(key, in: Self.formRect, categories: categories, store: context.store, today: today)
             editor = .listing(f)
             if outcome == .submitted { return save(context) }
             return outcome == .ignored ? .ignored : .handled

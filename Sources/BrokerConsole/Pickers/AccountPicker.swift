@@ -53,6 +53,8 @@ struct AccountPicker: Equatable, Sendable {
     static let maxMatches = 6
 
     var field = TextFieldState(maxLength: 80, placeholder: "number or name")
+    /// False where only a member will do (the owner of a listing, a do-not-match entry).
+    var allowsPot = true
     private(set) var matches: [AccountChoice] = []
     private(set) var highlighted = 0
     private(set) var chosen: AccountChoice?
@@ -106,19 +108,20 @@ struct AccountPicker: Equatable, Sendable {
         chosen = AccountChoice.load(current.ref, store: store) ?? current
     }
 
-    private mutating func search(store: Store, today: CalendarDate) {
+    /// Finds the matches for the field's text: an exact number (or `pot`) is chosen at once.
+    mutating func search(store: Store, today: CalendarDate) {
         chosen = nil
         matches = []
         highlighted = 0
         let typed = text.trimmingCharacters(in: .whitespaces)
         guard !typed.isEmpty else { return }
-        if let ref = AccountRef(typed), let exact = AccountChoice.load(ref, store: store) {
+        if let ref = AccountRef(typed), allowsPot || ref != .pot, let exact = AccountChoice.load(ref, store: store) {
             chosen = exact
             return
         }
         let rows = (try? store.accountMatches(typed, limit: Self.maxMatches, today: today)) ?? []
         matches = rows.map(AccountChoice.init(summary:))
-        if typed.count >= 2, "pot".hasPrefix(typed.lowercased()) || "community pot".hasPrefix(typed.lowercased()),
+        if allowsPot, typed.count >= 2, "pot".hasPrefix(typed.lowercased()) || "community pot".hasPrefix(typed.lowercased()),
            let pot = AccountChoice.load(.pot, store: store) {
             matches = Array(([pot] + matches).prefix(Self.maxMatches))
         }

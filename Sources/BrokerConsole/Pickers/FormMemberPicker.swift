@@ -1,0 +1,86 @@
+import TerminalUI
+import TimeBank
+import TimeBankStore
+
+/// The Record hours member picker inside one text field of a form: the broker types a number
+/// or part of a name, the matches appear under the field, `↑`/`↓` choose, and Enter or Tab
+/// puts the member's number in the field. A field that takes several members ("1042, 1107")
+/// picks for what follows the last comma.
+struct FormMemberPicker: Equatable, Sendable {
+    let fieldID: String
+    let takesSeveral: Bool
+    private(set) var picker: AccountPicker
+
+    init(fieldID: String, takesSeveral: Bool = false) {
+        self.fieldID = fieldID
+        self.takesSeveral = takesSeveral
+        var p = AccountPicker()
+        p.allowsPot = false
+        picker = p
+    }
+
+    /// What the picker searches: the whole text, or its last comma-separated part.
+    private func split(_ text: String) -> (kept: String, typed: String) {
+        guard takesSeveral, let comma = text.lastIndex(of: ",") else { return ("", text) }
+        let kept = String(text[...comma])
+        return (kept + " ", String(text[text.index(after: comma)...]).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Handles a key when the picker's field has the focus; nil leaves the key to the form.
+    mutating func handle(_ key: Key, form: inout FormState, in rect: Rect, store: Store, today: CalendarDate) -> FormOutcome? {
+        guard form.focusedField?.id == fieldID else { return nil }
+        if picker.showsList {
+            switch key {
+            case .up, .down:
+                _ = picker.handle(key, store: store, today: today)
+                return .handled
+            case .enter, .tab:
+                _ = picker.handle(.enter, store: store, today: today)
+                guard let chosen = picker.chosen, let index = form.fields.firstIndex(where: { $0.id == fieldID }),
+                      case .text(var state) = form.fields[index].kind else { return .handled }
+                let kept = split(state.text).kept.trimmingCharacters(in: .whitespaces)
+                state.text = (kept.isEmpty ? "" : kept + " ") + chosen.ref.description
+                state.caret = state.text.count
+                form.fields[index].kind = .text(state)
+                form.errors[fieldID] = nil
+                return key == .tab ? form.handle(.tab, in: rect) : .edited(fieldID: fieldID)
+            default: break
+            }
+        }
+        let outcome = form.handle(key, in: rect)
+        if outcome == .edited(fieldID: fieldID) { look(form.value(of: fieldID), store: store, today: today) }
+        return outcome
+    }
+
+    /// Searches for what the field holds now (also when the form opens with a number in it).
+    mutating func look(_ text: String, store: Store, today: CalendarDate) {
+        picker.field.text = split(text).typed
+        picker.search(store: store, today: today)
+    }
+
+    /// The member the field names, when it names exactly one.
+    var chosen: AccountChoice? { picker.chosen }
+
+    /// The matches under the field, drawn over whatever lies below it while it has the focus.
+    func renderList(into frame: inout Frame, form: FormState, formRect: Rect, within rect: Rect) {
+        guard form.focusedField?.id == fieldID, picker.showsList,
+              let input = FormView.inputRect(of: fieldID, in: form, at: formRect) else { return }
+        let left = max(rect.column, input.column - 1)
+        let height = min(picker.matches.count, max(1, rect.maxRow - input.row - 3))
+        let box = Rect(row: input.row + 1, column: left, width: max(20, rect.maxColumn - left), height: height + 2)
+        let inner = frame.box(box, title: "↑↓ choose · Enter/Tab take")
+        let columns = inner.splitColumns([.fixed(6), .fill, .fixed(13), .fixed(8)], gap: 1)
+        for (index, choice) in picker.matches.prefix(height).enumerated() {
+            let line = inner.row + index
+            let selected = index == picker.highlighted
+            let style: Style = selected ? .selected : .plain
+            frame.fill(Rect(row: line, column: inner.column, width: inner.width, height: 1), style: style)
+            let cells = [choice.ref.description, choice.name, choice.statusWord, SlipFormat.clock(choice.balance)]
+            let alignments: [TextMeasure.Alignment] = [.left, .left, .left, .right]
+            for (i, area) in columns.enumerated() {
+                frame.put(cells[i], row: line, column: area.column, width: area.width, alignment: alignments[i], style: style)
+            }
+            if selected { frame.put("›", row: line, column: box.column, style: .bold) }
+        }
+    }
+}

@@ -9,8 +9,8 @@ struct Record: ParsableCommand {
         discussion: "Recording the same --id again records nothing and reports the exchange already recorded.")
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "Member number of who gave the time, or 'pot'.") var giver: String
-    @Option(help: "Member number of who received it, or 'pot'.") var receiver: String
+    @Option(help: "Who gave the time: a member number, a name that fits one member (\"zoe obrien\"), or 'pot'.") var giver: String
+    @Option(help: "Who received it: a member number, a name that fits one member, or 'pot'.") var receiver: String
     @Option(help: "Duration: 1:30, 1.5, 1h30, 90m, or 45 (minutes).") var hours: String
     @Option(help: "Date of service: YYYY-MM-DD, today, yesterday, -3, 28/11/2026.") var date: String = "today"
     @Option(help: "Category code, e.g. garden.lawn (timebank categories lists them).") var category: String?
@@ -22,13 +22,14 @@ struct Record: ParsableCommand {
         let minutes: Minutes
         do { minutes = try DurationParser.parse(hours) } catch { throw CommandFailure.user("--hours: \(error.description)") }
         let day = try calendarDate(date, option: "--date")
-        let from = try accountRef(giver, option: "--giver"), to = try accountRef(receiver, option: "--receiver")
         var uuid = UUID()
         if let id {
             guard let parsed = UUID(uuidString: id) else { throw CommandFailure.user("--id '\(id.prefix(40))' is not a UUID.") }
             uuid = parsed
         }
         let session = try Session.open(database)
+        let from = try accountRef(giver, option: "--giver", in: session.store)
+        let to = try accountRef(receiver, option: "--receiver", in: session.store)
         let request = ExchangeRequest(id: uuid, date: day, giver: from, receiver: to, minutes: minutes, categoryCode: category,
                                       description: note ?? "")
         let outcome: RecordOutcome

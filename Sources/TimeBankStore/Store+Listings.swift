@@ -67,17 +67,19 @@ extension Store {
     public func addOffer(_ o: Offer, by broker: Broker) throws -> Offer {
         try Store.requireWriter(broker)
         try Store.validateListing(title: o.title, description: o.description)
-        return try write { db in
-            guard try Store.member(db, o.member) != nil else { throw StoreError.memberNotFound(o.member) }
-            try db.execute(sql: """
-                INSERT INTO offer (member, category, title, description, area, availability, status, created, review)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [o.member, o.categoryID, o.title, o.description, o.area, o.availability.rawValue, o.status.rawValue, o.created.iso, o.review?.iso])
-            let id = db.lastInsertedRowID
-            try MemberSearchIndex.reindex(db, member: o.member)
-            try Store.audit(db, broker: broker.username, action: "create", entity: "offer", id: String(id), details: "member=\(o.member)")
-            return Store.offer(from: try Row.fetchOne(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [id])!)
-        }
+        return try write { db in try Store.insertOffer(db, o, by: broker.username) }
+    }
+
+    static func insertOffer(_ db: Database, _ o: Offer, by username: String) throws -> Offer {
+        guard try Store.member(db, o.member) != nil else { throw StoreError.memberNotFound(o.member) }
+        try db.execute(sql: """
+            INSERT INTO offer (member, category, title, description, area, availability, status, created, review)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [o.member, o.categoryID, o.title, o.description, o.area, o.availability.rawValue, o.status.rawValue, o.created.iso, o.review?.iso])
+        let id = db.lastInsertedRowID
+        try MemberSearchIndex.reindex(db, member: o.member)
+        try Store.audit(db, broker: username, action: "create", entity: "offer", id: String(id), details: "member=\(o.member)")
+        return Store.offer(from: try Row.fetchOne(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [id])!)
     }
 
     public func addNeed(_ n: Need, by broker: Broker) throws -> Need {

@@ -9,6 +9,8 @@ public enum ScreenIntent: Equatable, Sendable {
     case matchNeed(Int)
     /// Open Record hours with the slip filled in (after a referral is done).
     case recordExchange(giver: AccountRef, receiver: AccountRef, categoryCode: String?, referral: Int?, description: String)
+    /// Open a new offer (or need) form for this member, from their card; Esc returns to it.
+    case addListing(offer: Bool, member: Int)
 }
 
 /// What a screen asks the console to do after a key.

@@ -48,6 +48,7 @@ enum MemberFormFields {
             .text("ethnicity", label: "Ethnicity", text: m.demographics.ethnicity, maxLength: 60, group: funders, width: 30),
             .text("disability", label: "Disability", text: m.demographics.disability, maxLength: 60, group: funders, width: 30),
         ]
+        if isNew { fields += SignUpOffers.fields }
         return FormState(fields: fields)
     }
 

@@ -21,6 +21,8 @@ struct MemberFormState {
     private(set) var doNotMatch = FormMemberPicker(fieldID: "doNotMatch", takesSeveral: true)
     /// Fields whose problem the message line is showing, so that it is cleared once they are fixed.
     private(set) var flagged: Set<String> = []
+    /// The sign-up's Offers step (new members only).
+    private(set) var signUpOffers = SignUpOffers()
 
     init(adding today: CalendarDate) {
         let blank = Member(name: "", joined: today)
@@ -49,7 +51,8 @@ struct MemberFormState {
 
     mutating func handle(_ key: Key, _ context: ConsoleContext, rect: Rect) -> ScreenResponse {
         let before = form.focusedField?.id
-        let outcome = doNotMatch.handle(key, form: &form, in: rect, store: context.store, today: context.today())
+        let outcome = signUpOffers.handle(key, form: &form, in: rect, store: context.store)
+            ?? doNotMatch.handle(key, form: &form, in: rect, store: context.store, today: context.today())
             ?? form.handle(key, in: rect)
         switch outcome {
         case .ignored:
@@ -113,6 +116,8 @@ struct MemberFormState {
             errors[problem.field.rawValue] = problem.message
         }
         if errors["status"] == nil, let p = activationProblem(member, context) { errors["status"] = p }
+        let (offers, offerErrors) = isNew ? signUpOffers.offers(in: form, for: member, today: context.today(), store: context.store) : ([], [:])
+        errors.merge(offerErrors) { mine, _ in mine }
         guard errors.isEmpty else {
             form.errors = errors
             flagged = Set(errors.keys)
@@ -133,8 +138,10 @@ struct MemberFormState {
         do {
             let activating = !isNew && original.status != .active && member.status == .active
             let before = activating ? (try? context.store.balance(.member(member.number)))?.balanceMinutes : nil
-            let saved = isNew ? try context.store.addMember(member, by: context.broker) : try context.store.updateMember(member, by: context.broker, today: context.today())
-            var text = isNew ? "Added member \(saved.number) \(saved.name)." : "Saved member \(saved.number) \(saved.name)."
+            let saved = isNew ? try context.store.signUp(member, offers: offers, by: context.broker).member
+                              : try context.store.updateMember(member, by: context.broker, today: context.today())
+            let withOffers = offers.isEmpty ? "" : " with \(offers.count) offer\(offers.count == 1 ? "" : "s")"
+            var text = isNew ? "Added member \(saved.number) \(saved.name)\(withOffers)." : "Saved member \(saved.number) \(saved.name)."
             if let before, let after = (try? context.store.balance(.member(saved.number)))?.balanceMinutes, after > before {
                 text = "Saved member \(saved.number) \(MembersScreen.activated(saved.name, credited: after - before))"
             }

@@ -23,6 +23,8 @@ enum MembersAction {
     static let edit: ActionID = "member-edit"
     static let note: ActionID = "member-note"
     static let editVetting: ActionID = "member-vetting"
+    static let addOffer: ActionID = "member-add-offer"
+    static let addNeed: ActionID = "member-add-need"
     static let nextTab: ActionID = "member-next-tab"
     static let previousTab: ActionID = "member-previous-tab"
 
@@ -55,6 +57,8 @@ enum MembersAction {
             KeyBinding(action: edit, keys: [.char("e"), .function(4)], help: "Edit the member (status changes too)", scope: scope, hint: "Edit", priority: 2),
             KeyBinding(action: note, keys: [.char("n")], help: "Add a note, signed with your name", scope: scope, hint: "Note", priority: 3),
             KeyBinding(action: editVetting, keys: [.char("v")], help: "Record references, ID, induction, DBS and review dates", scope: scope, hint: "Vetting", priority: 4),
+            KeyBinding(action: addOffer, keys: [.char("o")], help: "Add an offer for this member", scope: scope, hint: "Offer", priority: 5),
+            KeyBinding(action: addNeed, keys: [.char("w")], help: "Add a need (what they want help with) for this member", scope: scope, hint: "Need", priority: 5),
         ]
     }
 

@@ -183,6 +183,10 @@ struct MembersScreen: ConsoleScreen {
             guard let number = card?.number, let member = try? context.store.member(number),
                   let vetting = try? context.store.vetting(member: number) else { return .ignored }
             vettingForm = VettingFormState(number: number, name: member.name, vetting: vetting)
+        case MembersAction.addOffer, MembersAction.addNeed:
+            guard context.broker.role.canWrite else { return readOnly(context) }
+            guard let number = card?.number else { return .ignored }
+            return .go(.offersAndNeeds, .addListing(offer: action == MembersAction.addOffer, member: number))
         case MembersAction.save: return save(context)
         case MembersAction.cancel: return cancel(context)
         default: return .ignored
@@ -281,6 +285,7 @@ struct MembersScreen: ConsoleScreen {
             if let f = memberForm {
                 MemberFormView.render(title: f.title, form: f.form, notice: f.notice, focused: question == nil, into: &frame, in: rect)
                 f.doNotMatch.renderList(into: &frame, form: f.form, formRect: formRect, within: rect)
+                f.signUpOffers.renderList(into: &frame, form: f.form, formRect: formRect, within: rect)
             }
         case .vettingForm:
             if let f = vettingForm { MemberFormView.render(title: f.title, form: f.form, notice: nil, focused: question == nil, into: &frame, in: rect) }

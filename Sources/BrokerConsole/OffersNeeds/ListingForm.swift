@@ -16,6 +16,9 @@ struct ListingForm: Equatable, Sendable {
     var categoryPicker = CategoryPicker()
     /// The member whose listing it is, picked by number or name as in Record hours.
     var memberPicker = FormMemberPicker(fieldID: "member")
+    /// Said above the fields instead of the plain title, when the form is a step of something
+    /// larger (signing a member up, adding from their card).
+    var heading: String?
 
     static let statuses = ListingStatus.allCases.map(\.rawValue)
 
@@ -59,6 +62,7 @@ struct ListingForm: Equatable, Sendable {
     }
 
     var title: String {
+        if let heading { return heading }
         let noun = kind == .offer ? "offer" : "need"
         guard let row = editing else { return "New \(noun)" }
         return "Editing \(noun) \(row.id) of \(row.memberName) (\(row.member))"

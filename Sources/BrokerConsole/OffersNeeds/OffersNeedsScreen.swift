@@ -37,6 +37,8 @@ struct OffersNeedsScreen: ConsoleScreen {
     var editor: Editor?
     var fitting: FittingNeeds?
     var confirm: (state: ConfirmDialogState, row: ListingRow)?
+    /// A new offer or need started from a member's card or their sign-up.
+    var errand: ListingErrand?
     var today = CalendarDate.today()
     var problem: String?
 
@@ -90,8 +92,12 @@ struct OffersNeedsScreen: ConsoleScreen {
         }
     }
 
-    /// From a member card: that member's offers and needs.
+    /// From a member card: that member's offers and needs, or a new offer or need for them.
     mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext) {
+        if case .addListing(let offer, let member) = intent {
+            startErrand(offer: offer, member: member, context)
+            return
+        }
         guard case .showMember(let n) = intent else { return }
         memberFilter = n
         categoryFilter = nil
@@ -137,6 +143,10 @@ struct OffersNeedsScreen: ConsoleScreen {
     mutating func handleEditor(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
         if key == .escape {
             editor = nil
+            if let member = errand?.member {
+                errand = nil
+                return .go(.members, .showMember(member))
+            }
             return .message(.info("Not saved."))
         }
         switch editor {
@@ -221,6 +231,7 @@ struct OffersNeedsScreen: ConsoleScreen {
                     saved = "need \(try f.editing == nil ? context.store.addNeed(n, by: context.broker).id : context.store.updateNeed(n, by: context.broker).id)"
                 } else { return .handled }
                 editor = nil
+                errand = nil
                 reload(context)
                 return .message(.success("\(verb) \(saved): \(f.form.value(of: "title"))."))
             } catch {

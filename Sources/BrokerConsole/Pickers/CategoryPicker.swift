@@ -65,8 +65,9 @@ struct CategoryPicker: Equatable, Sendable {
     /// highlight is always in sight, with how many there are in its title.
     func renderList(into frame: inout Frame, below row: Int, column: Int, within rect: Rect) {
         guard showsList else { return }
-        let height = min(matches.count, max(1, rect.maxRow - row - 3))
-        let box = Rect(row: row + 1, column: column, width: max(10, rect.maxColumn - column), height: height + 2)
+        let place = DropdownPlacement(field: row, rows: matches.count, within: rect)
+        let height = place.height
+        let box = Rect(row: place.top, column: column, width: max(10, rect.maxColumn - column), height: height + 2)
         let inner = frame.box(box, title: "\(matches.count) match · ↑↓ choose · Enter/Tab take")
         let top = min(max(0, highlighted - height + 1), max(0, matches.count - height))
         for line in 0..<height where matches.indices.contains(top + line) {

@@ -66,8 +66,9 @@ struct FormMemberPicker: Equatable, Sendable {
         guard form.focusedField?.id == fieldID, picker.showsList,
               let input = FormView.inputRect(of: fieldID, in: form, at: formRect) else { return }
         let left = max(rect.column, input.column - 1)
-        let height = min(picker.matches.count, max(1, rect.maxRow - input.row - 3))
-        let box = Rect(row: input.row + 1, column: left, width: max(20, rect.maxColumn - left), height: height + 2)
+        let place = DropdownPlacement(field: input.row, rows: picker.matches.count, within: rect)
+        let height = place.height
+        let box = Rect(row: place.top, column: left, width: max(20, rect.maxColumn - left), height: height + 2)
         let inner = frame.box(box, title: "↑↓ choose · Enter/Tab take")
         let columns = inner.splitColumns([.fixed(6), .fill, .fixed(13), .fixed(8)], gap: 1)
         for (index, choice) in picker.matches.prefix(height).enumerated() {

@@ -30,3 +30,22 @@ struct FormErrorClearsTests {
         #expect(saved.availability == Availability.weekdays.union(.slot(day: 5, part: .morning)))
     }
 }
+
+@Suite("Offer and need form errors clear when fixed")
+struct ListingFormErrorClearsTests {
+    @Test func theNotSavedErrorGoesOnceTheMarkedFieldsAreFixed() throws {
+        let fixture = try MembersFixture()
+        var d = ConsoleDriver(fixture)
+        d.press(.char("3"), .char("a"))
+        d.type("\(fixture.number("Seán Murphy"))")
+        d.press(.tab)
+        d.type("garden.lawn")
+        d.press(.ctrl("s"))  // no title
+        #expect(d.app.message?.kind == .error)
+        #expect(d.screen.contains("! Required"))
+        d.type("Mowing")     // the cursor was put in Title, the field marked
+        #expect(d.app.message?.kind != .error, "\(d.app.message.map(\.text) ?? "")")
+        #expect(!d.screen.contains("! Required"))
+        #expect(!d.screen.contains("Error:"))
+    }
+}

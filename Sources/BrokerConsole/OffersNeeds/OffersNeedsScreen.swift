@@ -151,9 +151,12 @@ struct OffersNeedsScreen: ConsoleScreen {
         }
         switch editor {
         case .listing(var f):
+            let marked = !f.form.errors.isEmpty
             let outcome = f.handle(key, in: Self.formRect, categories: categories, store: context.store, today: today)
             editor = .listing(f)
             if outcome == .submitted { return save(context) }
+            // The last field marked ! is put right: the "Not saved" error on the message line goes too.
+            if marked, f.form.errors.isEmpty { return .message(.info("Every field is fine now; Ctrl-S saves.")) }
             return outcome == .ignored ? .ignored : .handled
         case .category(var f):
             let outcome = f.form.handle(key, in: Self.formRect)

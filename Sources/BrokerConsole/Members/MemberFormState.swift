@@ -143,7 +143,7 @@ struct MemberFormState {
             let withOffers = offers.isEmpty ? "" : " with \(offers.count) offer\(offers.count == 1 ? "" : "s")"
             var text = isNew ? "Added member \(saved.number) \(saved.name)\(withOffers)." : "Saved member \(saved.number) \(saved.name)."
             if let before, let after = (try? context.store.balance(.member(saved.number)))?.balanceMinutes, after > before {
-                text = "Saved member \(saved.number) \(MembersScreen.activated(saved.name, credited: after - before))"
+                text = "\(MembersScreen.welcome(after - before)); saved member \(saved.number) \(saved.name), now active."
             }
             return .saved(saved, .message(.success(text)))
         } catch StoreError.memberChanged(let c) {

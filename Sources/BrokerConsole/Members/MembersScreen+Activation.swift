@@ -29,9 +29,13 @@ extension MembersScreen {
         }
     }
 
-    /// "Ann Lee is active; welcome credit of 2:00 from the community pot granted."
+    /// "Welcome credit of 2:00 from the pot granted; Ann Lee is active." The credit comes first
+    /// so that a long name, not the amount, is what 80 columns may cut.
     static func activated(_ name: String, credited: Minutes) -> String {
-        credited > 0 ? "\(name) is active; welcome credit of \(SlipFormat.clock(credited)) from the community pot granted."
-                     : "\(name) is active."
+        credited > 0 ? "\(welcome(credited)); \(name) is active." : "\(name) is active."
+    }
+
+    static func welcome(_ credited: Minutes) -> String {
+        "Welcome credit of \(SlipFormat.clock(credited)) from the pot granted"
     }
 }

@@ -116,7 +116,7 @@ struct VettingFormState {
             try context.store.saveVetting(member: number, v, by: context.broker)
             var text = "Vetting of \(name) saved: \(v.state(today: today).rawValue)"
             if typed.review == nil, let review = v.review {
-                text += "; review by \(review.british), \(years) year\(years == 1 ? "" : "s") from today"
+                text += ", review \(review.british)"
             }
             return (true, .message(.success(text + ".")))
         } catch {

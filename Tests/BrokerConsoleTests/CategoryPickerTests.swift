@@ -63,3 +63,14 @@ import TimeBankStore
         #expect(f.screen.contains("company.outingsx"))
     }
 }
+
+extension CategoryPickerTests {
+    @Test func escClosesTheListAndASecondEscLeavesTheForm() throws {
+        let (f, _) = try typedGarden()
+        f.press(.escape)
+        #expect(!f.screen.contains("9 match"))
+        #expect(f.screen.contains("New offer"))
+        f.press(.escape)
+        #expect(!f.screen.contains("New offer"))
+    }
+}

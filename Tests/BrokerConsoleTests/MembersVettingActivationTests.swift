@@ -83,7 +83,7 @@ struct MembersVettingActivationTests {
         for _ in 0..<40 where d.members.memberForm?.form.focusedField?.id != "status" { d.press(.tab) }
         d.press(.right)  // pending → active
         d.press(.ctrl("s"))
-        #expect(message(d) == "Done: Welcome credit of 2:00 from the pot granted; saved member \(zoe) Zoë 王 O'Brien, now active.")
+        #expect(message(d) == "Done: Saved member \(zoe), now active; welcome credit 2:00 from the pot granted.")
     }
 }
 

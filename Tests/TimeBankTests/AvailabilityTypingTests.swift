@@ -35,6 +35,8 @@ struct AvailabilityTypingTests {
         ("weekends am, Tue pm eve", days([5, 6], [.morning]).union(days([1], [.afternoon, .evening]))),
         ("Mon and Wed pm", days([0, 2], [.afternoon])),
         ("Sat am,", days([5], [.morning])),
+        ("Mon am, Tue pm eve · weekdays · any time", days(Array(0..<7))),
+        ("Mon am, Tue pm eve · weekdays", days([0, 1, 2, 3, 4])),
     ] as [(String, Availability)])
     func mixes(text: String, expected: Availability) {
         #expect(Availability(text: text) == expected)

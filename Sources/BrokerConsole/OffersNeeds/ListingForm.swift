@@ -121,6 +121,15 @@ struct ListingForm: Equatable, Sendable {
         return outcome
     }
 
+    /// A list of matches is open under the focused field.
+    var showsAList: Bool {
+        switch form.focusedField?.id {
+        case "member": return memberPicker.showsList
+        case "category": return categoryPicker.showsList
+        default: return false
+        }
+    }
+
     private mutating func setField(_ id: String, to text: String) {
         guard let index = form.fields.firstIndex(where: { $0.id == id }) else { return }
         guard case .text(var state) = form.fields[index].kind else { return }

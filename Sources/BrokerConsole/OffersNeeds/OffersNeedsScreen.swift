@@ -141,7 +141,9 @@ struct OffersNeedsScreen: ConsoleScreen {
     }
 
     mutating func handleEditor(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
-        if key == .escape {
+        // Esc closes an open list of matches (the form's own key) before it leaves the form.
+        let listOpen: Bool = { if case .listing(let f) = editor { return f.showsAList }; return false }()
+        if key == .escape, !listOpen {
             editor = nil
             if let member = errand?.member {
                 errand = nil

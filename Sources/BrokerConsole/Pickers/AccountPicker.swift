@@ -95,6 +95,12 @@ struct AccountPicker: Equatable, Sendable {
         highlighted = 0
     }
 
+    /// Esc on the open list: the list goes, what was typed stays.
+    mutating func closeList() {
+        matches = []
+        highlighted = 0
+    }
+
     mutating func clear() {
         field.text = ""
         chosen = nil

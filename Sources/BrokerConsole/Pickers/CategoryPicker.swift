@@ -50,6 +50,10 @@ struct CategoryPicker: Equatable, Sendable {
         case .down, .ctrl("n"): highlighted = min(matches.count - 1, highlighted + 1)
         case .pageUp: highlighted = max(0, highlighted - max(1, page))
         case .pageDown: highlighted = min(matches.count - 1, highlighted + max(1, page))
+        case .escape:
+            // The list goes and what was typed stays; a second Esc is the form's.
+            matches = []
+            highlighted = 0
         case .enter, .tab:
             guard let c = current else { return .ignored }
             matches = [c]

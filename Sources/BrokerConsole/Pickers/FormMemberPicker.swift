@@ -34,6 +34,9 @@ struct FormMemberPicker: Equatable, Sendable {
             case .up, .down:
                 _ = picker.handle(key, store: store, today: today)
                 return .handled
+            case .escape:
+                picker.closeList()  // what was typed stays; a second Esc is the form's
+                return .handled
             case .enter, .tab:
                 _ = picker.handle(.enter, store: store, today: today)
                 guard let chosen = picker.chosen, let index = form.fields.firstIndex(where: { $0.id == fieldID }),
@@ -57,6 +60,8 @@ struct FormMemberPicker: Equatable, Sendable {
         picker.field.text = split(text).typed
         picker.search(store: store, today: today)
     }
+
+    var showsList: Bool { picker.showsList }
 
     /// The member the field names, when it names exactly one.
     var chosen: AccountChoice? { picker.chosen }

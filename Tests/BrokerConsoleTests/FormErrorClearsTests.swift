@@ -49,3 +49,23 @@ struct ListingFormErrorClearsTests {
         #expect(!d.screen.contains("Error:"))
     }
 }
+
+@Suite("Vetting form errors clear when fixed")
+struct VettingFormErrorClearsTests {
+    @Test func aWrongDateFixedClearsTheErrorLine() throws {
+        let fixture = try MembersFixture()
+        var d = ConsoleDriver(fixture)
+        d.openMembers()
+        d.type("zoe")
+        d.press(.enter, .char("v"), .tab)
+        d.type("31/02")
+        d.press(.tab)
+        #expect(d.app.message?.kind == .error)
+        d.press(.backTab, .ctrl("u"))
+        d.type("28/02")
+        d.press(.tab)
+        #expect(d.app.message?.kind != .error)
+        #expect(d.app.message?.text == "Received is fine now.")
+        #expect(!d.screen.contains("! "))
+    }
+}

@@ -74,3 +74,13 @@ extension CategoryPickerTests {
         #expect(!f.screen.contains("New offer"))
     }
 }
+
+extension CategoryPickerTests {
+    @Test func aListPutAwayWithEscComesBackWithTheArrows() throws {
+        let (f, _) = try typedGarden()
+        f.press(.escape, .down)
+        #expect(f.screen.contains("9 match"))
+        f.press(.down, .down, .enter)
+        #expect(f.line(containing: "Category: garden.clearance") != nil, "\(f.screen)")
+    }
+}

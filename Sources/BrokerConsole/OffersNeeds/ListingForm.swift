@@ -91,11 +91,15 @@ struct ListingForm: Equatable, Sendable {
     /// words fit several and none was chosen from the list.
     func category(in categories: [TimeBank.Category]) -> Result<CategoryMatch?, SlipProblem> {
         let typed = form.value(of: "category").trimmingCharacters(in: .whitespaces)
-        let found = CategorySearch.matches(typed, in: categories.filter(\.active))
-        if found.count > 1 {
-            return .failure(SlipProblem("'\(typed)' fits \(found.count) categories; choose one with ↑↓ and Enter, or type its code."))
+        guard !typed.isEmpty else { return .success(nil) }
+        // The picker has already searched what the field holds (it does after every key).
+        let found = categoryPicker.searched == form.value(of: "category") ? categoryPicker.matches
+                                                                            : CategorySearch.matches(typed, in: categories.filter(\.active))
+        switch found.count {
+        case 0: return .failure(SlipProblem("No category matches '\(typed)'; try one word such as garden."))
+        case 1: return .success(CategoryMatch(category: found[0], others: 0))
+        default: return .failure(SlipProblem("'\(typed)' fits \(found.count) categories; choose one with ↑↓ and Enter, or type its code."))
         }
-        return CategoryMatch.find(typed, in: categories.filter(\.active))
     }
 
     /// Keys for the form. While the category field shows its list, the arrows choose in it and

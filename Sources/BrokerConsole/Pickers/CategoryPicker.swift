@@ -29,7 +29,10 @@ struct CategoryPicker: Equatable, Sendable {
     /// The text the matches were found for, so an unchanged field is not searched again.
     private(set) var searched = ""
 
-    var showsList: Bool { matches.count > 1 }
+    /// Esc put the list away until the text changes.
+    private(set) var dismissed = false
+
+    var showsList: Bool { matches.count > 1 && !dismissed }
     var current: TimeBank.Category? { matches.indices.contains(highlighted) ? matches[highlighted] : nil }
 
     /// Finds the matches for the field's text (after each edit).
@@ -38,13 +41,20 @@ struct CategoryPicker: Equatable, Sendable {
         searched = text
         matches = CategorySearch.matches(text, in: categories)
         highlighted = 0
+        dismissed = false
     }
 
     enum Outcome: Equatable { case ignored, moved, chose(TimeBank.Category) }
 
     /// Keys for the open list; anything else is the field's.
     mutating func handle(_ key: Key, page: Int) -> Outcome {
-        guard showsList else { return .ignored }
+        guard matches.count > 1 else { return .ignored }
+        if dismissed {
+            // ↑ or ↓ brings a list put away with Esc back; other keys are the field's.
+            guard key == .up || key == .down else { return .ignored }
+            dismissed = false
+            return .moved
+        }
         switch key {
         case .up, .ctrl("p"): highlighted = max(0, highlighted - 1)
         case .down, .ctrl("n"): highlighted = min(matches.count - 1, highlighted + 1)
@@ -52,8 +62,7 @@ struct CategoryPicker: Equatable, Sendable {
         case .pageDown: highlighted = min(matches.count - 1, highlighted + max(1, page))
         case .escape:
             // The list goes and what was typed stays; a second Esc is the form's.
-            matches = []
-            highlighted = 0
+            dismissed = true
         case .enter, .tab:
             guard let c = current else { return .ignored }
             matches = [c]

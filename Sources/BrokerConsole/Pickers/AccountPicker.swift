@@ -133,3 +133,24 @@ struct AccountPicker: Equatable, Sendable {
         }
     }
 }
+
+extension AccountPicker {
+    /// The matches in a bordered box (number, name, status, balance), the highlighted one
+    /// marked with "›" as well as reverse video, so it reads without colour.
+    func renderList(into frame: inout Frame, box: Rect) {
+        let inner = frame.box(box, title: "↑↓ choose · Enter/Tab take")
+        let columns = inner.splitColumns([.fixed(6), .fill, .fixed(13), .fixed(8)], gap: 1)
+        for (index, choice) in matches.prefix(inner.height).enumerated() {
+            let line = inner.row + index
+            let selected = index == highlighted
+            let style: Style = selected ? .selected : .plain
+            frame.fill(Rect(row: line, column: inner.column, width: inner.width, height: 1), style: style)
+            let cells = [choice.ref.description, choice.name, choice.statusWord, SlipFormat.clock(choice.balance)]
+            let alignments: [TextMeasure.Alignment] = [.left, .left, .left, .right]
+            for (i, area) in columns.enumerated() {
+                frame.put(cells[i], row: line, column: area.column, width: area.width, alignment: alignments[i], style: style)
+            }
+            if selected { frame.put("›", row: line, column: box.column, style: .bold) }
+        }
+    }
+}

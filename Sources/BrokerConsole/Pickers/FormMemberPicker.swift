@@ -74,19 +74,6 @@ struct FormMemberPicker: Equatable, Sendable {
         let place = DropdownPlacement(field: input.row, rows: picker.matches.count, within: rect)
         let height = place.height
         let box = Rect(row: place.top, column: left, width: max(20, rect.maxColumn - left), height: height + 2)
-        let inner = frame.box(box, title: "↑↓ choose · Enter/Tab take")
-        let columns = inner.splitColumns([.fixed(6), .fill, .fixed(13), .fixed(8)], gap: 1)
-        for (index, choice) in picker.matches.prefix(height).enumerated() {
-            let line = inner.row + index
-            let selected = index == picker.highlighted
-            let style: Style = selected ? .selected : .plain
-            frame.fill(Rect(row: line, column: inner.column, width: inner.width, height: 1), style: style)
-            let cells = [choice.ref.description, choice.name, choice.statusWord, SlipFormat.clock(choice.balance)]
-            let alignments: [TextMeasure.Alignment] = [.left, .left, .left, .right]
-            for (i, area) in columns.enumerated() {
-                frame.put(cells[i], row: line, column: area.column, width: area.width, alignment: alignments[i], style: style)
-            }
-            if selected { frame.put("›", row: line, column: box.column, style: .bold) }
-        }
+        picker.renderList(into: &frame, box: box)
     }
 }

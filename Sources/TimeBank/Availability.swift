@@ -80,26 +80,70 @@ public struct Availability: OptionSet, Hashable, Sendable {
         return out.joined(separator: ", ")
     }
 
-    /// Reads the `text` form back ("Mon am pm, Sat", "any time", "weekdays").
+    /// Reads what a broker types, which is what the form's hint suggests: the `text` form
+    /// ("Mon am pm, Sat"), `any time`, `weekdays`, `weekends`, day names in full or as ranges
+    /// (`Mon-Fri`), parts of the day alone (`evenings`: every day), and mixes of these separated
+    /// by commas or semicolons (`weekdays eve; Sat am`). Nil when a word is not a day or a part.
     public init?(text: String) {
-        let t = text.trimmingWhitespace().lowercased()
-        if t.isEmpty { self = []; return }
-        if t == "any time" || t == "anytime" { self = .anytime; return }
-        if t == "weekdays" { self = .weekdays; return }
-        var result: Availability = []
-        for item in t.split(separator: ",") {
-            let words = item.split(separator: " ").map(String.init)
-            guard let first = words.first,
-                  let day = Self.dayNames.firstIndex(where: { $0.lowercased() == String(first.prefix(3)) }) else { return nil }
-            let parts = words.dropFirst()
-            if parts.isEmpty {
-                for p in Part.allCases { result.insert(.slot(day: day, part: p)) }
+        self = []
+        for item in text.lowercased().split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "·" }) {
+            guard let slots = Self.item(String(item)) else { return nil }
+            formUnion(slots)
+        }
+    }
+
+    /// One comma-separated item: the days it names at the parts of the day it names, either
+    /// defaulting to all when left out; nil when it names nothing it understands.
+    private static func item(_ item: String) -> Availability? {
+        let words = item.split(whereSeparator: \.isWhitespace).map(String.init).filter { $0 != "and" && $0 != "&" }
+        var days: Set<Int> = [], parts: Set<Part> = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            if (word == "any" || word == "every" || word == "all") && (next == "time" || next == "day" || next == "days") {
+                if word != "all" || next != "day" { days.formUnion(0..<7) }
+                index += 2
+                continue
             }
-            for word in parts {
-                guard let p = Part.allCases.first(where: { $0.code == word || $0.short.hasPrefix(word) }) else { return nil }
-                result.insert(.slot(day: day, part: p))
+            index += 1
+            if let named = Self.days(named: word) {
+                days.formUnion(named)
+            } else if let part = Part.allCases.first(where: { $0.code == word || (word.count >= 3 && $0.short.hasPrefix(word)) }) {
+                parts.insert(part)
+            } else {
+                return nil
             }
         }
-        self = result
+        if days.isEmpty && parts.isEmpty { return words.isEmpty ? [] : nil }
+        if days.isEmpty { days = Set(0..<7) }
+        if parts.isEmpty { parts = Set(Part.allCases) }
+        var result: Availability = []
+        for d in days { for p in parts { result.insert(.slot(day: d, part: p)) } }
+        return result
+    }
+
+    private static let fullDayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// The days one word names: `weekdays`, `weekends`, `anytime`, `daily`, a day (`sat`,
+    /// `saturday`, `saturdays`, `tues`, `thurs`) or a range of days (`mon-fri`).
+    private static func days(named word: String) -> Set<Int>? {
+        switch word {
+        case "weekdays", "weekday": return Set(0..<5)
+        case "weekends", "weekend": return [5, 6]
+        case "anytime", "daily", "everyday": return Set(0..<7)
+        default: break
+        }
+        let ends = word.split(whereSeparator: { $0 == "-" || $0 == "–" }).map(String.init)
+        if ends.count == 2, let from = day(ends[0]), let to = day(ends[1]) {
+            return from <= to ? Set(from...to) : Set(from..<7).union(0...to)
+        }
+        return day(word).map { [$0] }
+    }
+
+    /// 0 for "mon", "monday" or "mondays"; nil for anything else.
+    private static func day(_ word: String) -> Int? {
+        guard word.count >= 3 else { return nil }
+        return fullDayNames.firstIndex { ($0 + "s").hasPrefix(word) }
     }
 }

@@ -70,17 +70,19 @@ extension Store {
     public func addOffer(_ o: Offer, by broker: Broker) throws -> Offer {
         try authorize(.editOffersAndNeeds, by: broker)
         try Store.validateListing(title: o.title, description: o.description, area: o.area)
-        return try write { db in
-            guard try Store.member(db, o.member) != nil else { throw StoreError.memberNotFound(o.member) }
-            try db.execute(sql: """
-                INSERT INTO offer (member, category, title, description, area, availability, status, created, review)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [o.member, o.categoryID, o.title, o.description, o.area, o.availability.rawValue, o.status.rawValue, o.created.iso, o.review?.iso])
-            let id = db.lastInsertedRowID
-            try MemberSearchIndex.reindex(db, member: o.member)
-            try Store.audit(db, broker: broker.username, action: "create", entity: "offer", id: String(id), details: "member=\(o.member)")
-            return try Store.offer(from: try Row.fetchExisting(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [id], missing: "The offer was not found."))
-        }
+        return try write { db in try Store.insertOffer(db, o, by: broker.username) }
+    }
+
+    static func insertOffer(_ db: Database, _ o: Offer, by username: String) throws -> Offer {
+        guard try Store.member(db, o.member) != nil else { throw StoreError.memberNotFound(o.member) }
+        try db.execute(sql: """
+            INSERT INTO offer (member, category, title, description, area, availability, status, created, review)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [o.member, o.categoryID, o.title, o.description, o.area, o.availability.rawValue, o.status.rawValue, o.created.iso, o.review?.iso])
+        let id = db.lastInsertedRowID
+        try MemberSearchIndex.reindex(db, member: o.member)
+        try Store.audit(db, broker: username, action: "create", entity: "offer", id: String(id), details: "member=\(o.member)")
+        return try Store.offer(from: try Row.fetchExisting(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [id], missing: "The offer was not found."))
     }
 
     public func addNeed(_ n: Need, by broker: Broker) throws -> Need {

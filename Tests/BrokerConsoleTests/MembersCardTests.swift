@@ -152,6 +152,7 @@ struct MembersCardTests {
         d.type("2026-04-01")       // review within 30 days
         d.press(.ctrl("s"))
         #expect(d.lines[22].contains("Done: Vetting of Zoë 王 O'Brien saved: complete"))
+        d.press(.escape)  // "Not now" to making her active, which completing her vetting offers
         #expect(d.lines[3].contains("[Vetting]"))
         #expect(d.screen.contains("COMPLETE"))
         #expect(d.screen.contains("2026-04-01 — DUE within 30 days"))

@@ -42,17 +42,20 @@ struct MembersFormTests {
         d.lines.first { $0.contains(text) } ?? ""
     }
 
-    @Test func addFormMarksRequiredFieldsAndFitsTwoPages() {
+    @Test func addFormMarksRequiredFieldsAndFitsThreePagesWithItsOffersStep() {
         var d = addForm()
         #expect(d.lines[2].contains("Add a member") && d.lines[2].contains("* required"))
         #expect(d.screen.contains("Full name *"))
         #expect(d.screen.contains("Date joined *"))
-        #expect(d.screen.contains("Page 1 of 2"))
+        #expect(d.screen.contains("Page 1 of 3"))
         #expect(d.lines[23].contains("Ctrl-S Save") && d.lines[23].contains("Esc Back"))
         #expect(d.lines[23].contains("F1 Help") && !d.lines[23].contains("q Quit"))
         d.press(.pageDown)
-        #expect(d.screen.contains("Page 2 of 2"))
-        #expect(d.screen.contains("Share details w/ match") && d.screen.contains("Disability"))
+        #expect(d.screen.contains("Page 2 of 3"))
+        #expect(d.screen.contains("Share details w/ match"))
+        d.press(.pageDown)
+        #expect(d.screen.contains("Page 3 of 3"))
+        #expect(d.screen.contains("Offer 3 title"))
     }
 
     @Test func editFormHasEveryFieldInTwoPagesAt80x24() {

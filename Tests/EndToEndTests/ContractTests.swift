@@ -219,7 +219,7 @@ struct ContractTests {
 
     static let subcommands: [[String]] = [
         [], ["members"], ["record"], ["reverse"], ["balance"], ["statement"], ["match"], ["check"], ["backup"], ["export"], ["demo"],
-        ["brokers"], ["brokers", "add"], ["brokers", "list"], ["brokers", "remove"],
+        ["brokers"], ["brokers", "add"], ["brokers", "list"], ["brokers", "remove"], ["categories"],
     ]
 
     @Test("--help works on every command", arguments: subcommands)

@@ -10,6 +10,8 @@ public enum ScreenIntent: Equatable, Sendable {
     /// Open Record hours with the slip filled in (a referral to mark done with its hours, and the done step's note).
     case recordExchange(giver: AccountRef, receiver: AccountRef, categoryCode: String?, referral: Int?, description: String,
                         referralNote: String = "")
+    /// Open a new offer (or need) form for this member, from their card; Esc returns to it.
+    case addListing(offer: Bool, member: Int)
 }
 
 /// What a screen asks the console to do after a key.

@@ -40,7 +40,7 @@ enum MemberFormFields {
             .checkbox("hasTransport", label: "Has transport", checked: m.hasTransport, group: membership),
             .text("accessibilityNeeds", label: "Accessibility needs", text: m.accessibilityNeeds, maxLength: 4000, group: membership),
             .text("doNotMatch", label: "Do not match with", text: m.doNotMatch.map(String.init).joined(separator: ", "), maxLength: 200,
-                  placeholder: "member numbers", group: membership),
+                  placeholder: "names or numbers, commas between", group: membership),
             .checkbox("consentPhone", label: "Contact by phone", checked: m.consent.contactByPhone, group: consent),
             .checkbox("consentEmail", label: "Contact by email", checked: m.consent.contactByEmail, group: consent),
             .checkbox("consentShare", label: "Share details w/ match", checked: m.consent.shareDetailsWithMatch, group: consent),
@@ -52,6 +52,7 @@ enum MemberFormFields {
             .choice("cameThrough", label: "Came through", options: cameThroughOptions,
                     selected: m.demographics.cameThrough.flatMap { CameThrough.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0, group: funders),
         ]
+        if isNew { fields += SignUpOffers.fields }
         return FormState(fields: fields)
     }
 
@@ -98,7 +99,7 @@ enum MemberFormFields {
         if parsed.count == numbers.count {
             m.doNotMatch = parsed
         } else {
-            errors["doNotMatch"] = "Member numbers separated by commas, e.g. 1042, 1107."
+            errors["doNotMatch"] = "Choose each member from the list (a name or number), commas between."
         }
         m.consent = Consent(contactByPhone: checked("consentPhone"), contactByEmail: checked("consentEmail"),
                             shareDetailsWithMatch: checked("consentShare"), photos: checked("consentPhotos"))

@@ -17,6 +17,12 @@ struct MemberFormState {
     private(set) var conflict: MemberConflict?
     /// Set when another broker saved this member while the form is open, before any save.
     private(set) var changedMeanwhile: String?
+    /// Do-not-match takes members by name or number, as Record hours' pickers do.
+    private(set) var doNotMatch = FormMemberPicker(fieldID: "doNotMatch", takesSeveral: true)
+    /// Fields whose problem the message line is showing, so that it is cleared once they are fixed.
+    private(set) var flagged: Set<String> = []
+    /// The sign-up's Offers step (new members only).
+    private(set) var signUpOffers = SignUpOffers()
 
     init(adding today: CalendarDate) {
         let blank = Member(name: "", joined: today)
@@ -45,7 +51,10 @@ struct MemberFormState {
 
     mutating func handle(_ key: Key, _ context: ConsoleContext, rect: Rect) -> ScreenResponse {
         let before = form.focusedField?.id
-        switch form.handle(key, in: rect) {
+        let outcome = signUpOffers.handle(key, form: &form, in: rect, store: context.store)
+            ?? doNotMatch.handle(key, form: &form, in: rect, store: context.store, today: context.today())
+            ?? form.handle(key, in: rect)
+        switch outcome {
         case .ignored:
             return .ignored
         case .focusChanged:
@@ -69,7 +78,11 @@ struct MemberFormState {
         if id == "name", member.name.allSatisfy(\.isWhitespace) { message = "A name is required." }
         form.errors[id] = message
         if ["name", "phone", "email", "postcode"].contains(id) { lookForDuplicates(member, context) }
-        return message.map { .message(.error($0)) } ?? .handled
+        if let message {
+            flagged.insert(id)
+            return .message(.error(message))
+        }
+        return flagged.remove(id) == nil ? .handled : .message(.info(FieldFixed.line(id, in: form, stillFlagged: flagged)))
     }
 
     /// The store refuses pending → active until vetting is complete; say so while choosing.
@@ -103,8 +116,11 @@ struct MemberFormState {
             errors[problem.field.rawValue] = problem.message
         }
         if errors["status"] == nil, let p = activationProblem(member, context) { errors["status"] = p }
+        let (offers, offerErrors) = isNew ? signUpOffers.offers(in: form, for: member, today: context.today(), store: context.store) : ([], [:])
+        errors.merge(offerErrors) { mine, _ in mine }
         guard errors.isEmpty else {
             form.errors = errors
+            flagged = Set(errors.keys)
             form.focusFirstError()
             let count = errors.count == 1 ? "1 field needs" : "\(errors.count) fields need"
             return .stay(.message(.error("Not saved: \(count) attention (marked !). \(errors[form.focusedField?.id ?? ""] ?? "")")))
@@ -120,8 +136,17 @@ struct MemberFormState {
             }
         }
         do {
-            let saved = isNew ? try context.store.addMember(member, by: context.broker) : try context.store.updateMember(member, by: context.broker, today: context.today())
-            return .saved(saved, .message(.success(isNew ? "Added member \(saved.number) \(saved.name)." : "Saved member \(saved.number) \(saved.name).")))
+            let activating = !isNew && original.status != .active && member.status == .active
+            let before = activating ? (try? context.store.balance(.member(member.number)))?.balanceMinutes : nil
+            let saved = isNew ? try context.store.signUp(member, offers: offers, by: context.broker).member
+                              : try context.store.updateMember(member, by: context.broker, today: context.today())
+            let withOffers = offers.isEmpty ? "" : " with \(offers.count) offer\(offers.count == 1 ? "" : "s")"
+            var text = isNew ? "Added member \(saved.number) \(saved.name)\(withOffers)." : "Saved member \(saved.number) \(saved.name)."
+            if let before, let after = (try? context.store.balance(.member(saved.number)))?.balanceMinutes, after > before {
+                // The card above names them; the line keeps to 80 columns for the credit's sake.
+                text = "Saved member \(saved.number), now active; welcome credit \(SlipFormat.clock(after - before)) from the pot granted."
+            }
+            return .saved(saved, .message(.success(text)))
         } catch StoreError.memberChanged(let c) {
             return .stay(keepEditsAfter(c, context))
         } catch StoreError.invalidMember(let problems) {

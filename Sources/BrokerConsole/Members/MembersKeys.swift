@@ -23,6 +23,8 @@ enum MembersAction {
     static let edit: ActionID = "member-edit"
     static let note: ActionID = "member-note"
     static let editVetting: ActionID = "member-vetting"
+    static let addOffer: ActionID = "member-add-offer"
+    static let addNeed: ActionID = "member-add-need"
     static let nextTab: ActionID = "member-next-tab"
     static let previousTab: ActionID = "member-previous-tab"
 
@@ -82,6 +84,8 @@ enum MembersAction {
             KeyBinding(action: note, keys: [.ctrl("n"), .function(5)], help: "Add a note, signed with your name", scope: scope, hint: "Note", priority: 3),
             KeyBinding(action: editVetting, keys: [.ctrl("v"), .function(6)], help: "Record references, ID, induction, DBS and review dates",
                        scope: scope, hint: "Vetting", priority: 4),
+            KeyBinding(action: addOffer, keys: [.ctrl("o"), .function(7)], help: "Add an offer for this member", scope: scope, hint: "Offer", priority: 5),
+            KeyBinding(action: addNeed, keys: [.ctrl("w"), .function(8)], help: "Add a need (what they want help with) for this member", scope: scope, hint: "Need", priority: 5),
             .typing("A letter goes back to the list and starts a fresh search with it (j and k scroll, q quits)", scope: scope, .letters),
             KeyBinding(action: quit, keys: [.char("q")], help: "Quit (asks first if something is unsaved)", scope: scope),
             .widget("scroll", [.up, .down, .char("k"), .char("j"), .pageDown, .pageUp, .ctrl("f"), .ctrl("b"), .home, .end, .char("<"), .char(">")],

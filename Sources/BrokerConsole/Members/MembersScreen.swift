@@ -16,13 +16,15 @@ struct MembersScreen: ConsoleScreen {
         case discard
         /// Add a member who looks like one already known.
         case duplicate
+        /// Vetting of a pending member is complete: make them active now?
+        case activate(member: Int)
     }
 
     private(set) var list = MemberListState()
     private(set) var card: MemberCardState?
     private(set) var memberForm: MemberFormState?
     private(set) var vettingForm: VettingFormState?
-    private(set) var question: Confirmation<Question>?
+    var question: Confirmation<Question>?
 
     init() {}
 
@@ -135,6 +137,14 @@ struct MembersScreen: ConsoleScreen {
         case .yes(.duplicate):
             question = nil
             return saveMember(context, confirmedDuplicate: true)
+        case .yes(.activate(let number)):
+            question = nil
+            let response = activate(number, context)
+            card?.reload(context)
+            return response
+        case .no(.activate):
+            question = nil
+            return .message(.info("Still pending: Ctrl-E on the card changes the status when they are ready."))
         case .no: question = nil
         }
         return .handled
@@ -174,6 +184,10 @@ struct MembersScreen: ConsoleScreen {
             guard let number = card?.number, let member = try? context.store.member(number),
                   let vetting = try? context.store.vetting(member: number) else { return .ignored }
             vettingForm = VettingFormState(number: number, name: member.name, vetting: vetting)
+        case MembersAction.addOffer, MembersAction.addNeed:
+            guard context.broker.role.canWrite else { return readOnly(context) }
+            guard let number = card?.number else { return .ignored }
+            return .go(.offersAndNeeds, .addListing(offer: action == MembersAction.addOffer, member: number))
         case MembersAction.save: return save(context)
         default: return .ignored
         }
@@ -210,6 +224,7 @@ struct MembersScreen: ConsoleScreen {
             if saved {
                 card?.tabs.select(MemberCardState.Tab.vetting.rawValue)
                 card?.reload(context)
+                offerActivation(form.number, context)
             }
             return response
         case .list, .card: return .ignored
@@ -268,6 +283,8 @@ struct MembersScreen: ConsoleScreen {
         case .memberForm:
             if let f = memberForm {
                 MemberFormView.render(title: f.title, form: f.form, notice: f.notice, focused: question == nil, into: &frame, in: rect)
+                f.doNotMatch.renderList(into: &frame, form: f.form, formRect: formRect(in: rect), within: rect)
+                f.signUpOffers.renderList(into: &frame, form: f.form, formRect: formRect(in: rect), within: rect)
             }
         case .vettingForm:
             if let f = vettingForm { MemberFormView.render(title: f.title, form: f.form, notice: nil, focused: question == nil, into: &frame, in: rect) }

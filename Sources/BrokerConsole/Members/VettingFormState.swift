@@ -10,6 +10,8 @@ struct VettingFormState {
     let name: String
     var form: FormState
     private let pristine: [String]
+    /// Fields whose problem the message line is showing, so that it is cleared once they are fixed.
+    private var flagged: Set<String> = []
     /// Room for one reference more than required, so a third can be noted.
     static let referenceSlots = Vetting.referencesRequired + 1
 
@@ -49,7 +51,11 @@ struct VettingFormState {
             guard let before else { return .handled }
             let errors = read(context.today()).errors
             form.errors[before] = errors[before]
-            return errors[before].map { .message(.error($0)) } ?? .handled
+            if let problem = errors[before] {
+                flagged.insert(before)
+                return .message(.error(problem))
+            }
+            return flagged.remove(before) == nil ? .handled : .message(.info(FieldFixed.line(before, in: form, stillFlagged: flagged)))
         case .handled, .edited: return .handled
         }
     }
@@ -93,17 +99,26 @@ struct VettingFormState {
         return (v, errors)
     }
 
+    /// Saves the record. Complete without a review date typed, it is given one the setting's
+    /// years ahead, and the message says when.
     mutating func save(_ context: ConsoleContext) -> (saved: Bool, ScreenResponse) {
-        let (v, errors) = read(context.today())
+        let today = context.today()
+        let (typed, errors) = read(today)
         guard errors.isEmpty else {
             form.errors = errors
+            flagged = Set(errors.keys)
             form.focusFirstError()
             return (false, .message(.error("Not saved: \(errors[form.focusedField?.id ?? ""] ?? "see the fields marked !")")))
         }
+        let years = (try? context.store.vettingReviewYears()) ?? Vetting.defaultReviewYears
+        let v = typed.reviewDefaulted(today: today, years: years)
         do {
             try context.store.saveVetting(member: number, v, by: context.broker)
-            let state = v.state(today: context.today())
-            return (true, .message(.success("Vetting of \(name) saved: \(state.rawValue).")))
+            var text = "Vetting of \(name) saved: \(v.state(today: today).rawValue)"
+            if typed.review == nil, let review = v.review {
+                text += ", review \(review.british)"
+            }
+            return (true, .message(.success(text + ".")))
         } catch {
             return (false, .message(.error("Not saved: \(error)")))
         }

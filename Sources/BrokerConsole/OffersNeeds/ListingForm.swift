@@ -12,6 +12,13 @@ struct ListingForm: Equatable, Sendable {
     var form: FormState
     /// Boxes the broker has set by hand; the category no longer sets them.
     var setByHand: Set<String> = []
+    /// Every category the typed words match, to choose from with the arrows.
+    var categoryPicker = CategoryPicker()
+    /// The member whose listing it is, picked by number or name as in Record hours.
+    var memberPicker = FormMemberPicker(fieldID: "member")
+    /// Said above the fields instead of the plain title, when the form is a step of something
+    /// larger (signing a member up, adding from their card).
+    var heading: String?
 
     static let statuses = ListingStatus.allCases.map(\.rawValue)
 
@@ -19,7 +26,8 @@ struct ListingForm: Equatable, Sendable {
         self.kind = kind
         editing = nil
         var fields: [FormField] = [
-            .text("member", label: "Member number", text: member.map(String.init) ?? "", required: true, maxLength: 9, width: 10),
+            .text("member", label: "Member", text: member.map(String.init) ?? "", required: true, maxLength: 80,
+                  placeholder: "number or name", width: 30),
             .text("category", label: "Category", text: category?.code ?? "", required: true, maxLength: 60, placeholder: "a code or a word: garden", width: 30),
             .text("title", label: "Title", required: true, maxLength: 120),
             .text("description", label: "Description", maxLength: 2000),
@@ -54,6 +62,7 @@ struct ListingForm: Equatable, Sendable {
     }
 
     var title: String {
+        if let heading { return heading }
         let noun = kind == .offer ? "offer" : "need"
         guard let row = editing else { return "New \(noun)" }
         return "Editing \(noun) \(row.id) of \(row.memberName) (\(row.member))"
@@ -78,8 +87,60 @@ struct ListingForm: Equatable, Sendable {
         }
     }
 
+    /// The category the field names: nil when blank; a problem when nothing matches or the
+    /// words fit several and none was chosen from the list.
     func category(in categories: [TimeBank.Category]) -> Result<CategoryMatch?, SlipProblem> {
-        CategoryMatch.find(form.value(of: "category"), in: categories.filter(\.active))
+        let typed = form.value(of: "category").trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty else { return .success(nil) }
+        // The picker has already searched what the field holds (it does after every key).
+        let found = categoryPicker.searched == form.value(of: "category") ? categoryPicker.matches
+                                                                            : CategorySearch.matches(typed, in: categories.filter(\.active))
+        switch found.count {
+        case 0: return .failure(SlipProblem("No category matches '\(typed)'; try one word such as garden."))
+        case 1: return .success(CategoryMatch(category: found[0], others: 0))
+        default: return .failure(SlipProblem("'\(typed)' fits \(found.count) categories; choose one with ↑↓ and Enter, or type its code."))
+        }
+    }
+
+    /// Keys for the form. While the category field shows its list, the arrows choose in it and
+    /// Enter or Tab takes the highlighted category (Tab then moves on, as in any field).
+    mutating func handle(_ key: Key, in rect: Rect, categories: [TimeBank.Category], store: Store, today: CalendarDate) -> FormOutcome {
+        if let outcome = memberPicker.handle(key, form: &form, in: rect, store: store, today: today) {
+            note(outcome, categories: categories)
+            return outcome
+        }
+        if form.focusedField?.id == "category" {
+            switch categoryPicker.handle(key, page: 5) {
+            case .moved: return .handled
+            case .chose(let c):
+                setField("category", to: c.code)
+                note(.edited(fieldID: "category"), categories: categories)
+                return key == .tab ? form.handle(.tab, in: rect) : .edited(fieldID: "category")
+            case .ignored: break
+            }
+        }
+        let outcome = form.handle(key, in: rect)
+        note(outcome, categories: categories)
+        categoryPicker.update(form.value(of: "category"), categories: categories.filter(\.active))
+        return outcome
+    }
+
+    /// A list of matches is open under the focused field.
+    var showsAList: Bool {
+        switch form.focusedField?.id {
+        case "member": return memberPicker.showsList
+        case "category": return categoryPicker.showsList
+        default: return false
+        }
+    }
+
+    private mutating func setField(_ id: String, to text: String) {
+        guard let index = form.fields.firstIndex(where: { $0.id == id }) else { return }
+        guard case .text(var state) = form.fields[index].kind else { return }
+        state.text = text
+        state.caret = text.count
+        form.fields[index].kind = .text(state)
+        form.errors[id] = nil
     }
 
     /// What the fields say beside the form: the member's name and the category they point at.
@@ -94,6 +155,8 @@ struct ListingForm: Equatable, Sendable {
             // The vetting hint first: a long category name may be cut at 80 columns, the hint must not.
             let vetting = kind == .need && match.category.suggestsVetting ? " (usually needs a vetted helper)" : ""
             out.append("Category\(vetting): \(match.details)")
+        case .failure where categoryPicker.showsList:
+            out.append("Category: \(categoryPicker.matches.count) match; ↑↓ choose, Enter or Tab takes one")
         case .failure(let why): out.append("! " + why.text)
         case .success(nil): break
         }
@@ -111,13 +174,13 @@ struct ListingForm: Equatable, Sendable {
             member = (try? store.member(n)) ?? nil
             if member == nil { form.errors["member"] = "No such member" }
         } else if form.errors["member"] == nil {
-            form.errors["member"] = "A member number"
+            form.errors["member"] = "Choose a member from the list"
         }
         var categoryID = 0
         switch category(in: categories) {
         case .success(let match?): categoryID = match.category.id
         case .success(nil): break
-        case .failure: form.errors["category"] = "No such category"
+        case .failure: form.errors["category"] = categoryPicker.showsList ? "Choose one from the list" : "No such category"
         }
         let availabilityText = form.value(of: "availability")
         let availability = Availability(text: availabilityText)

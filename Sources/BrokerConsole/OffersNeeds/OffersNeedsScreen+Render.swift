@@ -99,5 +99,11 @@ extension OffersNeedsScreen {
         frame.put("Tab next field · Space ticks a box · Ctrl-S or F2 saves · Esc goes back (asks first)", row: rect.maxRow - 1,
                   column: rect.column, maxWidth: rect.width, style: .muted)
         frame.cursor = held
+        if case .listing(let f) = editor, f.form.focusedField?.id == "category",
+           let index = f.form.fields.firstIndex(where: { $0.id == "category" }) {
+            // The form has no headings and fits one page, so a field's row is its index.
+            f.categoryPicker.renderList(into: &frame, below: formRect.row + index, column: formRect.column + 2, within: rect)
+        }
+        if case .listing(let f) = editor { f.memberPicker.renderList(into: &frame, form: f.form, formRect: formRect, within: rect) }
     }
 }

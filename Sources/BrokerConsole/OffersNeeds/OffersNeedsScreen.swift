@@ -52,6 +52,8 @@ struct OffersNeedsScreen: ConsoleScreen {
     var editor: Editor?
     var fitting: FittingNeeds?
     var confirm: Confirmation<Question>?
+    /// A new offer or need started from a member's card or their sign-up.
+    var errand: ListingErrand?
     var today = CalendarDate.today()
     var problem: String?
 
@@ -126,8 +128,12 @@ struct OffersNeedsScreen: ConsoleScreen {
         }
     }
 
-    /// From a member card: that member's offers and needs.
+    /// From a member card: that member's offers and needs, or a new offer or need for them.
     mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext, in body: Rect) {
+        if case .addListing(let offer, let member) = intent {
+            startErrand(offer: offer, member: member, context)
+            return
+        }
         guard case .showMember(let n) = intent else { return }
         memberFilter = n
         categoryFilter = nil
@@ -171,13 +177,17 @@ struct OffersNeedsScreen: ConsoleScreen {
     }
 
     mutating func handleEditor(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
-        if key == .escape { return leaveEditor() }
+        // Esc closes an open list of matches (the form's own key) before it leaves the form.
+        let listOpen: Bool = { if case .listing(let f) = editor { return f.showsAList }; return false }()
+        if key == .escape, !listOpen { return leaveEditor() }
         switch editor {
         case .listing(var f):
-            let outcome = f.form.handle(key, in: Self.formRect(in: body))
-            f.note(outcome, categories: categories)
+            let marked = !f.form.errors.isEmpty
+            let outcome = f.handle(key, in: Self.formRect(in: body), categories: categories, store: context.store, today: today)
             editor = .listing(f)
             if outcome == .submitted { return save(context) }
+            // The last field marked ! is put right: the "Not saved" error on the message line goes too.
+            if marked, f.form.errors.isEmpty { return .message(.info("Every field is fine now; Ctrl-S saves.")) }
             return outcome == .ignored ? .ignored : .handled
         case .category(var f):
             let outcome = f.form.handle(key, in: Self.formRect(in: body))
@@ -190,13 +200,20 @@ struct OffersNeedsScreen: ConsoleScreen {
 
     /// Esc on a form: straight back when nothing was typed, otherwise only once the broker says so.
     mutating func leaveEditor() -> ScreenResponse {
-        guard hasUnsavedInput else {
-            editor = nil
-            return .handled
-        }
+        guard hasUnsavedInput else { return closeEditor(message: nil) }
         confirm = Confirmation(.discard, title: "Discard?", message: "Throw away what you typed? Nothing has been saved yet.",
                                buttons: ["Discard", "Keep editing"], defaultButton: 1)
         return .handled
+    }
+
+    /// Leaves the form; one started from a member's card goes back to that card.
+    mutating func closeEditor(message: Message?) -> ScreenResponse {
+        editor = nil
+        if let member = errand?.member {
+            errand = nil
+            return .go(.members, .showMember(member))
+        }
+        return message.map { .message($0) } ?? .handled
     }
 
     mutating func perform(_ action: ActionID, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
@@ -270,6 +287,7 @@ struct OffersNeedsScreen: ConsoleScreen {
                     saved = "need \(try f.editing == nil ? context.store.addNeed(n, by: context.broker).id : context.store.updateNeed(n, by: context.broker).id)"
                 } else { return .handled }
                 editor = nil
+                errand = nil
                 reload(context)
                 return .message(.success("\(verb) \(saved): \(f.form.value(of: "title"))."))
             } catch {
@@ -311,8 +329,7 @@ struct OffersNeedsScreen: ConsoleScreen {
             return .handled
         case .yes(.discard):
             confirm = nil
-            editor = nil
-            return .message(.info("Not saved."))
+            return closeEditor(message: .info("Not saved."))
         case .no(.discard):
             confirm = nil
             return .handled

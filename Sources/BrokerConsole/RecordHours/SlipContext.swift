@@ -64,19 +64,12 @@ struct CategoryMatch: Equatable, Sendable {
     static func find(_ text: String, in categories: [TimeBank.Category]) -> Result<CategoryMatch?, SlipProblem> {
         let typed = text.trimmingCharacters(in: .whitespaces)
         guard !typed.isEmpty else { return .success(nil) }
-        if let exact = categories.first(where: { $0.code.lowercased() == typed.lowercased() }) {
-            return .success(CategoryMatch(category: exact, others: 0))
-        }
-        let words = SearchText.words(typed)
-        let found = categories.filter { c in
-            let haystack = SearchText.words(c.code + " " + c.group + " " + c.name + " " + c.keywords.joined(separator: " "))
-            return words.allSatisfy { w in haystack.contains { $0.hasPrefix(w) } }
-        }
+        let found = CategorySearch.matches(typed, in: categories)
         guard let first = found.first else { return .failure(SlipProblem("No category matches '\(typed)'; try one word such as garden.")) }
         return .success(CategoryMatch(category: first, others: found.count - 1))
     }
 
-    var details: String { category.fullName + (others > 0 ? " (\(others) more match; type more)" : "") }
+    var details: String { CategorySearch.label(category) + (others > 0 ? " (\(others) more match; type more)" : "") }
 }
 
 /// Which months still take entries, said the way a broker reads it.

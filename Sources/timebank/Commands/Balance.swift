@@ -6,14 +6,14 @@ struct Balance: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Hours given, received and the balance of one account or of every account.")
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "A member number or 'pot'; all accounts when left out.") var member: String?
+    @Argument(help: "A member number, a name that fits one member, or 'pot'; all accounts when left out.") var member: String?
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
         let store = try Session.openForReading(database)
         let accounts: [AccountBalance]
         if let member {
-            let ref = try accountRef(member, option: "member")
+            let ref = try accountRef(member, option: "member", in: store)
             accounts = [try attempt { try store.balance(ref) }]
         } else {
             accounts = try attempt { try store.balances() }

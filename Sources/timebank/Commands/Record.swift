@@ -13,11 +13,11 @@ struct Record: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "Member number of who gave the time, or 'pot'.") var giver: String
-    @Option(help: "Member number of who received it, or 'pot'.") var receiver: String
+    @Option(help: "Who gave the time: a member number, a name that fits one member (\"zoe obrien\"), or 'pot'.") var giver: String
+    @Option(help: "Who received it: a member number, a name that fits one member, or 'pot'.") var receiver: String
     @Option(parsing: .unconditional, help: "Duration: 1:30, 1.5, 1h30, 90m; a bare 1 to 12 is hours, 13 to 59 needs a unit (13m or 13h).") var hours: String
     @Option(parsing: .unconditional, help: "Date of service: YYYY-MM-DD, today, yesterday, -3, 28/11/2026.") var date: String = "today"
-    @Option(help: "Category code, e.g. garden.mowing.") var category: String?
+    @Option(help: "Category code, e.g. garden.lawn (timebank categories lists them).") var category: String?
     @Option(parsing: .unconditional, help: "Description of the help given.") var note: String?
     @Option(help: "A UUID that makes the call idempotent.") var id: String?
     @Flag(help: "Record even if the receiver passes the credit limit.") var acceptCreditLimit = false
@@ -27,13 +27,14 @@ struct Record: ParsableCommand {
         let minutes: Minutes
         do { minutes = try DurationParser.parse(hours) } catch { throw CommandFailure.user("--hours: \(error.description)") }
         let day = try calendarDate(date, option: "--date")
-        let from = try accountRef(giver, option: "--giver"), to = try accountRef(receiver, option: "--receiver")
         var uuid = UUID()
         if let id {
             guard let parsed = UUID(uuidString: id) else { throw CommandFailure.user("--id '\(id.prefix(40))' is not a UUID.") }
             uuid = parsed
         }
         let session = try Session.open(database, creates: false)
+        let from = try accountRef(giver, option: "--giver", in: session.store)
+        let to = try accountRef(receiver, option: "--receiver", in: session.store)
         let request = ExchangeRequest(id: uuid, date: day, giver: from, receiver: to, minutes: minutes, categoryCode: category,
                                       description: note ?? "")
         let outcome: RecordOutcome

@@ -12,17 +12,17 @@ struct Statement: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "A member number or 'pot'.") var member: String
+    @Argument(help: "A member number, a name that fits one member, or 'pot'.") var member: String
     @Option(parsing: .unconditional, help: "First date (YYYY-MM-DD, or -30 for thirty days ago).") var from: String?
     @Option(parsing: .unconditional, help: "Last date (YYYY-MM-DD).") var to: String?
     @Option(help: "text, csv or json.") var format: Format = .text
 
     func run() throws {
-        let ref = try accountRef(member, option: "member")
         let start = try from.map { try calendarDate($0, option: "--from") }
         let end = try to.map { try calendarDate($0, option: "--to") }
         if let start, let end, end < start { throw CommandFailure.user("--to \(end.iso) is before --from \(start.iso).") }
         let store = try Session.openForReading(database)
+        let ref = try accountRef(member, option: "member", in: store)
         let statement = try attempt { try store.statement(for: ref, from: start, to: end) }
         switch format {
         case .text:

@@ -55,6 +55,8 @@ struct AccountPicker: Equatable, Sendable {
     static let maxMatches = 6
 
     var field = TextFieldState(maxLength: 80, placeholder: "number or name")
+    /// False where only a member will do (the owner of a listing, a do-not-match entry).
+    var allowsPot = true
     private(set) var matches: [AccountChoice] = []
     private(set) var highlighted = 0
     private(set) var chosen: AccountChoice?
@@ -95,6 +97,12 @@ struct AccountPicker: Equatable, Sendable {
         highlighted = 0
     }
 
+    /// Esc on the open list: the list goes, what was typed stays.
+    mutating func closeList() {
+        matches = []
+        highlighted = 0
+    }
+
     mutating func clear() {
         field.text = ""
         chosen = nil
@@ -108,21 +116,43 @@ struct AccountPicker: Equatable, Sendable {
         chosen = AccountChoice.load(current.ref, store: store) ?? current
     }
 
-    private mutating func search(store: Store, today: CalendarDate) {
+    /// Finds the matches for the field's text: an exact number (or `pot`) is chosen at once.
+    mutating func search(store: Store, today: CalendarDate) {
         chosen = nil
         matches = []
         highlighted = 0
         let typed = text.trimmingCharacters(in: .whitespaces)
         guard !typed.isEmpty else { return }
-        if let ref = AccountRef(typed), let exact = AccountChoice.load(ref, store: store) {
+        if let ref = AccountRef(typed), allowsPot || ref != .pot, let exact = AccountChoice.load(ref, store: store) {
             chosen = exact
             return
         }
         let rows = (try? store.accountMatches(typed, limit: Self.maxMatches, today: today)) ?? []
         matches = rows.map(AccountChoice.init(summary:))
-        if typed.count >= 2, "pot".hasPrefix(typed.lowercased()) || "community pot".hasPrefix(typed.lowercased()),
+        if allowsPot, typed.count >= 2, "pot".hasPrefix(typed.lowercased()) || "community pot".hasPrefix(typed.lowercased()),
            let pot = AccountChoice.load(.pot, store: store) {
             matches = Array(([pot] + matches).prefix(Self.maxMatches))
+        }
+    }
+}
+
+extension AccountPicker {
+    /// The matches in a bordered box (number, name, status, balance), the highlighted one
+    /// marked with "›" as well as reverse video, so it reads without colour.
+    func renderList(into frame: inout Frame, box: Rect) {
+        let inner = frame.box(box, title: "↑↓ choose · Enter/Tab take")
+        let columns = inner.splitColumns([.fixed(6), .fill, .fixed(13), .fixed(8)], gap: 1)
+        for (index, choice) in matches.prefix(inner.height).enumerated() {
+            let line = inner.row + index
+            let selected = index == highlighted
+            let style: Style = selected ? .selected : .plain
+            frame.fill(Rect(row: line, column: inner.column, width: inner.width, height: 1), style: style)
+            let cells = [choice.ref.description, choice.name, choice.statusWord, SlipFormat.clock(choice.balance)]
+            let alignments: [TextMeasure.Alignment] = [.left, .left, .left, .right]
+            for (i, area) in columns.enumerated() {
+                frame.put(cells[i], row: line, column: area.column, width: area.width, alignment: alignments[i], style: style)
+            }
+            if selected { frame.put("›", row: line, column: box.column, style: .bold) }
         }
     }
 }

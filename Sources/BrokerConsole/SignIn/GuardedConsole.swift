@@ -170,6 +170,8 @@ public struct GuardedConsole: RunnableConsole {
         } else {
             app = makeApp(broker)
         }
+        // The window may have changed size since that console was made or set aside.
+        app?.resize(size)
     }
 
     public mutating func resize(_ newSize: Size) {

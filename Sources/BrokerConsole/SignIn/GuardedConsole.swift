@@ -50,8 +50,10 @@ public struct GuardedConsole: RunnableConsole {
         let name = settings.timeBankName
         if let owner {
             app = makeApp(owner)
-            let hasPin = (try? store.signInState(username: owner.username)?.hasPin) ?? false
-            door = SignInScreen(timeBank: name, mode: hasPin ? .open : .choosePin(owner))
+            // No PIN yet, or one an admin set: the broker chooses their own before anything else.
+            let state = try? store.signInState(username: owner.username)
+            let ready = state.map { $0.hasPin && !$0.mustChangePin } ?? false
+            door = SignInScreen(timeBank: name, mode: ready ? .open : .choosePin(owner))
         } else {
             door = SignInScreen(timeBank: name, mode: .signIn, brokers: (try? SignInScreen.pickList(store)) ?? [])
         }

@@ -179,4 +179,15 @@ struct GuardedConsoleTests {
         #expect(console.isLocked)
         #expect(console.render().lines.joined().contains("Bob Broker, choose a PIN"))
     }
+
+    @Test mutating func aBrokerRemovedWhileSignedInIsShownTheDoorAndNothingElse() throws {
+        signIn("bob", Self.bobPin)
+        halfFillAMember("Half Filled Person")
+        try fixture.store.removeBroker(username: "bob", by: fixture.ann)
+        console.reload(nil)
+        #expect(console.isLocked)
+        #expect(console.signedIn == nil)
+        #expect(text.contains("Bob Broker is no longer a broker here."))
+        #expect(!text.contains("Half Filled Person"))
+    }
 }

@@ -127,6 +127,10 @@ public struct GuardedConsole: RunnableConsole {
             }
             return .quit
         case .signIn(let username, let pin):
+            if let owner, owner.username != username {
+                door.reset(message: "This is \(owner.username)'s own login; only they sign in here.")
+                return .running
+            }
             do {
                 let result = try store.checkPin(username: username, pin, now: now)
                 admit(result.broker, now: now)
@@ -184,6 +188,13 @@ public struct GuardedConsole: RunnableConsole {
     /// Other brokers' changes reach the console even while it is locked.
     public mutating func reload(_ screen: ScreenID?) {
         if let settings = try? store.settings() { idleLimit = Self.idleLimit(settings) }
+        // A broker an admin removed keeps nothing on screen, unsaved work included.
+        if let b = signedIn, let current = try? store.broker(username: b.username), !current.active {
+            app = nil
+            setAside[b.username] = nil
+            lock(reason: "\(b.displayName) is no longer a broker here.")
+            return
+        }
         app?.reload(screen)
     }
 

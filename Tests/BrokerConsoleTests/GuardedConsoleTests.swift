@@ -169,4 +169,25 @@ struct GuardedConsoleTests {
         #expect(!console.isLocked)
         #expect(console.signedIn?.username == "ann")
     }
+
+    @Test func aPinAnAdminSetIsChangedAtTheBrokersNextConsoleStart() throws {
+        try fixture.store.setPin(username: "bob", to: PinSecret(bytes: Array("111111".utf8)), by: fixture.ann, iterations: 1000)
+        let fixture = fixture
+        let console = GuardedConsole(store: fixture.store, owner: fixture.bob, size: Size(width: 80, height: 24)) { broker in
+            ConsoleApp(context: fixture.context(broker), size: Size(width: 80, height: 24))
+        }
+        #expect(console.isLocked)
+        #expect(console.render().lines.joined().contains("Bob Broker, choose a PIN"))
+    }
+
+    @Test mutating func aBrokerRemovedWhileSignedInIsShownTheDoorAndNothingElse() throws {
+        signIn("bob", Self.bobPin)
+        halfFillAMember("Half Filled Person")
+        try fixture.store.removeBroker(username: "bob", by: fixture.ann)
+        console.reload(nil)
+        #expect(console.isLocked)
+        #expect(console.signedIn == nil)
+        #expect(text.contains("Bob Broker is no longer a broker here."))
+        #expect(!text.contains("Half Filled Person"))
+    }
 }

@@ -157,7 +157,7 @@ struct ContractTests {
                 #expect(stat(path + suffix, &info) == 0 && info.st_mode & 0o077 == 0, "\(suffix) is readable by others")
             }
             let list = try CSV.parse(try await tb.ok("brokers", "list", "--format", "csv").stdout)
-            #expect(list.header == ["username", "name", "role", "active"])
+            #expect(list.header == ["username", "name", "role", "active", "pin", "last_sign_in", "locked_out"])
             let roles = Dictionary(uniqueKeysWithValues: list.records.map { ($0["username"]!, $0["role"]!) })
             #expect(roles == [Fixture.unixUser(): "admin", "alice": "viewer"])
             let twice = try await tb.run("brokers", "add", "alice")

@@ -50,8 +50,10 @@ public struct GuardedConsole: RunnableConsole {
         let name = settings.timeBankName
         if let owner {
             app = makeApp(owner)
-            let hasPin = (try? store.signInState(username: owner.username)?.hasPin) ?? false
-            door = SignInScreen(timeBank: name, mode: hasPin ? .open : .choosePin(owner))
+            // No PIN yet, or one an admin set: the broker chooses their own before anything else.
+            let state = try? store.signInState(username: owner.username)
+            let ready = state.map { $0.hasPin && !$0.mustChangePin } ?? false
+            door = SignInScreen(timeBank: name, mode: ready ? .open : .choosePin(owner))
         } else {
             door = SignInScreen(timeBank: name, mode: .signIn, brokers: (try? SignInScreen.pickList(store)) ?? [])
         }
@@ -125,6 +127,10 @@ public struct GuardedConsole: RunnableConsole {
             }
             return .quit
         case .signIn(let username, let pin):
+            if let owner, owner.username != username {
+                door.reset(message: "This is \(owner.username)'s own login; only they sign in here.")
+                return .running
+            }
             do {
                 let result = try store.checkPin(username: username, pin, now: now)
                 admit(result.broker, now: now)
@@ -170,6 +176,8 @@ public struct GuardedConsole: RunnableConsole {
         } else {
             app = makeApp(broker)
         }
+        // The window may have changed size since that console was made or set aside.
+        app?.resize(size)
     }
 
     public mutating func resize(_ newSize: Size) {
@@ -180,6 +188,13 @@ public struct GuardedConsole: RunnableConsole {
     /// Other brokers' changes reach the console even while it is locked.
     public mutating func reload(_ screen: ScreenID?) {
         if let settings = try? store.settings() { idleLimit = Self.idleLimit(settings) }
+        // A broker an admin removed keeps nothing on screen, unsaved work included.
+        if let b = signedIn, let current = try? store.broker(username: b.username), !current.active {
+            app = nil
+            setAside[b.username] = nil
+            lock(reason: "\(b.displayName) is no longer a broker here.")
+            return
+        }
         app?.reload(screen)
     }
 

@@ -34,6 +34,7 @@ struct DatabaseOptions: ParsableArguments {
 
     init(db: String?) {
         self.db = db
+        self.actingAs = nil
     }
 }
 

@@ -33,9 +33,10 @@ public struct GuardedConsole: RunnableConsole {
     /// The minute the lock screen's clock shows, so it is redrawn when the minute turns.
     var shownMinute = 0
 
-    /// `owner`: the broker of a personal login (nil on a shared one).
+    /// `owner`: the broker of a personal login (nil on a shared one). `choosesPinAtStart` false
+    /// (a throwaway demo time bank) lets the owner in without a PIN; the first lock asks for one.
     public init(store: Store, owner: Broker?, size: Size, clock: @escaping () -> Date = Date.init,
-                makeApp: @escaping (Broker) -> ConsoleApp) {
+                choosesPinAtStart: Bool = true, makeApp: @escaping (Broker) -> ConsoleApp) {
         self.store = store
         self.shared = owner == nil
         self.owner = owner
@@ -53,7 +54,7 @@ public struct GuardedConsole: RunnableConsole {
             // No PIN yet, or one an admin set: the broker chooses their own before anything else.
             let state = try? store.signInState(username: owner.username)
             let ready = state.map { $0.hasPin && !$0.mustChangePin } ?? false
-            door = SignInScreen(timeBank: name, mode: ready ? .open : .choosePin(owner))
+            door = SignInScreen(timeBank: name, mode: ready || !choosesPinAtStart ? .open : .choosePin(owner))
         } else {
             door = SignInScreen(timeBank: name, mode: .signIn, brokers: (try? SignInScreen.pickList(store)) ?? [])
         }
@@ -87,7 +88,12 @@ public struct GuardedConsole: RunnableConsole {
     }
 
     mutating func lock(reason: String? = nil) {
-        door.mode = app == nil ? .signIn : .locked
+        if let broker = app?.context.broker, let state = try? store.signInState(username: broker.username), !state.hasPin {
+            // Nothing could unlock it: the broker chooses the PIN that will.
+            door.mode = .choosePin(broker)
+        } else {
+            door.mode = app == nil ? .signIn : .locked
+        }
         door.lockedUsername = app?.context.broker.username ?? ""
         door.reset(message: reason)
         door.brokers = shared ? ((try? SignInScreen.pickList(store)) ?? []) : []

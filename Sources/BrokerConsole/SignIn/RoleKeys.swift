@@ -6,17 +6,20 @@ import TimeBank
 /// pressing it says which role is needed instead of opening a form that could not be saved.
 enum RoleKeys {
     static let writes: [ActionID: BrokerAction] = [
-        RecordAction.save: .recordHours(giver: .pot, receiver: .pot),
+        // Save is one action on every screen. A role that may not write never gets a form open
+        // on the other screens (their add and edit keys are withheld), so the save it could
+        // still press is Record hours'.
+        ScreenAction.save: .recordHours(giver: .pot, receiver: .pot),
         RecordAction.closeMonth: .closeMonths,
         MembersAction.add: .editMembers,
         MembersAction.edit: .editMembers,
-        MembersAction.save: .editMembers,
         MembersAction.note: .writeNotes,
         MembersAction.editVetting: .recordVetting,
+        MembersAction.addOffer: .editOffersAndNeeds,
+        MembersAction.addNeed: .editOffersAndNeeds,
         OffersNeedsAction.add: .editOffersAndNeeds,
         OffersNeedsAction.edit: .editOffersAndNeeds,
         OffersNeedsAction.close: .editOffersAndNeeds,
-        OffersNeedsAction.save: .editOffersAndNeeds,
         OffersNeedsAction.propose: .referMembers,
         MatchAction.propose: .referMembers,
     ]

@@ -40,7 +40,7 @@ struct ConsoleOptions: ParsableArguments {
             throw CommandFailure.user("The terminal could not be started: \(error).")
         }
         let notice = terminal.startupNotice
-        var app = GuardedConsole(store: store, owner: owner, size: terminal.size) { broker in
+        var app = GuardedConsole(store: store, owner: owner, size: terminal.size, choosesPinAtStart: !demo) { broker in
             ConsoleApp(context: ConsoleContext(store: store, broker: broker, defersSlowWork: true), size: terminal.size, notice: notice)
         }
         ConsoleRunner.run(&app, on: terminal)

@@ -61,7 +61,7 @@ extension Store {
     static func validateListing(title: String, description: String, area: String = "") throws {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("A title is required.") }
         if let problem = TextRules.problem("The title", title, characters: 120)
-            ?? TextRules.problem("The description", description, characters: 2000)
+            ?? TextRules.problem("The description", description, characters: 2000, multiline: true)
             ?? TextRules.problem("The area", area, characters: 200) {
             throw StoreError.invalid(problem)
         }
@@ -131,7 +131,7 @@ extension Store {
 
     /// Introduces a helper to a need.
     public func propose(need: Int, helper: Int, offer: Int?, note: String = "", by broker: Broker) throws -> Referral {
-        if let problem = TextRules.problem("The note", note, characters: 2000) { throw StoreError.invalid(problem) }
+        if let problem = TextRules.problem("The note", note, characters: 2000, multiline: true) { throw StoreError.invalid(problem) }
         try Store.requireWriter(broker)
         return try write { db in
             guard let needRow = try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [need]) else {
@@ -152,7 +152,7 @@ extension Store {
 
     /// Moves a referral one step along, dated and signed.
     public func move(referral id: Int, to status: ReferralStatus, note: String = "", by broker: Broker) throws -> Referral {
-        if let problem = TextRules.problem("The note", note, characters: 2000) { throw StoreError.invalid(problem) }
+        if let problem = TextRules.problem("The note", note, characters: 2000, multiline: true) { throw StoreError.invalid(problem) }
         try Store.requireWriter(broker)
         return try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id]) else {

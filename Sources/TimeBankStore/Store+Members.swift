@@ -176,7 +176,7 @@ extension Store {
         try Store.requireWriter(broker)
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty else { throw StoreError.invalid("A note cannot be empty.") }
-        if let problem = TextRules.problem("A note", t, characters: 10_000) { throw StoreError.invalid(problem) }
+        if let problem = TextRules.problem("A note", t, characters: 10_000, multiline: true) { throw StoreError.invalid(problem) }
         try write { db in
             guard try Store.member(db, n) != nil else { throw StoreError.memberNotFound(n) }
             try db.execute(sql: "INSERT INTO member_note (member, at, broker, text) VALUES (?, ?, ?, ?)",

@@ -439,6 +439,7 @@ enum Schema {
                 """)
         }
         m.registerMigration("v9f-dates-are-days", migrate: Schema.refuseImpossibleDates)
+        m.registerMigration("v9f-record-versions", migrate: Schema.addRecordVersions)
         return m
     }
 }

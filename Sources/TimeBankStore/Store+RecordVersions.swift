@@ -76,4 +76,17 @@ extension Store {
         if a.requiresTravel != b.requiresTravel { out.append(("requires travel", String(a.requiresTravel), String(b.requiresTravel))) }
         return out
     }
+
+    static func vettingChanges(from a: Vetting, to b: Vetting) -> [FieldChange] {
+        var out: [FieldChange] = []
+        func names(_ v: Vetting) -> String { v.references.map { "\($0.referee) \($0.received.iso)" }.joined(separator: ", ") }
+        if names(a) != names(b) { out.append(("references", names(a), names(b))) }
+        if a.idSeen != b.idSeen { out.append(("ID seen", a.idSeen?.iso ?? "", b.idSeen?.iso ?? "")) }
+        if a.induction != b.induction { out.append(("induction", a.induction?.iso ?? "", b.induction?.iso ?? "")) }
+        if a.dbsRequired != b.dbsRequired || a.dbs != b.dbs {
+            out.append(("DBS", a.dbs.map { "\($0.level) \($0.review.iso)" } ?? "", b.dbs.map { "\($0.level) \($0.review.iso)" } ?? ""))
+        }
+        if a.review != b.review { out.append(("review", a.review?.iso ?? "", b.review?.iso ?? "")) }
+        return out
+    }
 }

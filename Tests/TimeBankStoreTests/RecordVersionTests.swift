@@ -69,3 +69,19 @@ struct RecordVersionTests {
         #expect(try f.store.referralRow(proposed.id)?.referral.status == .contacted)
     }
 }
+
+extension RecordVersionTests {
+    @Test("Two brokers edit one member's vetting: B's third reference does not wipe A's, B is told")
+    func vetting() throws {
+        let (f, bob, _, _) = try Self.twoBrokers()
+        let today = Fixture.today
+        let start = try f.store.vetting(member: f.ann)
+        var alices = start, bobs = start
+        alices.references = [VettingReference(referee: "Rev. Green", received: today)]
+        bobs.references = [VettingReference(referee: "Dr White", received: today)]
+        try f.store.saveVetting(member: f.ann, alices, by: f.admin)
+        #expect(performing: { try f.store.saveVetting(member: f.ann, bobs, by: bob) },
+                throws: { Self.conflict($0)?.otherBroker == "Alice Admin" && Self.conflict($0)?.changes.first?.hasPrefix("references:") == true })
+        #expect(try f.store.vetting(member: f.ann).references.map(\.referee) == ["Rev. Green"])
+    }
+}

@@ -163,7 +163,8 @@ extension Store {
             }
             let current = Store.referral(from: row)
             if let version {
-                try Store.requireVersion(db, current: current.version, expected: version, entity: "referral", id: String(id), record: "referral \(id)")
+                try Store.requireVersion(db, current: current.version, expected: version, entity: "referral", id: String(id), record: "referral \(id)",
+                                         advice: "nothing was moved; look at it again before moving it")
             }
             guard current.status.canMove(to: status) else {
                 throw StoreError.invalid("A referral that is \(current.status.rawValue) cannot become \(status.rawValue).")

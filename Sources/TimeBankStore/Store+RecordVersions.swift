@@ -11,10 +11,13 @@ public struct RecordConflict: Equatable, Sendable, CustomStringConvertible {
     public var savedAt: String
     /// "title: “Gardening” → “Garden help”", one per field they changed.
     public var changes: [String]
+    /// What to do now: save again after checking, or look again before moving.
+    public var advice = "your edits are kept, check them and save again"
 
     public var description: String {
         let what = changes.isEmpty ? "" : " (\(changes.joined(separator: "; ")))"
-        return "\(otherBroker) saved \(record) at \(savedAt) while you had it open\(what); your edits are kept, check them and save again."
+        let when = savedAt.isEmpty ? "" : " at \(savedAt)"
+        return "\(otherBroker) saved \(record)\(when) while you had it open\(what); \(advice)."
     }
 }
 
@@ -29,11 +32,13 @@ extension Store {
 
     /// Refuses a save started from `expected` when the stored version has moved on, naming who
     /// moved it and what they changed (from the audit log).
-    static func requireVersion(_ db: Database, current: Int, expected: Int, entity: String, id: String, record: String) throws {
+    static func requireVersion(_ db: Database, current: Int, expected: Int, entity: String, id: String, record: String,
+                               advice: String? = nil) throws {
         guard current != expected else { return }
         let rows = try Row.fetchAll(db, sql: "SELECT at, broker, details FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id",
                                     arguments: [entity, id])
         var conflict = RecordConflict(record: record, otherBroker: "Another broker", savedAt: "", changes: [])
+        if let advice { conflict.advice = advice }
         for row in rows {
             let lines = (row["details"] as String).split(separator: "\n", omittingEmptySubsequences: false)
             guard let first = lines.first, first.hasPrefix("v="), let v = Int(first.dropFirst(2)), v > expected else { continue }

@@ -46,6 +46,34 @@ struct ConsoleHardeningTests {
         }
     }
 
+    @Test("Vetting: ２０２６-１１-２９ and 28/１１ in a reference's date give a message beside it; the console runs on")
+    func foreignDigitsInVetting() async throws {
+        try await withTemporaryDirectory { dir in
+            let db = dir.path("tb.sqlite")
+            try await Fixture.demo(TimeBankCLI(db: db), members: 20, seed: 4)
+            try await withTmux([try Binary.timebank(), "--db", db], width: 80, height: 24, environment: ["NO_COLOR": "1"]) { t in
+                try await t.waitFor("This month")
+                try await t.press("2")
+                try await t.waitFor("Members")
+                try await t.press("Enter")
+                try await t.waitFor("v Vetting")
+                try await t.press("v")
+                try await t.waitFor("Vetting of")
+                try await t.press("Tab")  // the first reference's date received
+                for typed in ["２０２６-１１-２９", "28/１１"] {
+                    try await t.press("C-u")
+                    try await t.type(typed)
+                    try await t.press("Tab")
+                    let screen = try await t.waitFor("'\(typed)' is not a date")
+                    let line = try #require(screen.split(separator: "\n").first { $0.contains("is not a date") })
+                    #expect(line.contains("Received"), "the message is not beside the date field:\n\(screen)")
+                    #expect(try await t.exitStatus() == nil, "the console ended")
+                    try await t.press("BTab")
+                }
+            }
+        }
+    }
+
     @Test("A console that fails (a fatal signal) restores the terminal first and says so in one sentence")
     func crashRestoresTheTerminal() async throws {
         try await withTemporaryDirectory { dir in

@@ -66,7 +66,7 @@ public struct ExchangeRequest: Hashable, Sendable {
         guard minutes <= DurationParser.maximum else { throw .durationTooLong(minutes) }
         guard giver != receiver else { throw .sameAccount }
         guard TextRules.fits(description, characters: 500) else { throw .descriptionTooLong }
-        if let problem = TextRules.controlProblem("The description", description) { throw .refused(problem) }
+        if let problem = TextRules.controlProblem("The description", description, multiline: true) { throw .refused(problem) }
         if let code = categoryCode, let problem = TextRules.controlProblem("The category code", code) { throw .refused(problem) }
     }
 }

@@ -27,10 +27,13 @@ public enum MemberValidation {
         let singleLine: [(MemberField, String)] = [
             (.preferredName, m.preferredName), (.phone, m.phone), (.email, m.email), (.postcode, m.postcode), (.area, m.area),
             (.emergencyContact, m.emergencyContact), (.contactPerson, m.contactPerson), (.languages, m.languages),
-            (.statusReason, m.statusReason), (.address, m.address), (.accessibilityNeeds, m.accessibilityNeeds),
+            (.statusReason, m.statusReason),
         ]
         for (field, value) in singleLine {
             if let p = TextRules.controlProblem("This field", value) { out.append(.init(field: field, message: p)) }
+        }
+        for (field, value) in [(MemberField.address, m.address), (.accessibilityNeeds, m.accessibilityNeeds)] {
+            if let p = TextRules.controlProblem("This field", value, multiline: true) { out.append(.init(field: field, message: p)) }
         }
         if !TextRules.fits(m.preferredName, characters: nameLimit) { out.append(.init(field: .preferredName, message: "The preferred name is longer than \(nameLimit) characters.")) }
         if let p = phoneProblem(m.phone) { out.append(.init(field: .phone, message: p)) }

@@ -16,9 +16,14 @@ public struct Offer: Hashable, Sendable, Identifiable {
     public var status: ListingStatus
     public var created: CalendarDate
     public var review: CalendarDate?
+    /// The saved version this copy was read at; a save names it so another broker's save in
+    /// between is refused instead of overwritten.
+    public var version: Int
 
     public init(id: Int = 0, member: Int, categoryID: Int, title: String, description: String = "", area: String = "",
-                availability: Availability = [], status: ListingStatus = .open, created: CalendarDate, review: CalendarDate? = nil) {
+                availability: Availability = [], status: ListingStatus = .open, created: CalendarDate, review: CalendarDate? = nil,
+                version: Int = 1) {
+        self.version = version
         self.id = id
         self.member = member
         self.categoryID = categoryID
@@ -46,10 +51,13 @@ public struct Need: Hashable, Sendable, Identifiable {
     public var status: ListingStatus
     public var created: CalendarDate
     public var review: CalendarDate?
+    /// The saved version this copy was read at (see Offer.version).
+    public var version: Int
 
     public init(id: Int = 0, member: Int, categoryID: Int, title: String, description: String = "", area: String = "",
                 availability: Availability = [], needsVettedHelper: Bool = false, requiresTravel: Bool = false,
-                status: ListingStatus = .open, created: CalendarDate, review: CalendarDate? = nil) {
+                status: ListingStatus = .open, created: CalendarDate, review: CalendarDate? = nil, version: Int = 1) {
+        self.version = version
         self.id = id
         self.member = member
         self.categoryID = categoryID

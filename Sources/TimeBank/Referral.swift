@@ -29,9 +29,13 @@ public struct Referral: Hashable, Sendable, Identifiable {
     public var updated: Date
     public var broker: String
     public var note: String
+    /// The saved version this copy was read at; moving it names it, so a move made meanwhile by
+    /// another broker is not silently followed by a second one.
+    public var version: Int
 
     public init(id: Int = 0, need: Int, offer: Int?, helper: Int, status: ReferralStatus = .proposed,
-                created: Date, updated: Date, broker: String, note: String = "") {
+                created: Date, updated: Date, broker: String, note: String = "", version: Int = 1) {
+        self.version = version
         self.id = id
         self.need = need
         self.offer = offer

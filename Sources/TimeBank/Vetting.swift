@@ -41,6 +41,9 @@ public struct Vetting: Hashable, Sendable {
     public var dbs: DBSCheck?
     /// When the whole record must be looked at again.
     public var review: CalendarDate?
+    /// The saved version this copy was read at; a save names it (see Offer.version). Nil for a
+    /// record not read from the store (a script, the demo), which is saved as given.
+    public var version: Int?
 
     public init(references: [VettingReference] = [], idSeen: CalendarDate? = nil, induction: CalendarDate? = nil,
                 dbsRequired: Bool = false, dbs: DBSCheck? = nil, review: CalendarDate? = nil) {
@@ -50,6 +53,21 @@ public struct Vetting: Hashable, Sendable {
         self.dbsRequired = dbsRequired
         self.dbs = dbs
         self.review = review
+    }
+
+    /// The same record, whatever version each copy was read at.
+    public static func == (a: Vetting, b: Vetting) -> Bool {
+        a.references == b.references && a.idSeen == b.idSeen && a.induction == b.induction && a.dbsRequired == b.dbsRequired
+            && a.dbs == b.dbs && a.review == b.review
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(references)
+        hasher.combine(idSeen)
+        hasher.combine(induction)
+        hasher.combine(dbsRequired)
+        hasher.combine(dbs)
+        hasher.combine(review)
     }
 
     /// The earliest date anything in the record falls due.

@@ -23,16 +23,18 @@ public struct ListingRow: Hashable, Sendable, Identifiable {
     public var created: CalendarDate
     /// Referrals on this need that are still moving (proposed, contacted, agreed); 0 for offers.
     public var liveReferrals: Int
+    /// The saved version, named by a save of an edit started from this row.
+    public var version: Int = 1
 
     /// The listing as the domain type, for editing.
     public var offer: Offer {
         Offer(id: id, member: member, categoryID: category.id, title: title, description: description, area: area,
-              availability: availability, status: status, created: created)
+              availability: availability, status: status, created: created, version: version)
     }
 
     public var need: Need {
         Need(id: id, member: member, categoryID: category.id, title: title, description: description, area: area,
-             availability: availability, needsVettedHelper: needsVettedHelper, requiresTravel: requiresTravel, status: status, created: created)
+             availability: availability, needsVettedHelper: needsVettedHelper, requiresTravel: requiresTravel, status: status, created: created, version: version)
     }
 }
 

@@ -442,6 +442,7 @@ enum Schema {
         m.registerMigration("v9c-member-came-through", migrate: addMemberCameThrough)
         m.registerMigration("v9e-opening-balances-account") { db in try Schema.openingBalancesAccount(db) }
         m.registerMigration("v9d-broker-sign-in", migrate: Schema.brokerSignIn)
+        m.registerMigration("v9f-record-versions", migrate: Schema.addRecordVersions)
         return m
     }
 }

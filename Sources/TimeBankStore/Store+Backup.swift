@@ -43,6 +43,12 @@ extension Store {
     }
 
     private func refuseBackupTarget(_ destination: String, replacing: Bool) throws {
+        // By name too: a -wal or -shm path that does not exist yet would be taken for the live one's.
+        let named = URL(fileURLWithPath: destination).standardizedFileURL.path
+        let livePath = URL(fileURLWithPath: path).standardizedFileURL.path
+        if ["", "-wal", "-shm", "-journal"].contains(where: { livePath + $0 == named }) {
+            throw StoreError.invalid("\(destination) is the live database; back it up to another file.")
+        }
         var target = stat()
         guard lstat(destination, &target) == 0 else { return }  // a new path: fine
         var live = stat()

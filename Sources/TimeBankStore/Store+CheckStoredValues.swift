@@ -12,6 +12,9 @@ extension Store {
     static let textTables = ["member", "member_note", "vetting", "vetting_reference", "category", "offer", "need", "referral",
                              "referral_step", "exchange", "broker", "setting", "closed_month"]
 
+    /// Free text that may run over several lines, where a line feed is allowed (see TextRules).
+    static let multilineColumns: Set<String> = ["description", "text", "note", "address", "accessibility_needs"]
+
     /// How a row of each table is named in a finding.
     static func keyColumn(_ table: String) -> String {
         switch table {
@@ -64,10 +67,11 @@ extension Store {
                 .map { $0["name"] as String }
             let key = keyColumn(table)
             for column in columns {
+                let multiline = multilineColumns.contains(column)
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT \(key) AS k FROM \(table)
                     WHERE \(column) GLOB ? OR instr(\(column), char(0)) > 0 LIMIT \(limit)
-                    """, arguments: ["*\(TextRules.globClass)*"])
+                    """, arguments: ["*\(TextRules.globClass(multiline: multiline))*"])
                 for row in rows {
                     problems.append("\(table) \(StoredValue.shown(StoredValue.text(row["k"]))): \(column) holds a control character.")
                 }

@@ -52,7 +52,7 @@ extension Store {
             ? "l.needs_vetted_helper, l.requires_travel, (SELECT count(*) FROM referral r WHERE r.need = l.id AND r.status IN ('proposed', 'contacted', 'agreed')) AS live"
             : "0 AS needs_vetted_helper, 0 AS requires_travel, 0 AS live"
         return """
-            l.id, l.member, m.name AS member_name, l.title, l.description, l.area, l.availability, l.status, l.created, \(needOnly),
+            l.id, l.member, m.name AS member_name, l.title, l.description, l.area, l.availability, l.status, l.created, l.version, \(needOnly),
             c.id AS c_id, c.code AS c_code, c.grp AS c_grp, c.name AS c_name, c.keywords AS c_keywords,
             c.suggests_vetting AS c_vetting, c.involves_travel AS c_travel, c.active AS c_active
             """
@@ -66,7 +66,8 @@ extension Store {
                           title: row["title"], description: row["description"], area: row["area"],
                           availability: Availability(rawValue: row["availability"]), status: ListingStatus(rawValue: row["status"]) ?? .open,
                           needsVettedHelper: row["needs_vetted_helper"], requiresTravel: row["requires_travel"],
-                          created: try row.storedDate("created", of: kind == .offer ? "offer" : "need"), liveReferrals: row["live"])
+                          created: try row.storedDate("created", of: kind == .offer ? "offer" : "need"), liveReferrals: row["live"],
+                          version: row["version"])
     }
 
     static func likeEscaped(_ text: String) -> String {
@@ -78,18 +79,25 @@ extension Store {
         try authorize(.editOffersAndNeeds, by: broker)
         try Store.validateListing(title: o.title, description: o.description, area: o.area)
         return try write { db in
-            guard try Row.fetchOne(db, sql: "SELECT id FROM offer WHERE id = ?", arguments: [o.id]) != nil else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [o.id]) else {
                 throw StoreError.notFound("There is no offer number \(o.id).")
             }
+            let current = try Store.offer(from: row)
+            try Store.requireVersion(db, current: current.version, expected: o.version, entity: "offer", id: String(o.id), record: "offer \(o.id)")
             try Store.requireCategory(db, o.categoryID)
             try db.execute(sql: """
-                UPDATE offer SET category = ?, title = ?, description = ?, area = ?, availability = ?, status = ?, review = ? WHERE id = ?
+                UPDATE offer SET category = ?, title = ?, description = ?, area = ?, availability = ?, status = ?, review = ?,
+                    version = version + 1 WHERE id = ?
                 """, arguments: [o.categoryID, o.title.trimmingCharacters(in: .whitespaces), o.description, o.area.trimmingCharacters(in: .whitespaces),
                                  o.availability.rawValue, o.status.rawValue, o.review?.iso, o.id])
             // The member search also finds people by what they offer.
             let member: Int = try Int.fetchOne(db, sql: "SELECT member FROM offer WHERE id = ?", arguments: [o.id]) ?? o.member
             try MemberSearchIndex.reindex(db, member: member)
-            try Store.audit(db, broker: broker.username, action: "update", entity: "offer", id: String(o.id), details: "status=\(o.status.rawValue)")
+            var saved = o
+            saved.title = o.title.trimmingCharacters(in: .whitespaces)
+            saved.area = o.area.trimmingCharacters(in: .whitespaces)
+            try Store.audit(db, broker: broker.username, action: "update", entity: "offer", id: String(o.id),
+                            details: Store.versionedDetails(current.version + 1, Store.listingChanges(from: current, to: saved)))
             return try Store.offer(from: try Row.fetchExisting(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [o.id], missing: "The offer was not found."))
         }
     }
@@ -99,17 +107,22 @@ extension Store {
         try authorize(.editOffersAndNeeds, by: broker)
         try Store.validateListing(title: n.title, description: n.description, area: n.area)
         return try write { db in
-            guard try Row.fetchOne(db, sql: "SELECT id FROM need WHERE id = ?", arguments: [n.id]) != nil else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [n.id]) else {
                 throw StoreError.notFound("There is no need number \(n.id).")
             }
+            let current = try Store.need(from: row)
+            try Store.requireVersion(db, current: current.version, expected: n.version, entity: "need", id: String(n.id), record: "need \(n.id)")
             try Store.requireCategory(db, n.categoryID)
             try db.execute(sql: """
                 UPDATE need SET category = ?, title = ?, description = ?, area = ?, availability = ?, needs_vetted_helper = ?,
-                    requires_travel = ?, status = ?, review = ? WHERE id = ?
+                    requires_travel = ?, status = ?, review = ?, version = version + 1 WHERE id = ?
                 """, arguments: [n.categoryID, n.title.trimmingCharacters(in: .whitespaces), n.description, n.area.trimmingCharacters(in: .whitespaces),
                                  n.availability.rawValue, n.needsVettedHelper, n.requiresTravel, n.status.rawValue, n.review?.iso, n.id])
+            var saved = n
+            saved.title = n.title.trimmingCharacters(in: .whitespaces)
+            saved.area = n.area.trimmingCharacters(in: .whitespaces)
             try Store.audit(db, broker: broker.username, action: "update", entity: "need", id: String(n.id),
-                            details: "status=\(n.status.rawValue) vetted=\(n.needsVettedHelper)")
+                            details: Store.versionedDetails(current.version + 1, Store.listingChanges(from: current, to: saved)))
             return try Store.need(from: try Row.fetchExisting(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [n.id], missing: "The need was not found."))
         }
     }
@@ -122,7 +135,7 @@ extension Store {
             guard let member = try Int.fetchOne(db, sql: "SELECT member FROM \(table) WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound("There is no \(table) number \(id).")
             }
-            try db.execute(sql: "UPDATE \(table) SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
+            try db.execute(sql: "UPDATE \(table) SET status = ?, version = version + 1 WHERE id = ?", arguments: [status.rawValue, id])
             if kind == .offer { try MemberSearchIndex.reindex(db, member: member) }
             try Store.audit(db, broker: broker.username, action: status == .closed ? "close" : "status", entity: table, id: String(id),
                             details: "status=\(status.rawValue)")

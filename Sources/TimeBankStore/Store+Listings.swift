@@ -48,20 +48,21 @@ extension Store {
         Offer(id: row["id"], member: row["member"], categoryID: row["category"], title: row["title"], description: row["description"],
               area: row["area"], availability: Availability(rawValue: row["availability"]),
               status: ListingStatus(rawValue: row["status"]) ?? .open, created: try row.storedDate("created", of: "offer"),
-              review: try row.storedOptionalDate("review", of: "offer"))
+              review: try row.storedOptionalDate("review", of: "offer"), version: row["version"] ?? 1)
     }
 
     static func need(from row: Row) throws -> Need {
         Need(id: row["id"], member: row["member"], categoryID: row["category"], title: row["title"], description: row["description"],
              area: row["area"], availability: Availability(rawValue: row["availability"]), needsVettedHelper: row["needs_vetted_helper"],
              requiresTravel: row["requires_travel"], status: ListingStatus(rawValue: row["status"]) ?? .open,
-             created: try row.storedDate("created", of: "need"), review: try row.storedOptionalDate("review", of: "need"))
+             created: try row.storedDate("created", of: "need"), review: try row.storedOptionalDate("review", of: "need"),
+             version: row["version"] ?? 1)
     }
 
     static func validateListing(title: String, description: String, area: String = "") throws {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("A title is required.") }
         if let problem = TextRules.problem("The title", title, characters: 120)
-            ?? TextRules.problem("The description", description, characters: 2000)
+            ?? TextRules.problem("The description", description, characters: 2000, multiline: true)
             ?? TextRules.problem("The area", area, characters: 200) {
             throw StoreError.invalid(problem)
         }
@@ -120,7 +121,7 @@ extension Store {
     static func referral(from row: Row) -> Referral {
         Referral(id: row["id"], need: row["need"], offer: row["offer"], helper: row["helper"],
                  status: ReferralStatus(rawValue: row["status"]) ?? .proposed, created: parseTimestamp(row["created_at"]),
-                 updated: parseTimestamp(row["updated_at"]), broker: row["broker"], note: row["note"])
+                 updated: parseTimestamp(row["updated_at"]), broker: row["broker"], note: row["note"], version: row["version"] ?? 1)
     }
 
     public func referrals(member: Int? = nil) throws -> [Referral] {
@@ -133,7 +134,7 @@ extension Store {
 
     /// Introduces a helper to a need.
     public func propose(need: Int, helper: Int, offer: Int?, note: String = "", by broker: Broker) throws -> Referral {
-        if let problem = TextRules.problem("The note", note, characters: 2000) { throw StoreError.invalid(problem) }
+        if let problem = TextRules.problem("The note", note, characters: 2000, multiline: true) { throw StoreError.invalid(problem) }
         try authorize(.referMembers, by: broker)
         return try write { db in
             guard let needRow = try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [need]) else {
@@ -152,32 +153,40 @@ extension Store {
         }
     }
 
-    /// Moves a referral one step along, dated and signed.
-    public func move(referral id: Int, to status: ReferralStatus, note: String = "", by broker: Broker) throws -> Referral {
-        if let problem = TextRules.problem("The note", note, characters: 2000) { throw StoreError.invalid(problem) }
+    /// Moves a referral one step along, dated and signed. With `expecting`, the version the broker
+    /// was shown: if another broker moved it since, nothing is written and the refusal says who.
+    public func move(referral id: Int, to status: ReferralStatus, note: String = "", expecting version: Int? = nil,
+                     by broker: Broker) throws -> Referral {
+        if let problem = TextRules.problem("The note", note, characters: 2000, multiline: true) { throw StoreError.invalid(problem) }
         try authorize(.referMembers, by: broker)
-        return try write { db in try Store.moveReferral(db, id, to: status, note: note, by: broker) }
+        return try write { db in try Store.moveReferral(db, id, to: status, note: note, expecting: version, by: broker) }
     }
 
     /// One step of a referral inside the caller's transaction (recording its hours marks it done).
-    static func moveReferral(_ db: Database, _ id: Int, to status: ReferralStatus, note: String, by broker: Broker) throws -> Referral {
+    static func moveReferral(_ db: Database, _ id: Int, to status: ReferralStatus, note: String, expecting version: Int? = nil,
+                             by broker: Broker) throws -> Referral {
         do {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound("There is no referral number \(id).")
             }
             let current = Store.referral(from: row)
+            if let version {
+                try Store.requireVersion(db, current: current.version, expected: version, entity: "referral", id: String(id), record: "referral \(id)",
+                                         advice: "nothing was moved; look at it again before moving it")
+            }
             guard current.status.canMove(to: status) else {
                 throw StoreError.invalid("A referral that is \(current.status.rawValue) cannot become \(status.rawValue).")
             }
             let now = Store.timestamp()
-            try db.execute(sql: "UPDATE referral SET status = ?, updated_at = ?, broker = ?, note = ? WHERE id = ?",
+            try db.execute(sql: "UPDATE referral SET status = ?, updated_at = ?, broker = ?, note = ?, version = version + 1 WHERE id = ?",
                            arguments: [status.rawValue, now, broker.username, note, id])
             try db.execute(sql: "INSERT INTO referral_step (referral, status, at, broker, note) VALUES (?, ?, ?, ?, ?)",
                            arguments: [id, status.rawValue, now, broker.username, note])
             if status == .agreed || status == .done {
                 try db.execute(sql: "UPDATE need SET status = 'matched' WHERE id = ? AND status = 'open'", arguments: [current.need])
             }
-            try Store.audit(db, broker: broker.username, action: "move", entity: "referral", id: String(id), details: "\(current.status.rawValue) -> \(status.rawValue)")
+            try Store.audit(db, broker: broker.username, action: "move", entity: "referral", id: String(id),
+                            details: Store.versionedDetails(current.version + 1, [("status", current.status.rawValue, status.rawValue)]))
             return Store.referral(from: try Row.fetchExisting(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id], missing: "The referral was not found."))
         }
     }

@@ -178,7 +178,7 @@ extension Store {
         try authorize(.writeNotes, by: broker)
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty else { throw StoreError.invalid("A note cannot be empty.") }
-        if let problem = TextRules.problem("A note", t, characters: 10_000) { throw StoreError.invalid(problem) }
+        if let problem = TextRules.problem("A note", t, characters: 10_000, multiline: true) { throw StoreError.invalid(problem) }
         try write { db in
             guard try Store.member(db, n) != nil else { throw StoreError.memberNotFound(n) }
             try db.execute(sql: "INSERT INTO member_note (member, at, broker, text) VALUES (?, ?, ?, ?)",
@@ -202,8 +202,10 @@ extension Store {
         if let issued = date("dbs_issued"), let review = date("dbs_review") {
             dbs = DBSCheck(level: row["dbs_level"] ?? "", certificateNumber: row["dbs_certificate"] ?? "", issued: issued, review: review)
         }
-        return Vetting(references: refs, idSeen: date("id_seen"), induction: date("induction"), dbsRequired: row["dbs_required"],
-                       dbs: dbs, review: date("review"))
+        var vetting = Vetting(references: refs, idSeen: date("id_seen"), induction: date("induction"), dbsRequired: row["dbs_required"],
+                              dbs: dbs, review: date("review"))
+        vetting.version = row["version"] ?? 1
+        return vetting
     }
 
     public func vetting(member n: Int) throws -> Vetting {
@@ -218,9 +220,18 @@ extension Store {
         }
         try write { db in
             guard try Store.member(db, n) != nil else { throw StoreError.memberNotFound(n) }
+            let current = try Store.vetting(db, n)
+            let currentVersion = current.version ?? 1
+            if let expected = v.version {
+                try Store.requireVersion(db, current: currentVersion, expected: expected, entity: "vetting", id: String(n),
+                                         record: "the vetting of member \(n)")
+            }
             try Store.writeVetting(db, member: n, v)
+            try db.execute(sql: "UPDATE vetting SET version = ? WHERE member = ?", arguments: [currentVersion + 1, n])
             try Store.audit(db, broker: broker.username, action: "vetting", entity: "member", id: String(n),
                             details: "references=\(v.references.count) id_seen=\(v.idSeen?.iso ?? "-") induction=\(v.induction?.iso ?? "-") dbs=\(v.dbs?.review.iso ?? "-") review=\(v.review?.iso ?? "-")")
+            try Store.audit(db, broker: broker.username, action: "update", entity: "vetting", id: String(n),
+                            details: Store.versionedDetails(currentVersion + 1, Store.vettingChanges(from: current, to: v)))
         }
     }
 

@@ -22,6 +22,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case busy
     /// A stored value the program cannot read; the message names the row and suggests `check`.
     case damaged(String)
+    /// Another broker saved this offer, need, vetting record or referral since it was read.
+    case recordChanged(RecordConflict)
 
     public var description: String {
         switch self {
@@ -43,6 +45,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .invalid(let what): return what
         case .busy: return "The database stayed busy for too long; try again in a moment."
         case .damaged(let what): return what
+        case .recordChanged(let c): return c.description
         }
     }
 }

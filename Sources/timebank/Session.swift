@@ -92,7 +92,12 @@ func failure(_ error: Error) -> CommandFailure {
     case let e as StoreError: return .user(e.description)
     case let e as LedgerError: return .user(e.description)
     case let e as CommandOutput.Failure: return .user(e.description)
-    default: return .user("The command failed: \(error.localizedDescription)")
+    default:
+        // SQLite's own wording ("SQLite error 13: not an error") is no sentence for a broker.
+        let text = "\(error)"
+        if text.hasPrefix("SQLite error 13") { return .user("The disk is full; nothing was saved.") }
+        if text.hasPrefix("SQLite error") { return .user("The database could not be used (\(Sanitised.firstLine(text))); nothing was saved.") }
+        return .user("The command failed: \(error.localizedDescription)")
     }
 }
 
@@ -109,5 +114,12 @@ func calendarDate(_ text: String, option: String) throws -> CalendarDate {
         return try DateParser.parse(text, today: .today())
     } catch {
         throw CommandFailure.user("\(option): \(error.description)")
+    }
+}
+
+enum Sanitised {
+    /// The first line of a message, for quoting inside a one-line sentence.
+    static func firstLine(_ text: String) -> String {
+        String(text.split(separator: "\n", omittingEmptySubsequences: true).first ?? "")
     }
 }

@@ -145,6 +145,8 @@ struct ContractTests {
     @Test("a new database is created 0600; its first user is the admin; brokers add and list work")
     func newDatabaseAndBrokers() async throws {
         try await withTemporaryDirectory { dir in
+            // A database is made only in a folder that exists (#16): a mistyped path leaves no folders.
+            try FileManager.default.createDirectory(atPath: dir.path("new"), withIntermediateDirectories: false)
             let path = dir.path("new/tb.sqlite")
             let tb = TimeBankCLI(db: path)
             let add = try await tb.run("brokers", "add", "alice", "--name", "Alice Jones", "--role", "viewer")

@@ -150,3 +150,29 @@ struct HostileInputCatalogueTests {
         }
     }
 }
+
+extension HostileInputCatalogueTests {
+    @Test("a backup stopped by SIGTERM or SIGHUP at any moment leaves no partial file; one that finished is whole")
+    func stoppedBackup() async throws {
+        try await withTemporaryDirectory { dir in
+            let tb = TimeBankCLI(db: dir.path("tb.sqlite"))
+            try await Fixture.demo(tb, members: 3000, seed: 4)
+            var stoppedMidway = 0
+            for (n, delay) in [0.0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.3].enumerated() {
+                let target = dir.path("copy-\(n).sqlite")
+                let running = try tb.start(["backup", target])
+                try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+                running.signal(n % 2 == 0 ? SIGTERM : SIGHUP)
+                let r = await running.wait()
+                let left = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.contains(".partial-") }
+                #expect(left.isEmpty, "after \(delay) s: \(left) left behind\n\(r)")
+                // Stopped after its rename (while saying so), the copy is there and whole; before it, there is none.
+                if FileManager.default.fileExists(atPath: target) {
+                    #expect(try await TimeBankCLI(db: target).run("check").succeeded, "the copy does not pass check")
+                }
+                if !r.succeeded && !FileManager.default.fileExists(atPath: target) { stoppedMidway += 1 }
+            }
+            #expect(stoppedMidway > 0, "every backup finished before its signal, so the test showed nothing")
+        }
+    }
+}

@@ -177,7 +177,8 @@ struct LedgerSimulationTests {
                         try f.store.reverse(ghost, reason: "ghost", date: date, by: f.admin)
                     }
                 } else if choice == 1, let done = reversals.randomElement(using: &rng) {
-                    let again = try f.store.reverse(done.original, reason: "retry", date: done.date, by: f.admin, reversalID: done.reversal)
+                    // A true retry repeats the reason too: another reason under the same id is refused (#16).
+                    let again = try f.store.reverse(done.original, reason: "simulated mistake", date: done.date, by: f.admin, reversalID: done.reversal)
                     #expect(again.id == done.reversal && again.reverses == done.original, "step \(step)")
                     counts["reverse-retry", default: 0] += 1
                 } else {
@@ -200,6 +201,9 @@ struct LedgerSimulationTests {
                         var allowed: [StoreError] = []
                         if entry.reverses != nil { allowed.append(.ledger(.reversingAReversal(target))) }
                         if entry.reversedBy != nil { allowed.append(.ledger(.alreadyReversed(target))) }
+                        if date < entry.request.date {
+                            allowed.append(.ledger(.refused("A reversal cannot be dated \(date.iso), before the exchange it corrects (\(entry.request.date.iso)); date it on or after that day.")))
+                        }
                         var probe = model
                         probe.left = []
                         allowed += probe.problems(ExchangeRequest(id: rid, date: date, giver: entry.request.receiver, receiver: entry.request.giver,

@@ -51,7 +51,7 @@ struct HostileInputTests {
         let fieldsAndMembers: [(MemberField, Member)] = [
             (.name, Member(name: "Ann" + bad, joined: joined)),
             (.preferredName, Member(name: "Ann", preferredName: bad, joined: joined)),
-            (.address, Member(name: "Ann", address: "1 High St" + bad, joined: joined)),
+            (.address, Member(name: "Ann", address: "1 High St" + (bad == "a\nb" ? "\t" : bad), joined: joined)),
             (.area, Member(name: "Ann", area: bad, joined: joined)),
         ]
         for (field, member) in fieldsAndMembers {
@@ -62,9 +62,13 @@ struct HostileInputTests {
     }
 
     @Test("An exchange's description and category code refuse control characters", arguments: controls)
-    func exchangeText(bad: String) {
+    func exchangeText(bad: String) throws {
         let note = ExchangeRequest(date: today, giver: .member(1001), receiver: .member(1002), minutes: 60, description: "Shopping" + bad)
-        #expect(throws: LedgerError.self) { try note.validate() }
+        if bad == "a\nb" {
+            try note.validate()  // a description may run over several lines
+        } else {
+            #expect(throws: LedgerError.self) { try note.validate() }
+        }
         let code = ExchangeRequest(date: today, giver: .member(1001), receiver: .member(1002), minutes: 60, categoryCode: "garden" + bad)
         #expect(throws: LedgerError.self) { try code.validate() }
     }

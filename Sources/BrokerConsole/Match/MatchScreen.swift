@@ -56,12 +56,7 @@ struct MatchScreen: ConsoleScreen {
             referrals = try context.store.referralRows(openOnly: openReferralsOnly)
             referralTable.setRowCount(referrals.count)
             if let selectedReferral, let index = referrals.firstIndex(where: { $0.id == selectedReferral }) { referralTable.select(index) }
-            if let open = panel { panel = ReferralPanel.load(open.row.id, store: context.store).map { fresh in
-                var kept = fresh
-                kept.note = open.note
-                kept.choice = min(open.choice, max(0, fresh.options.count - 1))
-                return kept
-            } }
+            if let open = panel { panel = ReferralPanel.load(open.row.id, store: context.store).map { open.refreshed(from: $0) } }
         } catch {
             problem = "The match lists could not be read: \(error)"
         }

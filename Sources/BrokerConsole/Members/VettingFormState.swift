@@ -15,7 +15,11 @@ struct VettingFormState {
     /// Room for one reference more than required, so a third can be noted.
     static let referenceSlots = Vetting.referencesRequired + 1
 
+    /// The version of the record the form was filled from; the save names it.
+    private var version: Int?
+
     init(number: Int, name: String, vetting v: Vetting) {
+        self.version = v.version
         self.number = number
         self.name = name
         let refs = "References", checks = "Checks", dbs = "DBS (where the role makes one eligible)"
@@ -72,6 +76,7 @@ struct VettingFormState {
             }
         }
         var v = Vetting()
+        v.version = version
         for i in 0..<Self.referenceSlots {
             let referee = form.value(of: "referee\(i)").trimmingCharacters(in: .whitespaces)
             let received = date("received\(i)")

@@ -198,11 +198,12 @@ struct ListingForm: Equatable, Sendable {
         switch kind {
         case .offer:
             return (Offer(id: editing?.id ?? 0, member: member.number, categoryID: categoryID, title: title, description: description,
-                          area: area, availability: when, status: status, created: editing?.created ?? today), nil)
+                          area: area, availability: when, status: status, created: editing?.created ?? today, version: editing?.version ?? 1), nil)
         case .need:
             return (nil, Need(id: editing?.id ?? 0, member: member.number, categoryID: categoryID, title: title, description: description,
                               area: area, availability: when, needsVettedHelper: form["vetted"]?.isChecked ?? false,
-                              requiresTravel: form["travel"]?.isChecked ?? false, status: status, created: editing?.created ?? today))
+                              requiresTravel: form["travel"]?.isChecked ?? false, status: status, created: editing?.created ?? today,
+                              version: editing?.version ?? 1))
         }
     }
 }

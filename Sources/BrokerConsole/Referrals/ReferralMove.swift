@@ -13,7 +13,8 @@ enum ReferralMove {
                                                      referralNote: note))
         }
         do {
-            _ = try context.store.move(referral: row.id, to: status, note: note, by: context.broker)
+            // The version shown: a move made meanwhile by another broker is refused, not followed.
+            _ = try context.store.move(referral: row.id, to: status, note: note, expecting: row.referral.version, by: context.broker)
         } catch {
             return .message(.error("Not moved: \(error)"))
         }

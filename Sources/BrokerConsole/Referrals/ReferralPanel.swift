@@ -19,12 +19,30 @@ struct ReferralPanel: Equatable, Sendable {
     var steps: [ReferralStep]
     var choice = 0
     var note = TextFieldState(maxLength: 300, placeholder: "optional note")
+    /// Set when a refresh found the referral moved by another broker: said before Enter acts.
+    var changedUnderneath: String?
 
     var options: [ReferralStatus] { row.referral.status.next }
 
     static func load(_ id: Int, store: Store) -> ReferralPanel? {
         guard let row = try? store.referralRow(id) else { return nil }
         return ReferralPanel(row: row, steps: (try? store.referralSteps(id)) ?? [])
+    }
+
+    /// This panel brought up to date from `fresh`, keeping the broker's choice by what it is (the
+    /// status, never its row: a refresh must not turn "agreed" into "declined") and the note. If
+    /// the referral moved meanwhile, the panel says so and the next Enter only acknowledges it.
+    func refreshed(from fresh: ReferralPanel) -> ReferralPanel {
+        var kept = fresh
+        kept.note = note
+        kept.changedUnderneath = changedUnderneath
+        let chosen = options.indices.contains(choice) ? options[choice] : nil
+        kept.choice = chosen.flatMap { fresh.options.firstIndex(of: $0) } ?? 0
+        if fresh.row.referral.version != row.referral.version {
+            let moved = fresh.row.referral
+            kept.changedUnderneath = "\(moved.broker) moved this referral to \(moved.status.rawValue) meanwhile; check the step, then Enter."
+        }
+        return kept
     }
 
     mutating func handle(_ key: Key) -> Outcome {
@@ -35,6 +53,10 @@ struct ReferralPanel: Equatable, Sendable {
         case .down, .tab:
             if !options.isEmpty { choice = (choice + 1) % options.count }
         case .enter:
+            if changedUnderneath != nil {
+                changedUnderneath = nil
+                return .handled
+            }
             guard options.indices.contains(choice) else { return .close }
             return .move(options[choice], note: note.text.trimmingCharacters(in: .whitespaces))
         default:
@@ -75,6 +97,10 @@ struct ReferralPanel: Equatable, Sendable {
         line += options.count
         frame.put("Note", row: line, column: column, style: .bold)
         TextFieldView.render(note, into: &frame, at: Rect(row: line, column: column + 15, width: width - 15, height: 1), focused: true)
-        frame.put("Enter moves it, dated and signed by you · Esc closes", row: line + 1, column: column, maxWidth: width, style: .muted)
+        if let changedUnderneath {
+            frame.put("! " + changedUnderneath, row: line + 1, column: column, maxWidth: width, style: .warning)
+        } else {
+            frame.put("Enter moves it, dated and signed by you · Esc closes", row: line + 1, column: column, maxWidth: width, style: .muted)
+        }
     }
 }

@@ -49,7 +49,7 @@ struct TodayScreen: ConsoleScreen {
             figures = try context.store.todayFigures(today: today)
             followUpDays = try context.store.settings().followUpDays
             if let open = panel {
-                panel = ReferralPanel.load(open.row.id, store: context.store).map { var p = $0; p.note = open.note; return p }
+                panel = ReferralPanel.load(open.row.id, store: context.store).map { open.refreshed(from: $0) }
             }
             problem = nil
         } catch {

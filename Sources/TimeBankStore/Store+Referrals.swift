@@ -14,6 +14,8 @@ public struct ReferralRow: Hashable, Sendable, Identifiable {
     public var categoryCode: String
     public var categoryName: String
     public var offerTitle: String?
+    /// Whether any hours are recorded against the referral; a done one without is still to finish.
+    public var hasHours = false
 
     /// Days since the referral last moved, counted in whole days to `now`.
     public func daysStill(now: Date = Date()) -> Int {
@@ -64,7 +66,8 @@ extension Store {
 
     static let referralRowSelect = """
         SELECT r.*, n.title AS need_title, n.member AS receiver, rm.name AS receiver_name, hm.name AS helper_name,
-               c.code AS category_code, c.name AS category_name, o.title AS offer_title
+               c.code AS category_code, c.name AS category_name, o.title AS offer_title,
+               EXISTS (SELECT 1 FROM exchange e WHERE e.referral = r.id) AS has_hours
         FROM referral r JOIN need n ON n.id = r.need JOIN member rm ON rm.number = n.member
         JOIN member hm ON hm.number = r.helper JOIN category c ON c.id = n.category LEFT JOIN offer o ON o.id = r.offer
         """
@@ -72,7 +75,7 @@ extension Store {
     static func referralRow(from row: Row) -> ReferralRow {
         ReferralRow(referral: referral(from: row), needTitle: row["need_title"], receiver: row["receiver"], receiverName: row["receiver_name"],
                     helperName: row["helper_name"], categoryCode: row["category_code"], categoryName: row["category_name"],
-                    offerTitle: row["offer_title"])
+                    offerTitle: row["offer_title"], hasHours: row["has_hours"])
     }
 }
 
@@ -94,13 +97,15 @@ extension Store {
         _ = try moveReferral(db, id, to: .done, note: said.isEmpty ? hours : said + " · " + hours, by: broker)
     }
 
+    /// The rule in SQL, for a referral aliased `r`: marked done, and no hours name it.
+    static let doneWithoutHours = "(r.status = 'done' AND NOT EXISTS (SELECT 1 FROM exchange e WHERE e.referral = r.id))"
+
     /// Referrals marked done with no hours recorded against them (possible before done and its
     /// hours were written together): each still needs its slip.
     public func doneReferralsWithoutHours(limit: Int = 200) throws -> [ReferralRow] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                \(Store.referralRowSelect) WHERE r.status = 'done'
-                  AND NOT EXISTS (SELECT 1 FROM exchange e WHERE e.referral = r.id AND e.reverses IS NULL)
+                \(Store.referralRowSelect) WHERE \(Store.doneWithoutHours)
                 ORDER BY r.updated_at LIMIT ?
                 """, arguments: [limit]).map(Store.referralRow(from:))
         }

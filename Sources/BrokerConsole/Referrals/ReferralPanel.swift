@@ -18,7 +18,11 @@ struct ReferralPanel: Equatable, Sendable {
     var choice = 0
     var note = TextFieldState(maxLength: 300, placeholder: "optional note")
 
-    var options: [ReferralStatus] { row.referral.status.next }
+    /// The next steps; a referral done without hours (from before done was written with its
+    /// hours) offers done again, which opens Record hours for its slip.
+    var options: [ReferralStatus] {
+        row.referral.status == .done && !row.hasHours ? [.done] : row.referral.status.next
+    }
 
     static func load(_ id: Int, store: Store) -> ReferralPanel? {
         guard let row = try? store.referralRow(id) else { return nil }

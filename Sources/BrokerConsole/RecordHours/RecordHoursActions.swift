@@ -10,6 +10,7 @@ enum RecordAction {
     static let closeMonth: ActionID = "record-close-month"
     static let statementFile: ActionID = "record-statement-file"
     static let leave: ActionID = "record-leave"
+    static let undo: ActionID = "record-undo"
 
     static func bindings(scope: KeyScope) -> [KeyBinding] {
         [
@@ -22,6 +23,8 @@ enum RecordAction {
             KeyBinding(action: closeMonth, keys: [.function(6)], help: "Close a month (admins): no more entries dated in it",
                        scope: scope, hint: "Close month", priority: 6),
             KeyBinding(action: statementFile, keys: [.function(7)], help: "Write the shown statement to a file to print", scope: scope),
+            KeyBinding(action: undo, keys: [.function(8)], help: "Undo the last slip of this session (a reversal, after a yes)",
+                       scope: scope, hint: "Undo", priority: 7),
             KeyBinding(action: leave, keys: [.escape], help: "Leave the form (asks first if anything would be lost)", scope: scope),
         ]
     }

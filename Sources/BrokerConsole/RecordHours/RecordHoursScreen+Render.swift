@@ -63,12 +63,21 @@ extension RecordHoursScreen {
             frame.put("Preview appears when giver, receiver and duration are filled in.", row: previewRow,
                       column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
         }
-        if let last = lastSaved {
-            frame.put("Last saved: \(last.summary)", row: rect.row + 16, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
-        }
         if !focused {
-            frame.put("Enter or Tab to type a slip · F3 group activity · F4 reverse · F6 close month",
-                      row: rect.row + 17, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .bold)
+            frame.put("Enter or Tab to type a slip · 1–6 other screens · F3 group · F4 reverse",
+                      row: rect.row + 15, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .bold)
+        }
+        // This session's slips, most recent first, as many as fit below the preview (F8 undoes the top one).
+        let first = rect.row + (focused ? 15 : 16)
+        if !session.slips.isEmpty, first < rect.maxRow {
+            frame.put(" This session", row: first, column: rows.labelColumn, maxWidth: SlipRows.labelWidth - 1, style: .bold)
+            frame.put("F8 undo", row: first + 1, column: rows.labelColumn + 1, maxWidth: SlipRows.labelWidth - 2, style: .muted)
+            for (offset, slip) in session.slips.enumerated() {
+                let line = first + offset
+                guard line < rect.maxRow else { break }
+                frame.put(SessionSlips.line(slip), row: line, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1,
+                          style: slip.undone ? .muted : .plain)
+            }
         }
         if focused, slip.focus == .giver { rows.dropdown(slip.giver, below: row(.giver), into: &frame) }
         if focused, slip.focus == .receiver { rows.dropdown(slip.receiver, below: row(.receiver), into: &frame) }

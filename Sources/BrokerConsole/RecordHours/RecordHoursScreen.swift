@@ -24,6 +24,8 @@ struct RecordHoursScreen: ConsoleScreen {
     /// The last slip saved, so saving an untouched form again is answered "already recorded"
     /// by the store rather than an empty form being scolded.
     var lastSaved: (request: ExchangeRequest, summary: String)?
+    /// What this session recorded, for ticking off the paper pile and undoing the last.
+    var session = SessionSlips()
     var timeBankName = Settings().timeBankName
     /// Where paper statements are written; the broker's working folder unless told otherwise.
     let statementFolder: String
@@ -89,6 +91,7 @@ struct RecordHoursScreen: ConsoleScreen {
             closing.suggest(today: facts.today, closed: facts.closedMonths)
         case RecordAction.statementFile: return writeStatement(context)
         case RecordAction.leave: return leave()
+        case RecordAction.undo: return askUndo()
         default: return .ignored
         }
         return .handled

@@ -63,6 +63,54 @@ import TimeBankStore
         #expect(try total(f) == 0)
     }
 
+    @Test func aClassOfSixAtOneHourEachCreditsTheLeaderSixHours() throws {
+        let f = try RecordHoursFixture()
+        let leader = try f.member("Priya Shah")
+        let people = try ["Ann Lee", "Bob Marsh", "Carol Webb", "Dev Patel", "Eve Stone", "Femi Ade"].map { try f.member($0) }
+        f.press(.function(3), .left)  // from "total split" to "the same time each"
+        #expect(f.screen.contains("< A class: the same time each >"))
+        f.press(.tab)
+        f.type("\(leader)")
+        f.press(.tab)
+        for p in people { f.type("\(p)"); f.press(.enter) }
+        f.press(.tab)
+        f.type("1")
+        #expect(f.line(containing: "Each received")?.contains("1:00 (1 hour)") == true)
+        #expect(f.screen.contains("Priya Shah credited 6:00: 6 attendees pay 1:00 each"))
+        f.press(.ctrl("s"))
+        #expect(f.screen.contains("attendees pay 1:00 each. Record 6"))
+        #expect(f.screen.contains("ledger entries, one per attendee,"))
+        f.press(.char("y"))
+        #expect(try f.balance(.member(leader)) == 360)
+        for p in people { #expect(try f.balance(.member(p)) == -60) }
+        #expect(f.exchangeCount == 6)
+        #expect(try total(f) == 0)
+        // The help says what the dialog says: one ledger entry per participant.
+        #expect(RecordAction.bindings(scope: .global).contains { $0.help.contains("one ledger entry per participant") })
+    }
+
+    @Test func everyAttendeeCanBeSeenByScrolling() throws {
+        let f = try RecordHoursFixture()
+        let leader = try f.member("Priya Shah")
+        let names = ["Alexandra Montgomery", "Bartholomew Higgins", "Catherine Okonkwo", "Dominic Fairweather",
+                     "Evangeline Walsh", "Florentyna Kowalska", "Gwendolyn Abernathy", "Hieronymus Bosch"]
+        let people = try names.map { try f.member($0) }
+        f.press(.function(3), .tab)
+        f.type("\(leader)")
+        f.press(.tab)
+        for p in people { f.type("\(p)"); f.press(.enter) }
+        #expect(f.screen.contains("Hieronymus Bosch"))  // the newest is always in view
+        #expect(!f.screen.contains("8: "))
+        f.press(.pageUp, .pageUp, .pageUp)
+        #expect(f.screen.contains("8: \(people[0]) Alexandra Montgomery"))
+        var seen = Set<String>()
+        for _ in 0..<4 {
+            for n in names where f.screen.contains(n) { seen.insert(n) }
+            f.press(.pageDown)
+        }
+        #expect(seen == Set(names))
+    }
+
     @Test func manyToOneCreditsEachVolunteerFromThePot() throws {
         let f = try RecordHoursFixture()
         let people = try ["Ann Lee", "Bob Marsh"].map { try f.member($0) }

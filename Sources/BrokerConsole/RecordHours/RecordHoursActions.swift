@@ -16,7 +16,7 @@ enum RecordAction {
         [
             KeyBinding(action: save, keys: [.ctrl("s"), .function(2)], help: "Save: record the slip, group or reversal (or close the month)",
                        scope: scope, hint: "Save", priority: 1),
-            KeyBinding(action: group, keys: [.function(3)], help: "Group activity: one entry for a class or an event", scope: scope, hint: "Group", priority: 2),
+            KeyBinding(action: group, keys: [.function(3)], help: "Group activity: a class or an event, one ledger entry per participant, saved together", scope: scope, hint: "Group", priority: 2),
             KeyBinding(action: statement, keys: [.function(4)], help: "Statement: see an account's entries and reverse a wrong one",
                        scope: scope, hint: "Reverse", priority: 3),
             KeyBinding(action: single, keys: [.function(5)], help: "One exchange: the form for a single slip", scope: scope, hint: "Slip", priority: 4),

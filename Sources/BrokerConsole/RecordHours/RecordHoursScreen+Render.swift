@@ -92,16 +92,24 @@ extension RecordHoursScreen {
         frame.put("< \(kind.title) >", row: rect.row, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1,
                   style: isFocused(.kind) ? Style(bold: true, reverse: true, role: .focus) : .plain)
         if isFocused(.kind) { frame.cursor = Position(row: rect.row, column: rows.inputColumn) }
-        rows.beside(row: rect.row, note: isFocused(.kind) ? "         Space or ←→ to change" : nil, problem: nil, into: &frame)
+        if isFocused(.kind) {
+            frame.put("Space or ←→ to change", row: rect.row + 1, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1,
+                      style: .muted)
+        }
         rows.text(kind.leadLabel, group.lead.field, row: rect.row + 2, focused: isFocused(.lead),
                   note: group.lead.chosen?.details, problem: group.shownProblem(.lead, facts), into: &frame)
         rows.text(kind.peopleLabel, group.adder.field, row: rect.row + 4, focused: isFocused(.people),
                   note: group.adder.chosen.map { "Enter adds \($0.name)" } ?? "type one, Enter adds; Backspace removes",
                   problem: group.shownProblem(.people, facts), into: &frame)
-        let names = group.people.map { "\($0.ref) \($0.name)" }.joined(separator: ", ")
-        let listed = group.people.isEmpty ? "nobody yet" : "\(group.people.count): \(names)"
-        for (i, line) in TextWrap.wrap(listed, width: max(1, rect.width - rows.inputColumn - 2)).prefix(2).enumerated() {
+        // Every participant can be seen: the list scrolls with PgUp/PgDn in the field.
+        let width = rect.width - rows.inputColumn - 2
+        let shown = group.visiblePeople(width: width, height: 2)
+        for (i, line) in shown.rows.enumerated() {
             frame.put(line, row: rect.row + 5 + i, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1, style: .muted)
+        }
+        if group.peopleRows(from: 0, width: width).count > 2 {
+            frame.put("PgUp/PgDn", row: rect.row + 5, column: rows.labelColumn + 1, maxWidth: SlipRows.labelWidth - 2, style: .muted)
+            frame.put("from \(shown.first + 1)", row: rect.row + 6, column: rows.labelColumn + 1, maxWidth: SlipRows.labelWidth - 2, style: .muted)
         }
         let textRows: [(F, String, TextFieldState, Int)] = [
             (.duration, kind.durationLabel, group.duration, 8), (.date, "Date", group.date, 9),

@@ -109,8 +109,8 @@ extension RecordHoursScreen {
         }
         let warnings = requests.compactMap { try? context.store.creditWarning(for: $0) }
         let total = requests.reduce(0) { $0 + $1.minutes }
-        var message = "Record \(requests.count) entr\(requests.count == 1 ? "y" : "ies") moving \(MinutesFormat.clock(total)) in all, "
-            + "as one group activity (all or nothing)?"
+        var message = GroupSlip.entriesSentence(entries: requests.count, participants: group.people.count, kind: group.kind)
+            + " moving \(MinutesFormat.clock(total)) in all, together as one group activity (all or nothing)?"
         if let summary = group.preview(facts)?.summary { message = summary + ". " + message }
         if !warnings.isEmpty {
             message += " Past the credit limit: " + warnings.map { "\($0.name) to \(SlipFormat.clock($0.balanceAfter))" }.joined(separator: ", ") + "."

@@ -189,8 +189,12 @@ struct RecordHoursScreen: ConsoleScreen {
         let store = context.store, today = facts.today
         switch group.focus {
         case .kind:
-            if key == .char(" ") || key == .left || key == .right {
-                group.kind = group.kind == .oneToMany ? .manyToOne : .oneToMany
+            if key == .char(" ") || key == .right {
+                group.kind = group.kind.next
+                return .handled
+            }
+            if key == .left {
+                group.kind = group.kind.previous
                 return .handled
             }
         case .lead:
@@ -200,6 +204,10 @@ struct RecordHoursScreen: ConsoleScreen {
         case .people:
             if key == .backspace, group.adder.isEmpty {
                 group.removeLastPerson()
+                return .handled
+            }
+            if key == .pageUp || key == .pageDown {
+                group.scrollPeople(by: key == .pageUp ? -3 : 3)
                 return .handled
             }
             let wasListing = group.adder.showsList

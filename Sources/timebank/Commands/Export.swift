@@ -84,7 +84,7 @@ enum LedgerJournal {
         try store.forEachExchange { e in
             let what = e.description.isEmpty ? (e.categoryCode ?? "exchange") : e.description
             let text = what.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == ";" ? " " : String($0) }.joined()
-            out("\(e.date.iso) \(text)  ; id:\(e.id.uuidString.lowercased())\(e.reverses.map { ", reverses:\($0.uuidString.lowercased())" } ?? "")\n")
+            out("\(e.date.iso) \(text)  ; id:\(e.id.uuidString.lowercased())\(e.reverses.map { ", reverses:\($0.uuidString.lowercased())" } ?? "")\(e.group.map { ", group:\($0.uuidString.lowercased())" } ?? "")\n")
             out("    \(account(e.giver))  \(e.minutes) min\n")
             out("    \(account(e.receiver))  -\(e.minutes) min\n\n")
         }

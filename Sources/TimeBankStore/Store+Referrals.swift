@@ -16,6 +16,9 @@ public struct ReferralRow: Hashable, Sendable, Identifiable {
     public var offerTitle: String?
     /// Whether any hours are recorded against the referral; a done one without is still to finish.
     public var hasHours = false
+    /// How to reach each of the two, for a broker ringing from the referral.
+    public var helperContact = MemberContact(phone: "", email: "", byPhone: false, byEmail: false)
+    public var receiverContact = MemberContact(phone: "", email: "", byPhone: false, byEmail: false)
 
     /// Days since the referral last moved, counted in whole days to `now`.
     public func daysStill(now: Date = Date()) -> Int {
@@ -67,7 +70,10 @@ extension Store {
     static let referralRowSelect = """
         SELECT r.*, n.title AS need_title, n.member AS receiver, rm.name AS receiver_name, hm.name AS helper_name,
                c.code AS category_code, c.name AS category_name, o.title AS offer_title,
-               EXISTS (SELECT 1 FROM exchange e WHERE e.referral = r.id) AS has_hours
+               EXISTS (SELECT 1 FROM exchange e WHERE e.referral = r.id) AS has_hours,
+               hm.phone AS helper_phone, hm.email AS helper_email, hm.consent_phone AS helper_by_phone, hm.consent_email AS helper_by_email,
+               rm.phone AS receiver_phone, rm.email AS receiver_email, rm.consent_phone AS receiver_by_phone,
+               rm.consent_email AS receiver_by_email
         FROM referral r JOIN need n ON n.id = r.need JOIN member rm ON rm.number = n.member
         JOIN member hm ON hm.number = r.helper JOIN category c ON c.id = n.category LEFT JOIN offer o ON o.id = r.offer
         """
@@ -75,7 +81,11 @@ extension Store {
     static func referralRow(from row: Row) -> ReferralRow {
         ReferralRow(referral: referral(from: row), needTitle: row["need_title"], receiver: row["receiver"], receiverName: row["receiver_name"],
                     helperName: row["helper_name"], categoryCode: row["category_code"], categoryName: row["category_name"],
-                    offerTitle: row["offer_title"], hasHours: row["has_hours"])
+                    offerTitle: row["offer_title"], hasHours: row["has_hours"],
+                    helperContact: MemberContact(phone: row["helper_phone"], email: row["helper_email"], byPhone: row["helper_by_phone"],
+                                                 byEmail: row["helper_by_email"]),
+                    receiverContact: MemberContact(phone: row["receiver_phone"], email: row["receiver_email"],
+                                                   byPhone: row["receiver_by_phone"], byEmail: row["receiver_by_email"]))
     }
 }
 

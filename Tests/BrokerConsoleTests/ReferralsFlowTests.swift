@@ -21,6 +21,7 @@ import TimeBankStore
         #expect(f.lines.firstIndex { $0.contains("\(id) proposed") } != nil)
         f.press(.enter)  // the newest referral is at the top
         #expect(f.screen.contains("Referral \(id) · proposed"))
+        #expect(f.screen.contains("\(helper.name): tel ") || f.screen.contains("\(helper.name): no phone") || f.screen.contains("\(helper.name): email"))
         #expect(f.screen.contains("› contacted"))
         f.type("Rang both; 1234 is her landline")  // digits and letters are the note, not keys
         f.press(.enter)

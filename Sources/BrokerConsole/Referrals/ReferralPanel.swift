@@ -48,7 +48,7 @@ struct ReferralPanel: Equatable, Sendable {
     /// Drawn as a box over the lower part of `rect`; the note field holds the cursor.
     func render(into frame: inout Frame, in rect: Rect) {
         let history = Array(steps.suffix(4))
-        let height = min(rect.height, 6 + history.count + max(1, options.count))
+        let height = min(rect.height, 8 + history.count + max(1, options.count))
         let box = Rect(row: rect.maxRow - height, column: rect.column, width: rect.width, height: height)
         let inner = frame.box(box, title: "Referral \(row.id) · \(row.referral.status.rawValue)")
         var line = inner.row
@@ -58,6 +58,10 @@ struct ReferralPanel: Equatable, Sendable {
         frame.put("\(row.helperName) (\(row.referral.helper)) → \(row.receiverName) (\(row.receiver)): \(row.needTitle) · \(row.categoryName)\(offer)",
                   row: line, column: column, maxWidth: width, style: .bold)
         line += 1
+        // Both phones, so the broker can ring from here.
+        frame.put("\(row.helperName): \(row.helperContact.line)", row: line, column: column, maxWidth: width)
+        frame.put("\(row.receiverName): \(row.receiverContact.line)", row: line + 1, column: column, maxWidth: width)
+        line += 2
         for step in history {
             let note = step.note.isEmpty ? "" : " · \(step.note)"
             frame.put("\(ReferralText.date(step.at))  \(step.status.rawValue) by \(step.broker)\(note)", row: line, column: column, maxWidth: width)

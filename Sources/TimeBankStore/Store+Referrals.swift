@@ -50,6 +50,14 @@ extension Store {
         }
     }
 
+    /// How many referrals there are (those still moving, with `openOnly`), however many a list shows.
+    public func referralCount(openOnly: Bool = false) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM referral r" + (openOnly ? " WHERE r.status IN ('proposed', 'contacted', 'agreed')" : ""))
+                ?? 0
+        }
+    }
+
     /// One referral with names, or nil.
     public func referralRow(_ id: Int) throws -> ReferralRow? {
         try read { db in

@@ -89,6 +89,10 @@ import TimeBankStore
         f.press(.enter)
         #expect(try f.store.referralRow(r.id)?.referral.status == .declined)
         f.press(.char("a"))  // closed ones too
+        let total = try f.store.referralCount()
+        #expect(f.screen.contains("All referrals (\(total)):"))
+        let declined = try #require(f.line(containing: "\(r.id) declined"))
+        #expect(declined.hasSuffix(ReferralText.date(Date())), "the whole date: \(declined)")
         f.press(.enter)
         #expect(f.screen.contains("cannot move on"))
     }

@@ -31,6 +31,8 @@ struct ReferralHoursStoreTests {
         #expect(try f.store.referralRow(r.id)?.referral.status == .done)
         #expect(try f.store.referralSteps(r.id).last?.note == "Went well · 1:30 recorded for \(Self.today.british)")
         #expect(try f.store.doneReferralsWithoutHours().isEmpty)
+        #expect(try f.store.referralCount() == 1)
+        #expect(try f.store.referralCount(openOnly: true) == 0)
         // A second slip for the same referral leaves it done, with one done step.
         _ = try f.store.record(hours(f, r.id, minutes: 30), by: f.admin, today: Self.today)
         #expect(try f.store.referralSteps(r.id).filter { $0.status == .done }.count == 1)

@@ -21,6 +21,8 @@ struct MatchScreen: ConsoleScreen {
     var helpers = HelperList()
     var referralTable = TableState(filterPlaceholder: "")
     var referrals: [ReferralRow] = []
+    /// Every referral the list stands for, though only the most recent 500 are listed.
+    var referralTotal = 0
     var openReferralsOnly = true
     var panel: ReferralPanel?
     var categories: [TimeBank.Category] = []
@@ -44,6 +46,7 @@ struct MatchScreen: ConsoleScreen {
             needTable.setRowCount(needs.count)
             if let current = need { try loadHelpers(for: current.id, context) }
             referrals = try context.store.referralRows(openOnly: openReferralsOnly)
+            referralTotal = try context.store.referralCount(openOnly: openReferralsOnly)
             referralTable.setRowCount(referrals.count)
             if let open = panel { panel = ReferralPanel.load(open.row.id, store: context.store).map { fresh in
                 var kept = fresh

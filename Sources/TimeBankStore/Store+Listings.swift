@@ -147,13 +147,17 @@ extension Store {
     }
 
     /// Moves a referral one step along, dated and signed.
-    public func move(referral id: Int, to status: ReferralStatus, note: String = "", by broker: Broker) throws -> Referral {
+    /// `on` dates the step a few days back (see `ReferralStepDate`); nil is now.
+    public func move(referral id: Int, to status: ReferralStatus, note: String = "", by broker: Broker,
+                     on day: CalendarDate? = nil, today: CalendarDate = .today()) throws -> Referral {
         try Store.requireWriter(broker)
-        return try write { db in try Store.moveReferral(db, id, to: status, note: note, by: broker) }
+        let at = try Store.stepMoment(day, today: today)
+        return try write { db in try Store.moveReferral(db, id, to: status, note: note, by: broker, at: at) }
     }
 
     /// One step of a referral inside the caller's transaction (recording its hours marks it done).
-    static func moveReferral(_ db: Database, _ id: Int, to status: ReferralStatus, note: String, by broker: Broker) throws -> Referral {
+    static func moveReferral(_ db: Database, _ id: Int, to status: ReferralStatus, note: String, by broker: Broker,
+                             at: String = Store.timestamp()) throws -> Referral {
         do {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound("There is no referral number \(id).")
@@ -162,7 +166,7 @@ extension Store {
             guard current.status.canMove(to: status) else {
                 throw StoreError.invalid("A referral that is \(current.status.rawValue) cannot become \(status.rawValue).")
             }
-            let now = Store.timestamp()
+            let now = at
             try db.execute(sql: "UPDATE referral SET status = ?, updated_at = ?, broker = ?, note = ? WHERE id = ?",
                            arguments: [status.rawValue, now, broker.username, note, id])
             try db.execute(sql: "INSERT INTO referral_step (referral, status, at, broker, note) VALUES (?, ?, ?, ?, ?)",

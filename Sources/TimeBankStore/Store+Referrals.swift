@@ -129,3 +129,30 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The timestamp of a step dated `day`: now for today or none, else midday UTC of that day.
+    static func stepMoment(_ day: CalendarDate?, today: CalendarDate) throws -> String {
+        guard let day, day != today else { return Store.timestamp() }
+        do { try ReferralStepDate.check(day, today: today) } catch { throw StoreError.invalid(error.description) }
+        return day.iso + "T12:00:00.000Z"
+    }
+
+    /// A note on a referral without moving it on: a dated, signed step at its current status.
+    public func addNote(referral id: Int, note: String, by broker: Broker, on day: CalendarDate? = nil,
+                        today: CalendarDate = .today()) throws {
+        try Store.requireWriter(broker)
+        let text = note.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw StoreError.invalid("Type the note first; nothing was added.") }
+        guard text.count <= 300 else { throw StoreError.invalid("The note is longer than 300 characters.") }
+        let at = try Store.stepMoment(day, today: today)
+        try write { db in
+            guard let status = try String.fetchOne(db, sql: "SELECT status FROM referral WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound("There is no referral number \(id).")
+            }
+            try db.execute(sql: "INSERT INTO referral_step (referral, status, at, broker, note) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, status, at, broker.username, text])
+            try Store.audit(db, broker: broker.username, action: "note", entity: "referral", id: String(id), details: text)
+        }
+    }
+}

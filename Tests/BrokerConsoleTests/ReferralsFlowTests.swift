@@ -75,6 +75,36 @@ import TimeBankStore
         #expect(try f.store.doneReferralsWithoutHours().isEmpty)
     }
 
+    @Test func aNoteWithoutMovingAndABackdatedStep() throws {
+        let f = try MatchFixture()
+        let need = try f.vettedNeed()
+        let helper = try f.store.rankHelpers(forNeed: need.id, limit: 1, today: MatchFixture.today)[0]
+        let r = try f.store.propose(need: need.id, helper: helper.member, offer: nil, by: f.broker)
+        f.press(.char("4"), .char("r"), .enter)
+        for _ in 0..<4 { f.press(.down) }  // past contacted, agreed, declined, cancelled
+        #expect(f.screen.contains("› note only (stays proposed)"))
+        f.type("Left a message")
+        f.press(.enter)
+        #expect(f.message.contains("Note added to referral \(r.id); it stays proposed."))
+        #expect(try f.store.referralRow(r.id)?.referral.status == .proposed)
+        #expect(try f.store.referralSteps(r.id).map(\.note) == ["", "Left a message"])
+
+        f.press(.enter)  // contacted, dated two days back
+        f.type("Rang on Friday")
+        f.press(.tab)
+        f.type("-2")
+        f.press(.enter)
+        #expect(try f.store.referralRow(r.id)?.referral.status == .contacted)
+        let stepped = try #require(try f.store.referralSteps(r.id).first { $0.status == .contacted })
+        #expect(ReferralText.date(stepped.at) == MatchFixture.today.adding(days: -2).british)
+
+        f.press(.enter, .tab)  // a future date is refused and nothing moves
+        f.type("\(MatchFixture.today.adding(days: 1).iso)")
+        f.press(.enter)
+        #expect(f.message.contains("is in the future; a step is dated the day it happened."))
+        #expect(try f.store.referralRow(r.id)?.referral.status == .contacted)
+    }
+
     @Test func declinedIsFinalAndEscClosesWithoutMoving() throws {
         let f = try MatchFixture()
         let need = try f.vettedNeed()

@@ -139,9 +139,9 @@ struct MatchScreen: ConsoleScreen {
         case .close:
             panel = nil
             return .handled
-        case .move(let status, let note):
+        case .move(let step):
             panel = nil
-            let response = ReferralMove.apply(status, note: note, to: current.row, context)
+            let response = ReferralMove.apply(step, to: current.row, context)
             reload(context)
             return response
         }

@@ -4,19 +4,32 @@ import TimeBank
 import TimeBankStore
 
 /// One referral opened to move it on: its history (each step dated, signed, with its note), the
-/// steps it may take next, and a note for the step about to be taken. The note field has the
-/// keys, so ↑↓ choose the step and Enter takes it.
+/// steps it may take next or a note alone, and the note and date of the step about to be taken.
+/// ↑↓ choose the step, Tab moves between Note and Date, Enter takes it.
 struct ReferralPanel: Equatable, Sendable {
     enum Outcome: Equatable {
         case handled
         case close
-        case move(ReferralStatus, note: String)
+        case move(Step)
+    }
+
+    /// What the broker asked for: a next status, or (nil) a note that leaves the referral where it is.
+    struct Step: Equatable, Sendable {
+        var status: ReferralStatus?
+        var note: String
+        /// As typed; empty is today.
+        var date: String
     }
 
     var row: ReferralRow
     var steps: [ReferralStep]
     var choice = 0
     var note = TextFieldState(maxLength: 300, placeholder: "optional note")
+    var date = TextFieldState(maxLength: 20, placeholder: "today (or -2, 27/11)")
+    var editingDate = false
+
+    /// The statuses on offer, then "note only" (index `options.count`).
+    var choiceCount: Int { options.count + 1 }
 
     /// The next steps; a referral done without hours (from before done was written with its
     /// hours) offers done again, which opens Record hours for its slip.
@@ -32,15 +45,14 @@ struct ReferralPanel: Equatable, Sendable {
     mutating func handle(_ key: Key) -> Outcome {
         switch key {
         case .escape: return .close
-        case .up, .backTab:
-            if !options.isEmpty { choice = (choice + options.count - 1) % options.count }
-        case .down, .tab:
-            if !options.isEmpty { choice = (choice + 1) % options.count }
+        case .up: choice = (choice + choiceCount - 1) % choiceCount
+        case .down: choice = (choice + 1) % choiceCount
+        case .tab, .backTab: editingDate.toggle()
         case .enter:
-            guard options.indices.contains(choice) else { return .close }
-            return .move(options[choice], note: note.text.trimmingCharacters(in: .whitespaces))
+            let status = options.indices.contains(choice) ? options[choice] : nil
+            return .move(Step(status: status, note: note.text.trimmingCharacters(in: .whitespaces), date: date.text))
         default:
-            _ = note.handle(key)
+            if editingDate { _ = date.handle(key) } else { _ = note.handle(key) }
         }
         return .handled
     }
@@ -48,7 +60,7 @@ struct ReferralPanel: Equatable, Sendable {
     /// Drawn as a box over the lower part of `rect`; the note field holds the cursor.
     func render(into frame: inout Frame, in rect: Rect) {
         let history = Array(steps.suffix(4))
-        let height = min(rect.height, 8 + history.count + max(1, options.count))
+        let height = min(rect.height, 9 + history.count + choiceCount)
         let box = Rect(row: rect.maxRow - height, column: rect.column, width: rect.width, height: height)
         let inner = frame.box(box, title: "Referral \(row.id) · \(row.referral.status.rawValue)")
         var line = inner.row
@@ -68,19 +80,23 @@ struct ReferralPanel: Equatable, Sendable {
             line += 1
         }
         if options.isEmpty {
-            frame.put("This referral is \(row.referral.status.rawValue) and cannot move on. Esc closes.", row: line + 1, column: column,
-                      maxWidth: width, style: .muted)
-            return
+            frame.put("This referral is \(row.referral.status.rawValue) and cannot move on; a note can still be added.", row: line,
+                      column: column, maxWidth: width, style: .muted)
+            line += 1
         }
-        frame.put("Move to (↑↓):", row: line, column: column, maxWidth: width, style: .bold)
-        for (i, status) in options.enumerated() {
+        frame.put(options.isEmpty ? "Add (↑↓):" : "Move to (↑↓):", row: line, column: column, maxWidth: width, style: .bold)
+        let labels = options.map(ReferralText.choiceLabel) + ["note only (stays \(row.referral.status.rawValue))"]
+        for (i, label) in labels.enumerated() {
             let chosen = i == choice
-            frame.put((chosen ? "› " : "  ") + ReferralText.choiceLabel(status), row: line + i, column: column + 15, maxWidth: width - 15,
+            frame.put((chosen ? "› " : "  ") + label, row: line + i, column: column + 15, maxWidth: width - 15,
                       style: chosen ? Style(bold: true, reverse: true, role: .focus) : .plain)
         }
-        line += options.count
+        line += labels.count
         frame.put("Note", row: line, column: column, style: .bold)
-        TextFieldView.render(note, into: &frame, at: Rect(row: line, column: column + 15, width: width - 15, height: 1), focused: true)
-        frame.put("Enter moves it, dated and signed by you · Esc closes", row: line + 1, column: column, maxWidth: width, style: .muted)
+        TextFieldView.render(note, into: &frame, at: Rect(row: line, column: column + 15, width: width - 15, height: 1), focused: !editingDate)
+        frame.put("Date", row: line + 1, column: column, style: .bold)
+        TextFieldView.render(date, into: &frame, at: Rect(row: line + 1, column: column + 15, width: 22, height: 1), focused: editingDate)
+        frame.put("Enter takes the step, signed by you · Tab: note/date · Esc closes", row: line + 2, column: column, maxWidth: width,
+                  style: .muted)
     }
 }

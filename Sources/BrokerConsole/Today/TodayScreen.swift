@@ -75,9 +75,9 @@ struct TodayScreen: ConsoleScreen {
             switch current.handle(key) {
             case .handled: panel = current
             case .close: panel = nil
-            case .move(let status, let note):
+            case .move(let step):
                 panel = nil
-                let response = ReferralMove.apply(status, note: note, to: current.row, context)
+                let response = ReferralMove.apply(step, to: current.row, context)
                 reload(context)
                 return response
             }

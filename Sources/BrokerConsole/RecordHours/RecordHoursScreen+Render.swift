@@ -157,6 +157,12 @@ extension RecordHoursScreen {
                       column: table.column + 1, maxWidth: table.width - 2, style: .muted)
         }
         let reasonRow = table.maxRow + 1
+        if let name = panel.fileName {
+            rows.text("File name", name, row: reasonRow, focused: focused, wide: true, into: &frame)
+            frame.put("Enter writes it in \(statementFolder) · Esc cancels", row: reasonRow + 1, column: rows.inputColumn,
+                      maxWidth: rect.maxColumn - rows.inputColumn - 1, style: .muted)
+            return
+        }
         rows.text("Reason", panel.reason, row: reasonRow, focused: focused && panel.focus == .reason, wide: true, into: &frame)
         if let line = panel.selectedLine {
             let e = line.exchange

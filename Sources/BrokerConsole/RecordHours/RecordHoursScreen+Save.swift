@@ -198,8 +198,17 @@ extension RecordHoursScreen {
         guard mode == .statement, let s = statementPanel.statement else {
             return .message(.error("Open a statement first: F4, then type a member number or name."))
         }
+        guard let name = statementPanel.fileName?.text else {
+            // First F7: ask for the name, offering one; Enter (or F7 again) writes, Esc cancels.
+            var field = TextFieldState(text: StatementPaper.defaultName(s, printed: facts.today, folder: statementFolder), maxLength: 250)
+            field.caret = field.text.count
+            statementPanel.fileName = field
+            focused = true
+            return .message(.info("Write the statement as this file in \(statementFolder)? Enter writes it, Esc cancels."))
+        }
         do {
-            let path = try StatementPaper.write(s, timeBank: timeBankName, printed: facts.today, folder: statementFolder)
+            let path = try StatementPaper.write(s, timeBank: timeBankName, printed: facts.today, folder: statementFolder, name: name)
+            statementPanel.fileName = nil
             // The file name first: a long folder may not fit on the message line.
             let url = URL(fileURLWithPath: path)
             return .message(.success("Statement written: \(url.lastPathComponent) in \(url.deletingLastPathComponent().path)"))

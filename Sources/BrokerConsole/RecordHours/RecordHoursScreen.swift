@@ -249,6 +249,18 @@ struct RecordHoursScreen: ConsoleScreen {
     }
 
     mutating func handleStatement(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+        if var name = statementPanel.fileName {
+            switch key {
+            case .escape:
+                statementPanel.fileName = nil
+                return .message(.info("Not written."))
+            case .enter: return writeStatement(context)
+            default:
+                _ = name.handle(key)
+                statementPanel.fileName = name
+                return .handled
+            }
+        }
         if key == .escape { return leave() }
         let order: [StatementPanel.Focus] = [.account, .lines, .reason]
         let index = order.firstIndex(of: statementPanel.focus) ?? 0

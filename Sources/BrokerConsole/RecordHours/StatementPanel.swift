@@ -12,6 +12,8 @@ struct StatementPanel: Equatable, Sendable {
     var table = TableState(showsHeader: true)
     var reason = TextFieldState(maxLength: 400, placeholder: "why the entry is wrong")
     var focus: Focus = .account
+    /// While F7 asks where to write the statement: the file name, a default offered.
+    var fileName: TextFieldState?
     /// Kept until the reversal is saved, so saving twice reverses once.
     private(set) var reversalID: UUID?
 

@@ -111,6 +111,31 @@ import TimeBankStore
         #expect(seen == Set(names))
     }
 
+    @Test func theStatementsPeriodIsChosenWithKeysAndTheFileKeepsToIt() throws {
+        let f = try RecordHoursFixture()
+        let ann = try f.member("Ann Lee"), bob = try f.member("Bob Marsh")
+        try f.exchange(.member(ann), .member(bob), 90, date: CalendarDate(year: 2026, month: 2, day: 10)!)
+        try f.exchange(.member(bob), .member(ann), 30)  // 15/03/2026
+        f.press(.function(4))
+        f.type("\(ann)")
+        f.press(.enter)
+        #expect(f.screen.contains("all entries (< > month, a all)"))
+        #expect(f.screen.contains("10/02/2026") && f.screen.contains("15/03/2026"))
+        f.press(.char(">"))  // this month
+        #expect(f.screen.contains("March 2026 (< > month"))
+        #expect(!f.screen.contains("10/02/2026") && f.lines.dropFirst().joined().contains("15/03/2026"))
+        f.press(.char("<"))
+        #expect(f.screen.contains("February 2026 (< > month"))
+        let body = f.lines.dropFirst().joined(separator: "\n")  // the header shows today's date
+        #expect(body.contains("10/02/2026") && !body.contains("15/03/2026"))
+        f.press(.function(7), .enter)
+        let text = try String(contentsOfFile: f.folder.appendingPathComponent("statement-\(ann)-2026-03-15.txt").path, encoding: .utf8)
+        #expect(text.contains("Period: 01/02/2026 to 28/02/2026"))
+        #expect(text.contains("10/02/2026") && !text.contains("15/03/2026 Bob"))
+        f.press(.char("a"))
+        #expect(f.screen.contains("10/02/2026") && f.screen.contains("15/03/2026"))
+    }
+
     @Test func manyToOneCreditsEachVolunteerFromThePot() throws {
         let f = try RecordHoursFixture()
         let people = try ["Ann Lee", "Bob Marsh"].map { try f.member($0) }

@@ -148,7 +148,7 @@ extension RecordHoursScreen {
                   note: panel.account.chosen?.details, problem: nil, into: &frame)
         let table = Rect(row: rect.row + 2, column: rect.column + 1, width: rect.width - 2, height: Self.statementTableHeight)
         if panel.statement != nil {
-            frame.put("↑↓ entry · Enter: reason · Ctrl-S reverses it · F7 statement to a file",
+            frame.put("\(panel.periodName) (< > month, a all) · ↑↓ Enter: reason · F7 to a file",
                       row: rect.row + 1, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
             TableView.render(panel.table, columns: StatementPanel.columns, emptyMessage: "No entries yet.", into: &frame, at: table,
                              focused: focused && panel.focus == .lines, row: panel.row)

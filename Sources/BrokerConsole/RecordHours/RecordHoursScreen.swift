@@ -274,6 +274,10 @@ struct RecordHoursScreen: ConsoleScreen {
             }
             if outcome != .ignored { return .handled }
         case .lines:
+            if statementPanel.stepPeriod(key, today: facts.today) {
+                statementPanel.load(store: context.store)
+                return .handled
+            }
             let rect = Rect(row: 0, column: 0, width: 78, height: Self.statementTableHeight)
             switch statementPanel.table.handle(key, in: rect) {
             case .activated:

@@ -156,3 +156,19 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// How to reach each of these members (ranked helpers), by number.
+    public func contacts(of members: [Int]) throws -> [Int: MemberContact] {
+        guard !members.isEmpty else { return [:] }
+        return try read { db in
+            let marks = Array(repeating: "?", count: members.count).joined(separator: ", ")
+            var out: [Int: MemberContact] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT number, phone, email, consent_phone, consent_email FROM member WHERE number IN (\(marks))",
+                                        arguments: StatementArguments(members)) {
+                out[row[0]] = MemberContact(phone: row[1], email: row[2], byPhone: row[3], byEmail: row[4])
+            }
+            return out
+        }
+    }
+}

@@ -13,6 +13,11 @@ import TimeBankStore
         let need = try f.vettedNeed()
         f.openMatch(for: need.id)
         let helper = try f.store.rankHelpers(forNeed: need.id, limit: 1, today: MatchFixture.today)[0]
+        // The ranked helper's row says how to reach them.
+        let member = try #require(try f.store.member(helper.member))
+        let reach = MemberContact(phone: member.phone, email: member.email, byPhone: member.consent.contactByPhone,
+                                  byEmail: member.consent.contactByEmail).line
+        #expect(f.line(containing: "(\(helper.member))")?.contains("· " + reach.prefix(20)) == true, "\(f.screen)")
         f.press(.char("p"))
         let id = try #require(try f.store.referralRows(need: need.id).first).id
 

@@ -66,6 +66,7 @@ struct MatchScreen: ConsoleScreen {
         }
         need = row
         helpers.set(try context.store.rankHelpers(forNeed: needID, limit: 20, today: context.today()))
+        helpers.contacts = try context.store.contacts(of: helpers.results.map(\.member))
         var proposed: [Int: String] = [:]
         for r in try context.store.referralRows(need: needID) where !r.referral.status.isClosed || r.referral.status == .done {
             proposed[r.referral.helper] = "referral \(r.id) \(r.referral.status.rawValue)"

@@ -85,15 +85,28 @@ public enum StatementPaper {
         return t
     }
 
-    /// Writes the statement into `folder` as statement-M-DATE.txt (a new name if that exists),
-    /// readable by its owner only: it carries a member's name and dealings. Returns the path.
-    public static func write(_ s: TimeBankStore.Statement, timeBank: String, printed: CalendarDate, folder: String) throws -> String {
-        let base = "\(folder)/statement-\(s.account)-\(printed.iso)"
-        var path = base + ".txt"
+    /// The name offered for the file: statement-M-DATE.txt, or -2, -3… if that is taken in `folder`.
+    public static func defaultName(_ s: TimeBankStore.Statement, printed: CalendarDate, folder: String) -> String {
+        let base = "statement-\(s.account)-\(printed.iso)"
+        var name = base + ".txt"
         var n = 2
-        while FileManager.default.fileExists(atPath: path) {
-            path = "\(base)-\(n).txt"
+        while FileManager.default.fileExists(atPath: folder + "/" + name) {
+            name = "\(base)-\(n).txt"
             n += 1
+        }
+        return name
+    }
+
+    /// Writes the statement as `name` in `folder` (or at `name` itself when it is a full path),
+    /// readable by its owner only: it carries a member's name and dealings. Never overwrites a
+    /// file. Returns the path.
+    public static func write(_ s: TimeBankStore.Statement, timeBank: String, printed: CalendarDate, folder: String,
+                             name: String? = nil) throws -> String {
+        let chosen = (name ?? defaultName(s, printed: printed, folder: folder)).trimmingCharacters(in: .whitespaces)
+        guard !chosen.isEmpty else { throw StoreError.invalid("Give the file a name.") }
+        let path = chosen.hasPrefix("/") ? chosen : folder + "/" + chosen
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.invalid("\(chosen) already exists; choose another name.")
         }
         let data = Data(render(s, timeBank: timeBank, printed: printed).utf8)
         guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {

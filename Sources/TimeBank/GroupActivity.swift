@@ -36,6 +36,18 @@ public enum GroupActivity {
         return out
     }
 
+    /// A class where each attendee received `minutesEach` of the leader's time (six attendees at
+    /// 1:00 each credit the leader 6:00): one entry per attendee, nothing left over.
+    public static func oneToManyEach(leader: AccountRef, attendees: [AccountRef], minutesEach: Minutes,
+                                     date: CalendarDate, categoryCode: String?, description: String) throws -> [ExchangeRequest] {
+        guard !attendees.isEmpty else { throw GroupActivityError.noParticipants }
+        guard !attendees.contains(leader) else { throw GroupActivityError.leaderIsParticipant }
+        guard Set(attendees).count == attendees.count else { throw GroupActivityError.duplicateParticipant }
+        return attendees.map {
+            ExchangeRequest(date: date, giver: leader, receiver: $0, minutes: minutesEach, categoryCode: categoryCode, description: description)
+        }
+    }
+
     /// An event: each volunteer gives `minutesEach` and is credited by `beneficiary` (an organisation or the pot).
     public static func manyToOne(volunteers: [AccountRef], beneficiary: AccountRef, minutesEach: Minutes,
                                  date: CalendarDate, categoryCode: String?, description: String) throws -> [ExchangeRequest] {

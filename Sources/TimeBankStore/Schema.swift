@@ -443,6 +443,7 @@ enum Schema {
         m.registerMigration("v9e-opening-balances-account") { db in try Schema.openingBalancesAccount(db) }
         m.registerMigration("v9d-broker-sign-in", migrate: Schema.brokerSignIn)
         m.registerMigration("v9f-record-versions", migrate: Schema.addRecordVersions)
+        m.registerMigration("v9b-referral-hours", migrate: Schema.referralHours)
         return m
     }
 }

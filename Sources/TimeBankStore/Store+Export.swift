@@ -17,6 +17,8 @@ extension Store {
         public var reverses: String
         public var recordedBy: String
         public var recordedAt: String
+        /// The group activity the entry belongs to, or empty.
+        public var group: String
     }
 
     public func forEachExchangeRow(_ body: (ExchangeExportRow) throws -> Void) throws {
@@ -25,13 +27,13 @@ extension Store {
                 SELECT e.id, e.date,
                        CASE g.kind WHEN 'member' THEN CAST(g.member AS TEXT) ELSE g.kind END,
                        CASE r.kind WHEN 'member' THEN CAST(r.member AS TEXT) ELSE r.kind END,
-                       e.minutes, coalesce(e.category, ''), e.description, coalesce(e.reverses, ''), e.recorded_by, e.recorded_at
+                       e.minutes, coalesce(e.category, ''), e.description, coalesce(e.reverses, ''), e.recorded_by, e.recorded_at, coalesce(e.grp, '')
                 FROM exchange e JOIN account g ON g.id = e.giver JOIN account r ON r.id = e.receiver
                 ORDER BY e.seq
                 """)
             while let row = try rows.next() {
                 try body(ExchangeExportRow(id: row[0], date: row[1], giver: row[2], receiver: row[3], minutes: row[4], category: row[5],
-                                           description: row[6], reverses: row[7], recordedBy: row[8], recordedAt: row[9]))
+                                           description: row[6], reverses: row[7], recordedBy: row[8], recordedAt: row[9], group: row[10]))
             }
         }
     }

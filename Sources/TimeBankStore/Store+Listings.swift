@@ -155,16 +155,18 @@ extension Store {
 
     /// Moves a referral one step along, dated and signed. With `expecting`, the version the broker
     /// was shown: if another broker moved it since, nothing is written and the refusal says who.
+    /// `on` dates the step a few days back (see `ReferralStepDate`); nil is now.
     public func move(referral id: Int, to status: ReferralStatus, note: String = "", expecting version: Int? = nil,
-                     by broker: Broker) throws -> Referral {
+                     by broker: Broker, on day: CalendarDate? = nil, today: CalendarDate = .today()) throws -> Referral {
         if let problem = TextRules.problem("The note", note, characters: 2000, multiline: true) { throw StoreError.invalid(problem) }
         try authorize(.referMembers, by: broker)
-        return try write { db in try Store.moveReferral(db, id, to: status, note: note, expecting: version, by: broker) }
+        let at = try Store.stepMoment(day, today: today)
+        return try write { db in try Store.moveReferral(db, id, to: status, note: note, expecting: version, by: broker, at: at) }
     }
 
     /// One step of a referral inside the caller's transaction (recording its hours marks it done).
     static func moveReferral(_ db: Database, _ id: Int, to status: ReferralStatus, note: String, expecting version: Int? = nil,
-                             by broker: Broker) throws -> Referral {
+                             by broker: Broker, at: String = Store.timestamp()) throws -> Referral {
         do {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound("There is no referral number \(id).")
@@ -177,7 +179,7 @@ extension Store {
             guard current.status.canMove(to: status) else {
                 throw StoreError.invalid("A referral that is \(current.status.rawValue) cannot become \(status.rawValue).")
             }
-            let now = Store.timestamp()
+            let now = at
             try db.execute(sql: "UPDATE referral SET status = ?, updated_at = ?, broker = ?, note = ?, version = version + 1 WHERE id = ?",
                            arguments: [status.rawValue, now, broker.username, note, id])
             try db.execute(sql: "INSERT INTO referral_step (referral, status, at, broker, note) VALUES (?, ?, ?, ?, ?)",

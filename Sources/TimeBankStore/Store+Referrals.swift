@@ -14,6 +14,11 @@ public struct ReferralRow: Hashable, Sendable, Identifiable {
     public var categoryCode: String
     public var categoryName: String
     public var offerTitle: String?
+    /// Whether any hours are recorded against the referral; a done one without is still to finish.
+    public var hasHours = false
+    /// How to reach each of the two, for a broker ringing from the referral.
+    public var helperContact = MemberContact(phone: "", email: "", byPhone: false, byEmail: false)
+    public var receiverContact = MemberContact(phone: "", email: "", byPhone: false, byEmail: false)
 
     /// Days since the referral last moved, counted in whole days to `now`.
     public func daysStill(now: Date = Date()) -> Int {
@@ -45,6 +50,14 @@ extension Store {
         }
     }
 
+    /// How many referrals there are (those still moving, with `openOnly`), however many a list shows.
+    public func referralCount(openOnly: Bool = false) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM referral r" + (openOnly ? " WHERE r.status IN ('proposed', 'contacted', 'agreed')" : ""))
+                ?? 0
+        }
+    }
+
     /// One referral with names, or nil.
     public func referralRow(_ id: Int) throws -> ReferralRow? {
         try read { db in
@@ -64,7 +77,11 @@ extension Store {
 
     static let referralRowSelect = """
         SELECT r.*, n.title AS need_title, n.member AS receiver, rm.name AS receiver_name, hm.name AS helper_name,
-               c.code AS category_code, c.name AS category_name, o.title AS offer_title
+               c.code AS category_code, c.name AS category_name, o.title AS offer_title,
+               EXISTS (SELECT 1 FROM exchange e WHERE e.referral = r.id) AS has_hours,
+               hm.phone AS helper_phone, hm.email AS helper_email, hm.consent_phone AS helper_by_phone, hm.consent_email AS helper_by_email,
+               rm.phone AS receiver_phone, rm.email AS receiver_email, rm.consent_phone AS receiver_by_phone,
+               rm.consent_email AS receiver_by_email
         FROM referral r JOIN need n ON n.id = r.need JOIN member rm ON rm.number = n.member
         JOIN member hm ON hm.number = r.helper JOIN category c ON c.id = n.category LEFT JOIN offer o ON o.id = r.offer
         """
@@ -72,7 +89,11 @@ extension Store {
     static func referralRow(from row: Row) -> ReferralRow {
         ReferralRow(referral: referral(from: row), needTitle: row["need_title"], receiver: row["receiver"], receiverName: row["receiver_name"],
                     helperName: row["helper_name"], categoryCode: row["category_code"], categoryName: row["category_name"],
-                    offerTitle: row["offer_title"])
+                    offerTitle: row["offer_title"], hasHours: row["has_hours"],
+                    helperContact: MemberContact(phone: row["helper_phone"], email: row["helper_email"], byPhone: row["helper_by_phone"],
+                                                 byEmail: row["helper_by_email"]),
+                    receiverContact: MemberContact(phone: row["receiver_phone"], email: row["receiver_email"],
+                                                   byPhone: row["receiver_by_phone"], byEmail: row["receiver_by_email"]))
     }
 }
 
@@ -94,15 +115,60 @@ extension Store {
         _ = try moveReferral(db, id, to: .done, note: said.isEmpty ? hours : said + " · " + hours, by: broker)
     }
 
+    /// The rule in SQL, for a referral aliased `r`: marked done, and no hours name it.
+    static let doneWithoutHours = "(r.status = 'done' AND NOT EXISTS (SELECT 1 FROM exchange e WHERE e.referral = r.id))"
+
     /// Referrals marked done with no hours recorded against them (possible before done and its
     /// hours were written together): each still needs its slip.
     public func doneReferralsWithoutHours(limit: Int = 200) throws -> [ReferralRow] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                \(Store.referralRowSelect) WHERE r.status = 'done'
-                  AND NOT EXISTS (SELECT 1 FROM exchange e WHERE e.referral = r.id AND e.reverses IS NULL)
+                \(Store.referralRowSelect) WHERE \(Store.doneWithoutHours)
                 ORDER BY r.updated_at LIMIT ?
                 """, arguments: [limit]).map(Store.referralRow(from:))
+        }
+    }
+}
+
+extension Store {
+    /// The timestamp of a step dated `day`: now for today or none, else midday UTC of that day.
+    static func stepMoment(_ day: CalendarDate?, today: CalendarDate) throws -> String {
+        guard let day, day != today else { return Store.timestamp() }
+        do { try ReferralStepDate.check(day, today: today) } catch { throw StoreError.invalid(error.description) }
+        return day.iso + "T12:00:00.000Z"
+    }
+
+    /// A note on a referral without moving it on: a dated, signed step at its current status.
+    public func addNote(referral id: Int, note: String, by broker: Broker, on day: CalendarDate? = nil,
+                        today: CalendarDate = .today()) throws {
+        try authorize(.referMembers, by: broker)
+        let text = note.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw StoreError.invalid("Type the note first; nothing was added.") }
+        if let problem = TextRules.problem("The note", text, characters: 300) { throw StoreError.invalid(problem) }
+        let at = try Store.stepMoment(day, today: today)
+        try write { db in
+            guard let status = try String.fetchOne(db, sql: "SELECT status FROM referral WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound("There is no referral number \(id).")
+            }
+            try db.execute(sql: "INSERT INTO referral_step (referral, status, at, broker, note) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, status, at, broker.username, text])
+            try Store.audit(db, broker: broker.username, action: "note", entity: "referral", id: String(id), details: text)
+        }
+    }
+}
+
+extension Store {
+    /// How to reach each of these members (ranked helpers), by number.
+    public func contacts(of members: [Int]) throws -> [Int: MemberContact] {
+        guard !members.isEmpty else { return [:] }
+        return try read { db in
+            let marks = Array(repeating: "?", count: members.count).joined(separator: ", ")
+            var out: [Int: MemberContact] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT number, phone, email, consent_phone, consent_email FROM member WHERE number IN (\(marks))",
+                                        arguments: StatementArguments(members)) {
+                out[row[0]] = MemberContact(phone: row[1], email: row[2], byPhone: row[3], byEmail: row[4])
+            }
+            return out
         }
     }
 }

@@ -5,7 +5,8 @@ import TimeBank
 /// What needs a broker's attention today, as lists a screen can open row by row. The counts
 /// use the same rules as `todayFigures`, so the lists and the figures above them agree.
 public struct TodayLists: Hashable, Sendable {
-    /// Referrals still moving that nobody has touched for the follow-up days in settings.
+    /// Referrals still moving that nobody has touched for the follow-up days in settings, and
+    /// referrals done with no hours recorded (possible before done was written with its hours).
     public var followUps: [ReferralRow]
     public var followUpCount: Int
     /// Open needs older than the unmatched-need days in settings with no live or done referral.
@@ -49,10 +50,11 @@ extension Store {
             // The oldest ids first, then their details: sorting whole joined rows costs 100 ms at 100,000 members.
             let followUps = try Row.fetchAll(db, sql: """
                 \(Store.referralRowSelect) WHERE r.id IN (
-                    SELECT r.id FROM referral r WHERE \(live) AND r.updated_at < ? ORDER BY r.updated_at LIMIT ?)
+                    SELECT r.id FROM referral r WHERE (\(live) AND r.updated_at < ?) OR \(Store.doneWithoutHours)
+                    ORDER BY r.updated_at LIMIT ?)
                 ORDER BY r.updated_at
                 """, arguments: [followUpBefore, limit]).map(Store.referralRow(from:))
-            let followUpCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM referral r WHERE \(live) AND r.updated_at < ?",
+            let followUpCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM referral r WHERE (\(live) AND r.updated_at < ?) OR \(Store.doneWithoutHours)",
                                                  arguments: [followUpBefore]) ?? 0
 
             let openedBefore = today.adding(days: -settings.unmatchedNeedDays).iso

@@ -63,6 +63,79 @@ import TimeBankStore
         #expect(try total(f) == 0)
     }
 
+    @Test func aClassOfSixAtOneHourEachCreditsTheLeaderSixHours() throws {
+        let f = try RecordHoursFixture()
+        let leader = try f.member("Priya Shah")
+        let people = try ["Ann Lee", "Bob Marsh", "Carol Webb", "Dev Patel", "Eve Stone", "Femi Ade"].map { try f.member($0) }
+        f.press(.function(3), .left)  // from "total split" to "the same time each"
+        #expect(f.screen.contains("< A class: the same time each >"))
+        f.press(.tab)
+        f.type("\(leader)")
+        f.press(.tab)
+        for p in people { f.type("\(p)"); f.press(.enter) }
+        f.press(.tab)
+        f.type("1")
+        #expect(f.line(containing: "Each received")?.contains("1:00 (1 hour)") == true)
+        #expect(f.screen.contains("Priya Shah credited 6:00: 6 attendees pay 1:00 each"))
+        f.press(.ctrl("s"))
+        #expect(f.screen.contains("attendees pay 1:00 each. Record 6"))
+        #expect(f.screen.contains("ledger entries, one per attendee,"))
+        f.press(.char("y"))
+        #expect(try f.balance(.member(leader)) == 360)
+        for p in people { #expect(try f.balance(.member(p)) == -60) }
+        #expect(f.exchangeCount == 6)
+        #expect(try total(f) == 0)
+        // The help says what the dialog says: one ledger entry per participant.
+        #expect(RecordAction.bindings(scope: .global).contains { $0.help.contains("one ledger entry per participant") })
+    }
+
+    @Test func everyAttendeeCanBeSeenByScrolling() throws {
+        let f = try RecordHoursFixture()
+        let leader = try f.member("Priya Shah")
+        let names = ["Alexandra Montgomery", "Bartholomew Higgins", "Catherine Okonkwo", "Dominic Fairweather",
+                     "Evangeline Walsh", "Florentyna Kowalska", "Gwendolyn Abernathy", "Hieronymus Bosch"]
+        let people = try names.map { try f.member($0) }
+        f.press(.function(3), .tab)
+        f.type("\(leader)")
+        f.press(.tab)
+        for p in people { f.type("\(p)"); f.press(.enter) }
+        #expect(f.screen.contains("Hieronymus Bosch"))  // the newest is always in view
+        #expect(!f.screen.contains("8: "))
+        f.press(.pageUp, .pageUp, .pageUp)
+        #expect(f.screen.contains("8: \(people[0]) Alexandra Montgomery"))
+        var seen = Set<String>()
+        for _ in 0..<4 {
+            for n in names where f.screen.contains(n) { seen.insert(n) }
+            f.press(.pageDown)
+        }
+        #expect(seen == Set(names))
+    }
+
+    @Test func theStatementsPeriodIsChosenWithKeysAndTheFileKeepsToIt() throws {
+        let f = try RecordHoursFixture()
+        let ann = try f.member("Ann Lee"), bob = try f.member("Bob Marsh")
+        try f.exchange(.member(ann), .member(bob), 90, date: CalendarDate(year: 2026, month: 2, day: 10)!)
+        try f.exchange(.member(bob), .member(ann), 30)  // 15/03/2026
+        f.press(.function(4))
+        f.type("\(ann)")
+        f.press(.enter)
+        #expect(f.screen.contains("all entries (< > month, a all)"))
+        #expect(f.screen.contains("10/02/2026") && f.screen.contains("15/03/2026"))
+        f.press(.char(">"))  // this month
+        #expect(f.screen.contains("March 2026 (< > month"))
+        #expect(!f.screen.contains("10/02/2026") && f.lines.dropFirst().joined().contains("15/03/2026"))
+        f.press(.char("<"))
+        #expect(f.screen.contains("February 2026 (< > month"))
+        let body = f.lines.dropFirst().joined(separator: "\n")  // the header shows today's date
+        #expect(body.contains("10/02/2026") && !body.contains("15/03/2026"))
+        f.press(.function(7), .enter)
+        let text = try String(contentsOfFile: f.folder.appendingPathComponent("statement-\(ann)-2026-03-15.txt").path, encoding: .utf8)
+        #expect(text.contains("Period: 01/02/2026 to 28/02/2026"))
+        #expect(text.contains("10/02/2026") && !text.contains("15/03/2026 Bob"))
+        f.press(.char("a"))
+        #expect(f.screen.contains("10/02/2026") && f.screen.contains("15/03/2026"))
+    }
+
     @Test func manyToOneCreditsEachVolunteerFromThePot() throws {
         let f = try RecordHoursFixture()
         let people = try ["Ann Lee", "Bob Marsh"].map { try f.member($0) }
@@ -136,7 +209,17 @@ import TimeBankStore
         f.press(.function(4))
         f.type("\(ann)")
         f.press(.enter, .function(7))
+        // F7 asks for the file name, offering one; Esc writes nothing, Enter writes it.
+        #expect(f.line(containing: "File name")?.contains("statement-\(ann)-2026-03-15.txt") == true)
+        f.press(.escape)
+        #expect(f.message.contains("Not written."))
+        #expect(!FileManager.default.fileExists(atPath: f.folder.appendingPathComponent("statement-\(ann)-2026-03-15.txt").path))
+        f.press(.function(7), .enter)
         #expect(f.message == "Done: Statement written: statement-\(ann)-2026-03-15.txt in \(f.folder.path)")
+        f.press(.function(7), .ctrl("u"))
+        f.type("for-ann.txt")
+        f.press(.enter)
+        #expect(f.message == "Done: Statement written: for-ann.txt in \(f.folder.path)")
         let text = try String(contentsOfFile: f.folder.appendingPathComponent("statement-\(ann)-2026-03-15.txt").path, encoding: .utf8)
         #expect(text.contains("Ann Lee (member \(ann))"))
         #expect(text.contains("Hours given (the Given column)                                                   1:30"))

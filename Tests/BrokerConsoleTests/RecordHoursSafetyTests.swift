@@ -91,6 +91,25 @@ import TimeBankStore
         #expect(try f.balance(.member(bob)) == -90)
     }
 
+    @Test func theSessionsSlipsAreListedAndTheLastIsUndoneInTwoKeys() throws {
+        let (f, ann, bob) = try annAndBob()
+        slip(f, ann, bob, "1h"); f.press(.ctrl("s"))
+        slip(f, bob, ann, "2h"); f.press(.ctrl("s"))
+        let lines = f.lines
+        let title = try #require(lines.firstIndex { $0.contains("This session") }, "\(f.screen)")
+        #expect(lines[title].contains("Bob Marsh gave Ann Lee 2:00 on 15/03"), "\(f.screen)")  // most recent first
+        #expect(lines[title + 1].contains("F8 undo") && lines[title + 1].contains("Ann Lee gave Bob Marsh 1:00 on 15/03"))
+        f.press(.function(8), .char("y"))
+        #expect(f.message == "Done: Undone: Bob Marsh gave Ann Lee 2:00 on 15/03; a reversal takes it back.")
+        #expect(f.exchangeCount == 3)
+        #expect(try f.balance(.member(ann)) == 60 && f.balance(.member(bob)) == -60)
+        #expect(f.lines[title].contains("2:00 on 15/03  (undone)"))
+        f.press(.function(8))
+        #expect(f.screen.contains("Ann Lee gave Bob Marsh 1:00"))  // the next one back is offered, default No
+        f.press(.enter)
+        #expect(f.exchangeCount == 3)
+    }
+
     @Test func aLetterAtRestStartsTheGiversName() throws {
         let f = try RecordHoursFixture()
         _ = try f.member("Ann Lee")

@@ -13,6 +13,11 @@ import TimeBankStore
         let need = try f.vettedNeed()
         f.openMatch(for: need.id)
         let helper = try f.store.rankHelpers(forNeed: need.id, limit: 1, today: MatchFixture.today)[0]
+        // The ranked helper's row says how to reach them.
+        let member = try #require(try f.store.member(helper.member))
+        let reach = MemberContact(phone: member.phone, email: member.email, byPhone: member.consent.contactByPhone,
+                                  byEmail: member.consent.contactByEmail).line
+        #expect(f.line(containing: "(\(helper.member))")?.contains("· " + reach.prefix(20)) == true, "\(f.screen)")
         f.press(.char("p"))
         let id = try #require(try f.store.referralRows(need: need.id).first).id
 
@@ -21,6 +26,7 @@ import TimeBankStore
         #expect(f.lines.firstIndex { $0.contains("\(id) proposed") } != nil)
         f.press(.enter)  // the newest referral is at the top
         #expect(f.screen.contains("Referral \(id) · proposed"))
+        #expect(f.screen.contains("\(helper.name): tel ") || f.screen.contains("\(helper.name): no phone") || f.screen.contains("\(helper.name): email"))
         #expect(f.screen.contains("› contacted"))
         f.type("Rang both; 1234 is her landline")  // digits and letters are the note, not keys
         f.press(.enter)
@@ -74,6 +80,36 @@ import TimeBankStore
         #expect(try f.store.doneReferralsWithoutHours().isEmpty)
     }
 
+    @Test func aNoteWithoutMovingAndABackdatedStep() throws {
+        let f = try MatchFixture()
+        let need = try f.vettedNeed()
+        let helper = try f.store.rankHelpers(forNeed: need.id, limit: 1, today: MatchFixture.today)[0]
+        let r = try f.store.propose(need: need.id, helper: helper.member, offer: nil, by: f.broker)
+        f.press(.char("4"), .char("r"), .enter)
+        for _ in 0..<4 { f.press(.down) }  // past contacted, agreed, declined, cancelled
+        #expect(f.screen.contains("› note only (stays proposed)"))
+        f.type("Left a message")
+        f.press(.enter)
+        #expect(f.message.contains("Note added to referral \(r.id); it stays proposed."))
+        #expect(try f.store.referralRow(r.id)?.referral.status == .proposed)
+        #expect(try f.store.referralSteps(r.id).map(\.note) == ["", "Left a message"])
+
+        f.press(.enter)  // contacted, dated two days back
+        f.type("Rang on Friday")
+        f.press(.tab)
+        f.type("-2")
+        f.press(.enter)
+        #expect(try f.store.referralRow(r.id)?.referral.status == .contacted)
+        let stepped = try #require(try f.store.referralSteps(r.id).first { $0.status == .contacted })
+        #expect(ReferralText.date(stepped.at) == MatchFixture.today.adding(days: -2).british)
+
+        f.press(.enter, .tab)  // a future date is refused and nothing moves
+        f.type("\(MatchFixture.today.adding(days: 1).iso)")
+        f.press(.enter)
+        #expect(f.message.contains("is in the future; a step is dated the day it happened."))
+        #expect(try f.store.referralRow(r.id)?.referral.status == .contacted)
+    }
+
     @Test func declinedIsFinalAndEscClosesWithoutMoving() throws {
         let f = try MatchFixture()
         let need = try f.vettedNeed()
@@ -88,6 +124,10 @@ import TimeBankStore
         f.press(.enter)
         #expect(try f.store.referralRow(r.id)?.referral.status == .declined)
         f.press(.char("a"))  // closed ones too
+        let total = try f.store.referralCount()
+        #expect(f.screen.contains("All referrals (\(total)):"))
+        let declined = try #require(f.line(containing: "\(r.id) declined"))
+        #expect(declined.hasSuffix(ReferralText.date(Date())), "the whole date: \(declined)")
         f.press(.enter)
         #expect(f.screen.contains("cannot move on"))
     }

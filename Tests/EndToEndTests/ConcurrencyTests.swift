@@ -14,7 +14,7 @@ struct ConcurrencyTests {
         n=0
         while read -r id; do
             if [ $((n % 2)) -eq 0 ]; then g=$a r=$b; else g=$b r=$a; fi
-            out=$("$tb" record --db "$db" --giver "$g" --receiver "$r" --hours 30m --note "loop $n" --id "$id" --accept-credit-limit 2>&1)
+            out=$("$tb" record --db "$db" --giver "$g" --receiver "$r" --hours 30m --note "loop $n" --id "$id" --accept-credit-limit --allow-duplicate 2>&1)
             rc=$?
             if [ $rc -ne 0 ]; then echo "FAILED $id rc=$rc: $out" >&2; fi
             case "$out" in "Recorded $id"*) ;; *) echo "UNEXPECTED $id: $out" >&2 ;; esac

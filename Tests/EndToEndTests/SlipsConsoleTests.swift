@@ -111,3 +111,22 @@ struct SlipsConsoleTests {
         }
     }
 }
+
+/// Issue 12: a group activity's entries carry their group id into the ledger journal.
+@Suite("group ids in the ledger export")
+struct GroupLedgerExportTests {
+    @Test func groupEntriesNameTheirGroup() async throws {
+        try await withTemporaryDirectory { dir in
+            let tb = TimeBankCLI(db: dir.path("tb.sqlite"))
+            try await Fixture.demo(tb, members: 40, seed: 7)
+            let journal = try await tb.ok("export", "ledger").stdout
+            let groups = journal.components(separatedBy: "\n").compactMap { line in
+                line.range(of: ", group:").map { String(line[$0.upperBound...]) }
+            }
+            #expect(!groups.isEmpty, "the demo has group activities")
+            // Every group stands for several entries, each naming the same id.
+            let counts = Dictionary(groups.map { ($0, 1) }, uniquingKeysWith: +)
+            #expect(counts.values.allSatisfy { $0 >= 2 }, "\(counts)")
+        }
+    }
+}

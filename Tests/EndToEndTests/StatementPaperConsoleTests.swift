@@ -39,6 +39,8 @@ struct StatementPaperConsoleTests {
                 try await t.press("Enter")
                 try await t.waitFor("reverses ")
                 try await t.press("F7")
+                try await t.waitFor("File name")
+                try await t.press("Enter")
                 let screen = try await t.waitFor("Statement written: ")
                 let name = try #require(screen.split(separator: "\n").first { $0.contains("Statement written: ") }?
                     .components(separatedBy: "Statement written: ").last?.components(separatedBy: " in ").first)

@@ -67,9 +67,11 @@ struct MatchScoringTests {
         driver.hasTransport = true
         #expect(score(driver).score == score(Self.plain()).score)
         let travelling = Self.need(travel: true)
-        #expect(score(driver, travelling).score - score(Self.plain(), travelling).score == MatchScoring.Weight.transport - MatchScoring.Weight.cannotTravel)
-        #expect(score(Self.plain(), travelling).reasons.contains("cannot travel"))
+        #expect(score(driver, travelling).score - score(driver).score == MatchScoring.Weight.transport)
         #expect(score(driver, travelling).reasons.contains("has transport"))
+        // Issue 12: a helper who cannot travel is never ranked for a need that needs travel.
+        #expect(MatchScoring.score(Self.plain(), for: travelling) == nil)
+        #expect(MatchScoring.exclusion(Self.plain(), for: travelling) == "cannot travel, and the need needs the helper to")
     }
 
     @Test func pastExchangesBetweenTheTwoCountUpToACap() {
@@ -139,6 +141,8 @@ struct MatchScoringTests {
                 c.availability = Availability(rawValue: Int(rng.next() % 0x1F_FFFF))
                 c.balanceMinutes = Int(rng.next() % 1200) - 600
                 c.recentGivenMinutes = Int(rng.next() % 3000)
+                c.canTravel = rng.next() % 3 == 0
+                c.hasTransport = rng.next() % 3 == 0
                 return c
             }
             let byMember = Dictionary(candidates.map { ($0.member, $0) }, uniquingKeysWith: { a, _ in a })
@@ -148,6 +152,7 @@ struct MatchScoringTests {
                 #expect(c.status == .active, "round \(round)")
                 #expect(c.member != n.need.member, "round \(round)")
                 #expect(!c.doNotMatch, "round \(round)")
+                #expect(!n.need.requiresTravel || c.canTravel || c.hasTransport, "round \(round)")
                 if n.need.needsVettedHelper { #expect(c.vetting == .complete, "round \(round)") }
             }
             #expect(ranked.map(\.score) == ranked.map(\.score).sorted(by: >))

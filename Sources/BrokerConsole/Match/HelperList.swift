@@ -11,8 +11,8 @@ struct HelperList: Equatable, Sendable {
     var results: [MatchResult] = []
     /// Helper number → the referral already made for this need, shown on the row.
     var proposed: [Int: String] = [:]
-    /// Helper number → phone, shown on the row when the window is wide enough.
-    var phones: [Int: String] = [:]
+    /// Helper number → how to reach them, shown on the row so the broker can ring from the list.
+    var contacts: [Int: MemberContact] = [:]
     private(set) var selected = 0
     private(set) var top = 0
 
@@ -79,8 +79,8 @@ struct HelperList: Equatable, Sendable {
             let style: Style = isSelected ? (focused ? .selected : Style(bold: true, role: .selection)) : .bold
             frame.fill(Rect(row: line, column: rect.column, width: rect.width, height: 1), style: style)
             var head = "\(isSelected ? "›" : " ")\(String(index + 1).leftPadded(3)). \(String(r.score).leftPadded(3))  \(r.name) (\(r.member))"
-            if rect.width >= MemberLabel.wideWidth, let phone = phones[r.member], !phone.isEmpty { head += "  tel \(phone)" }
             if let note = proposed[r.member] { head += "  · \(note)" }
+            if let contact = contacts[r.member] { head += "  · \(contact.line)" }
             frame.put(head, row: line, column: rect.column, maxWidth: rect.width, style: style)
             if isSelected, focused { frame.cursor = Position(row: line, column: rect.column) }
             line += 1

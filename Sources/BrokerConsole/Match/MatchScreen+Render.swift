@@ -41,7 +41,8 @@ extension MatchScreen {
         case .helpers:
             renderHelpers(into: &frame, in: rect)
         case .referrals:
-            frame.put("\(openReferralsOnly ? "Referrals still moving" : "All referrals") (\(referrals.count)): Enter moves one on · "
+            let count = referralTotal > referrals.count ? "\(referrals.count) most recent of \(referralTotal)" : "\(referralTotal)"
+            frame.put("\(openReferralsOnly ? "Referrals still moving" : "All referrals") (\(count)): Enter moves one on · "
                       + "a \(openReferralsOnly ? "shows closed ones too" : "shows only those moving") · Esc back", row: rect.row, column: left,
                       maxWidth: width, style: .muted)
             let now = Date()

@@ -26,6 +26,8 @@ struct MatchScreen: ConsoleScreen {
         return table
     }()
     var referrals: [ReferralRow] = []
+    /// Every referral the list stands for, though only the most recent 500 are listed.
+    var referralTotal = 0
     var openReferralsOnly = true
     var panel: ReferralPanel?
     var categories: [TimeBank.Category] = []
@@ -54,6 +56,7 @@ struct MatchScreen: ConsoleScreen {
             if let current = need { try loadHelpers(for: current.id, context, in: body) }
             let selectedReferral = referrals.indices.contains(referralTable.selectedIndex) ? referrals[referralTable.selectedIndex].id : nil
             referrals = try context.store.referralRows(openOnly: openReferralsOnly)
+            referralTotal = try context.store.referralCount(openOnly: openReferralsOnly)
             referralTable.setRowCount(referrals.count)
             if let selectedReferral, let index = referrals.firstIndex(where: { $0.id == selectedReferral }) { referralTable.select(index) }
             if let open = panel { panel = ReferralPanel.load(open.row.id, store: context.store).map { open.refreshed(from: $0) } }
@@ -69,14 +72,12 @@ struct MatchScreen: ConsoleScreen {
         }
         need = row
         helpers.set(try context.store.rankHelpers(forNeed: needID, limit: 20, today: context.today()), in: Self.helpersRect(in: body))
+        helpers.contacts = try context.store.contacts(of: helpers.results.map(\.member))
         var proposed: [Int: String] = [:]
         for r in try context.store.referralRows(need: needID) where !r.referral.status.isClosed || r.referral.status == .done {
             proposed[r.referral.helper] = "referral \(r.id) \(r.referral.status.rawValue)"
         }
         helpers.proposed = proposed
-        var phones: [Int: String] = [:]
-        for r in helpers.results { phones[r.member] = try context.store.member(r.member)?.phone }
-        helpers.phones = phones
     }
 
     mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext, in body: Rect) {
@@ -141,9 +142,9 @@ struct MatchScreen: ConsoleScreen {
         case .close:
             panel = nil
             return .handled
-        case .move(let status, let note):
+        case .move(let step):
             panel = nil
-            let response = ReferralMove.apply(status, note: note, to: current.row, context)
+            let response = ReferralMove.apply(step, to: current.row, context)
             reload(context, in: body)
             return response
         }

@@ -6,15 +6,35 @@ import TimeBankStore
 /// One entry for a class or an event, turned by the domain into one exchange per participant.
 struct GroupSlip: Equatable, Sendable {
     enum Kind: Int, CaseIterable, Sendable {
-        /// A class: attendees each pay a share of the leader's time.
+        /// A class: attendees each pay a share of the leader's time (the total split among them).
         case oneToMany
         /// An event: volunteers are each credited by an organisation or the pot.
         case manyToOne
+        /// A class: each attendee received the same time; the leader is credited it once per attendee.
+        /// Last, so ← from the first kind reaches it in one key and → the event, as before.
+        case oneToManyEach
 
-        var title: String { self == .oneToMany ? "One-to-many: a class" : "Many-to-one: an event" }
-        var leadLabel: String { self == .oneToMany ? "Leader" : "Credited by" }
-        var peopleLabel: String { self == .oneToMany ? "Attendees" : "Volunteers" }
-        var durationLabel: String { self == .oneToMany ? "Leader's time" : "Each gave" }
+        var title: String {
+            switch self {
+            case .oneToMany: return "A class: total split among attendees"
+            case .oneToManyEach: return "A class: the same time each"
+            case .manyToOne: return "An event: volunteers credited"
+            }
+        }
+        var isClass: Bool { self != .manyToOne }
+        var leadLabel: String { isClass ? "Leader" : "Credited by" }
+        var peopleLabel: String { isClass ? "Attendees" : "Volunteers" }
+        var durationLabel: String {
+            switch self {
+            case .oneToMany: return "Leader's time"
+            case .oneToManyEach: return "Each received"
+            case .manyToOne: return "Each gave"
+            }
+        }
+
+        /// Space or an arrow moves to the next kind.
+        var next: Kind { Kind(rawValue: (rawValue + 1) % Kind.allCases.count) ?? .oneToMany }
+        var previous: Kind { Kind(rawValue: (rawValue + Kind.allCases.count - 1) % Kind.allCases.count) ?? .oneToMany }
     }
 
     enum Field: Int, CaseIterable, Sendable {
@@ -32,6 +52,8 @@ struct GroupSlip: Equatable, Sendable {
     var description = TextFieldState(maxLength: 500, placeholder: "optional")
     var focus: Field = .kind
     var touched: Set<Field> = []
+    /// The first participant shown; nil follows the newest added.
+    var peopleScroll: Int?
     /// Ids for the entries, kept until a save succeeds so a second save records nothing more.
     private var ids: [UUID] = []
 
@@ -54,11 +76,35 @@ struct GroupSlip: Equatable, Sendable {
         if choice.status == .left { return "\(choice.name) has left the time bank." }
         people.append(choice)
         adder.clear()
+        peopleScroll = nil
         return nil
     }
 
     mutating func removeLastPerson() {
         if !people.isEmpty { people.removeLast() }
+        peopleScroll = nil
+    }
+
+    /// The participant list from the `first`th, wrapped: "6: 1002 Ann Lee, 1003 Bob Marsh, …".
+    func peopleRows(from first: Int, width: Int) -> [String] {
+        guard !people.isEmpty else { return ["nobody yet"] }
+        let names = people[min(first, people.count - 1)...].map { "\($0.ref) \($0.name)" }.joined(separator: ", ")
+        return TextWrap.wrap((first > 0 ? "… " : "\(people.count): ") + names, width: max(1, width))
+    }
+
+    /// What `height` rows show: from the participant scrolled to, or else the newest that fit.
+    func visiblePeople(width: Int, height: Int) -> (rows: [String], first: Int) {
+        var first = min(peopleScroll ?? 0, max(0, people.count - 1))
+        if peopleScroll == nil {
+            while first < people.count - 1, peopleRows(from: first, width: width).count > height { first += 1 }
+        }
+        return (Array(peopleRows(from: first, width: width).prefix(height)), first)
+    }
+
+    /// PgUp/PgDn: a few participants back or on.
+    mutating func scrollPeople(by step: Int) {
+        let from = peopleScroll ?? max(0, people.count - 1)
+        peopleScroll = max(0, min(from + step, max(0, people.count - 1)))
     }
 
     mutating func refresh(store: Store) {
@@ -109,6 +155,9 @@ struct GroupSlip: Equatable, Sendable {
         case .oneToMany:
             built = try? GroupActivity.oneToMany(leader: leader.ref, attendees: refs, leaderMinutes: minutes, date: day,
                                                  categoryCode: match?.category.code, description: text)
+        case .oneToManyEach:
+            built = try? GroupActivity.oneToManyEach(leader: leader.ref, attendees: refs, minutesEach: minutes, date: day,
+                                                     categoryCode: match?.category.code, description: text)
         case .manyToOne:
             built = try? GroupActivity.manyToOne(volunteers: refs, beneficiary: leader.ref, minutesEach: minutes, date: day,
                                                  categoryCode: match?.category.code, description: text)
@@ -117,6 +166,13 @@ struct GroupSlip: Equatable, Sendable {
         while ids.count < requests.count { ids.append(UUID()) }
         for i in requests.indices { requests[i].id = ids[i] }
         return requests
+    }
+
+    /// "Record 7 ledger entries, one per attendee and one for the remainder": the help says the same.
+    static func entriesSentence(entries: Int, participants: Int, kind: Kind) -> String {
+        let each = kind.isClass ? "attendee" : "volunteer"
+        let remainder = entries > participants ? " and one for the remainder" : ""
+        return "Record \(entries) ledger entr\(entries == 1 ? "y" : "ies"), one per \(each)\(remainder),"
     }
 
     /// Each account's change if the group were saved now, for the preview.
@@ -132,6 +188,12 @@ struct GroupSlip: Equatable, Sendable {
             let sides: [SlipPreview.Side] = [SlipPreview.Side(name: leader.name, change: minutes - (leader.ref == .pot ? remainder : 0),
                                           after: leader.balance + minutes - (leader.ref == .pot ? remainder : 0))]
                 + people.map { SlipPreview.Side(name: $0.name, change: -share, after: $0.balance - share) }
+            return (sides, summary)
+        case .oneToManyEach:
+            let total = minutes * n
+            let summary = "\(leader.name) credited \(MinutesFormat.clock(total)): \(n) attendee\(n == 1 ? "" : "s") pay \(MinutesFormat.clock(minutes)) each"
+            let sides: [SlipPreview.Side] = [SlipPreview.Side(name: leader.name, change: total, after: leader.balance + total)]
+                + people.map { SlipPreview.Side(name: $0.name, change: -minutes, after: $0.balance - minutes) }
             return (sides, summary)
         case .manyToOne:
             let total = minutes * n

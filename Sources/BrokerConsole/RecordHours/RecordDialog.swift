@@ -11,6 +11,7 @@ enum RecordDialog: Equatable, Sendable {
     case closeMonth(ConfirmDialogState, String)
     case durationUnit(ConfirmDialogState, Int, AfterUnit)
     case duplicate(ConfirmDialogState, ExchangeRequest)
+    case undo(ConfirmDialogState, UUID)
 
     /// What the slip does once the broker has said which unit a bare number meant.
     enum AfterUnit: Equatable, Sendable {
@@ -22,7 +23,7 @@ enum RecordDialog: Equatable, Sendable {
         get {
             switch self {
             case .creditLimit(let s, _), .discard(let s), .group(let s, _), .reverse(let s, _), .closeMonth(let s, _),
-                 .durationUnit(let s, _, _), .duplicate(let s, _): return s
+                 .durationUnit(let s, _, _), .duplicate(let s, _), .undo(let s, _): return s
             }
         }
         set {
@@ -34,6 +35,7 @@ enum RecordDialog: Equatable, Sendable {
             case .closeMonth(_, let m): self = .closeMonth(newValue, m)
             case .durationUnit(_, let n, let next): self = .durationUnit(newValue, n, next)
             case .duplicate(_, let r): self = .duplicate(newValue, r)
+            case .undo(_, let id): self = .undo(newValue, id)
             }
         }
     }

@@ -63,12 +63,21 @@ extension RecordHoursScreen {
             frame.put("Preview appears when giver, receiver and duration are filled in.", row: previewRow,
                       column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
         }
-        if let last = lastSaved {
-            frame.put("Last saved: \(last.summary)", row: rect.row + 16, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
-        }
         if !focused {
-            frame.put("Enter or Tab to type a slip · F3 group activity · F4 reverse · F6 close month",
-                      row: rect.row + 17, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .bold)
+            frame.put("Enter or Tab to type a slip · 1–6 other screens · F3 group · F4 reverse",
+                      row: rect.row + 15, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .bold)
+        }
+        // This session's slips, most recent first, as many as fit below the preview (F8 undoes the top one).
+        let first = rect.row + (focused ? 15 : 16)
+        if !session.slips.isEmpty, first < rect.maxRow {
+            frame.put(" This session", row: first, column: rows.labelColumn, maxWidth: SlipRows.labelWidth - 1, style: .bold)
+            frame.put("F8 undo", row: first + 1, column: rows.labelColumn + 1, maxWidth: SlipRows.labelWidth - 2, style: .muted)
+            for (offset, slip) in session.slips.enumerated() {
+                let line = first + offset
+                guard line < rect.maxRow else { break }
+                frame.put(SessionSlips.line(slip), row: line, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1,
+                          style: slip.undone ? .muted : .plain)
+            }
         }
         if focused, slip.focus == .giver { rows.dropdown(slip.giver, below: row(.giver), into: &frame) }
         if focused, slip.focus == .receiver { rows.dropdown(slip.receiver, below: row(.receiver), into: &frame) }
@@ -83,16 +92,24 @@ extension RecordHoursScreen {
         frame.put("< \(kind.title) >", row: rect.row, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1,
                   style: isFocused(.kind) ? Style(bold: true, reverse: true, role: .focus) : .plain)
         if isFocused(.kind) { frame.cursor = Position(row: rect.row, column: rows.inputColumn) }
-        rows.beside(row: rect.row, note: isFocused(.kind) ? "         Space or ←→ to change" : nil, problem: nil, into: &frame)
+        if isFocused(.kind) {
+            frame.put("Space or ←→ to change", row: rect.row + 1, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1,
+                      style: .muted)
+        }
         rows.text(kind.leadLabel, group.lead.field, row: rect.row + 2, focused: isFocused(.lead),
                   note: group.lead.chosen?.details, problem: group.shownProblem(.lead, facts), into: &frame)
         rows.text(kind.peopleLabel, group.adder.field, row: rect.row + 4, focused: isFocused(.people),
                   note: group.adder.chosen.map { "Enter adds \($0.name)" } ?? "type one, Enter adds; Backspace removes",
                   problem: group.shownProblem(.people, facts), into: &frame)
-        let names = group.people.map { "\($0.ref) \($0.name)" }.joined(separator: ", ")
-        let listed = group.people.isEmpty ? "nobody yet" : "\(group.people.count): \(names)"
-        for (i, line) in TextWrap.wrap(listed, width: max(1, rect.width - rows.inputColumn - 2)).prefix(2).enumerated() {
+        // Every participant can be seen: the list scrolls with PgUp/PgDn in the field.
+        let width = rect.width - rows.inputColumn - 2
+        let shown = group.visiblePeople(width: width, height: 2)
+        for (i, line) in shown.rows.enumerated() {
             frame.put(line, row: rect.row + 5 + i, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1, style: .muted)
+        }
+        if group.peopleRows(from: 0, width: width).count > 2 {
+            frame.put("PgUp/PgDn", row: rect.row + 5, column: rows.labelColumn + 1, maxWidth: SlipRows.labelWidth - 2, style: .muted)
+            frame.put("from \(shown.first + 1)", row: rect.row + 6, column: rows.labelColumn + 1, maxWidth: SlipRows.labelWidth - 2, style: .muted)
         }
         let textRows: [(F, String, TextFieldState, Int)] = [
             (.duration, kind.durationLabel, group.duration, 8), (.date, "Date", group.date, 9),
@@ -131,7 +148,7 @@ extension RecordHoursScreen {
                   note: panel.account.chosen?.details, problem: nil, into: &frame)
         let table = Self.statementTableRect(in: rect)
         if panel.statement != nil {
-            frame.put("↑↓ entry · Enter: reason · Ctrl-S reverses it · F7 statement to a file",
+            frame.put("\(panel.periodName) (< > month, a all) · ↑↓ Enter: reason · F7 to a file",
                       row: rect.row + 1, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
             TableView.render(panel.table, columns: StatementPanel.columns, emptyMessage: "No entries yet.", into: &frame, at: table,
                              focused: focused && panel.focus == .lines, row: panel.row)
@@ -140,6 +157,12 @@ extension RecordHoursScreen {
                       column: table.column + 1, maxWidth: table.width - 2, style: .muted)
         }
         let reasonRow = table.maxRow + 1
+        if let name = panel.fileName {
+            rows.text("File name", name, row: reasonRow, focused: focused, wide: true, into: &frame)
+            frame.put("Enter writes it in \(statementFolder) · Esc cancels", row: reasonRow + 1, column: rows.inputColumn,
+                      maxWidth: rect.maxColumn - rows.inputColumn - 1, style: .muted)
+            return
+        }
         rows.text("Reason", panel.reason, row: reasonRow, focused: focused && panel.focus == .reason, wide: true, into: &frame)
         if let line = panel.selectedLine {
             let e = line.exchange

@@ -52,6 +52,7 @@ extension RecordHoursScreen {
             let outcome = try context.store.record(request, by: context.broker, acceptCreditLimit: acceptCreditLimit,
                                                    today: facts.today, referralNote: slip.referralNote)
             lastSaved = (request, summary)
+            if case .recorded(let e) = outcome { session.add(e.id, summary: slipSummary(request, short: true), at: e.recordedAt) }
             slip = slip.cleared()
             reload(context)
             if case .alreadyRecorded = outcome { return .message(.info("Already recorded: \(summary).")) }
@@ -78,10 +79,12 @@ extension RecordHoursScreen {
         }
     }
 
-    func slipSummary(_ r: ExchangeRequest) -> String {
+    /// "Ann Lee gave Bob Marsh 1:30 on 28/11/2026"; short, "on 28/11", where a row is narrow.
+    func slipSummary(_ r: ExchangeRequest, short: Bool = false) -> String {
         let giver = slip.giver.chosen?.name ?? r.giver.description
         let receiver = slip.receiver.chosen?.name ?? r.receiver.description
-        return "\(giver) gave \(receiver) \(MinutesFormat.clock(r.minutes)) on \(r.date.british)"
+        let day = short ? String(r.date.british.prefix(5)) : r.date.british
+        return "\(giver) gave \(receiver) \(MinutesFormat.clock(r.minutes)) on \(day)"
     }
 
     /// A store error as one sentence; a closed month also says which months are open.
@@ -106,8 +109,8 @@ extension RecordHoursScreen {
         }
         let warnings = requests.compactMap { try? context.store.creditWarning(for: $0) }
         let total = requests.reduce(0) { $0 + $1.minutes }
-        var message = "Record \(requests.count) entr\(requests.count == 1 ? "y" : "ies") moving \(MinutesFormat.clock(total)) in all, "
-            + "as one group activity (all or nothing)?"
+        var message = GroupSlip.entriesSentence(entries: requests.count, participants: group.people.count, kind: group.kind)
+            + " moving \(MinutesFormat.clock(total)) in all, together as one group activity (all or nothing)?"
         if let summary = group.preview(facts)?.summary { message = summary + ". " + message }
         if !warnings.isEmpty {
             message += " Past the credit limit: " + warnings.map { "\($0.name) to \(SlipFormat.clock($0.balanceAfter))" }.joined(separator: ", ") + "."
@@ -127,6 +130,30 @@ extension RecordHoursScreen {
         } catch {
             reload(context)
             return .message(.error("Nothing recorded: " + describe(error, context)))
+        }
+    }
+
+    // MARK: undo
+
+    /// F8 then y: the last slip of this session is taken back by a reversal dated today.
+    mutating func askUndo() -> ScreenResponse {
+        guard let last = session.lastStanding else { return .message(.error("No slip recorded in this session to undo.")) }
+        dialog = .undo(ConfirmDialogState(title: "Undo the last slip?",
+                                          message: "\(last.summary). A reversal dated today takes it back, linked to it.",
+                                          buttons: ["Yes, undo it", "No"], defaultButton: 1), last.id)
+        return .handled
+    }
+
+    mutating func commitUndo(_ id: UUID, _ context: ConsoleContext) -> ScreenResponse {
+        do {
+            _ = try context.store.reverse(id, reason: "Undone at the desk: typed in error", date: facts.today, by: context.broker)
+            let summary = session.slips.first { $0.id == id }?.summary ?? "the slip"
+            session.markUndone(id)
+            if lastSaved?.request.id == id { lastSaved = nil }
+            reload(context)
+            return .message(.success("Undone: \(summary); a reversal takes it back."))
+        } catch {
+            return .message(.error("Not undone: " + describe(error, context)))
         }
     }
 
@@ -171,8 +198,17 @@ extension RecordHoursScreen {
         guard mode == .statement, let s = statementPanel.statement else {
             return .message(.error("Open a statement first: F4, then type a member number or name."))
         }
+        guard let name = statementPanel.fileName?.text else {
+            // First F7: ask for the name, offering one; Enter (or F7 again) writes, Esc cancels.
+            var field = TextFieldState(text: StatementPaper.defaultName(s, printed: facts.today, folder: statementFolder), maxLength: 250)
+            field.caret = field.text.count
+            statementPanel.fileName = field
+            focused = true
+            return .message(.info("Write the statement as this file in \(statementFolder)? Enter writes it, Esc cancels."))
+        }
         do {
-            let path = try StatementPaper.write(s, timeBank: timeBankName, printed: facts.today, folder: statementFolder)
+            let path = try StatementPaper.write(s, timeBank: timeBankName, printed: facts.today, folder: statementFolder, name: name)
+            statementPanel.fileName = nil
             // The file name first: a long folder may not fit on the message line.
             let url = URL(fileURLWithPath: path)
             return .message(.success("Statement written: \(url.lastPathComponent) in \(url.deletingLastPathComponent().path)"))
@@ -252,6 +288,8 @@ extension RecordHoursScreen {
                     return .handled
                 case .save: return saveSlip(context)
                 }
+            case .undo(_, let id):
+                return yes ? commitUndo(id, context) : .message(.info("Nothing undone."))
             case .duplicate(_, let request):
                 return yes ? askCreditLimit(request, context) : .message(.info("Not recorded again; the slip is still here to change."))
             }

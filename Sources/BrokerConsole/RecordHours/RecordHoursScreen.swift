@@ -24,6 +24,8 @@ struct RecordHoursScreen: ConsoleScreen {
     /// The last slip saved, so saving an untouched form again is answered "already recorded"
     /// by the store rather than an empty form being scolded.
     var lastSaved: (request: ExchangeRequest, summary: String)?
+    /// What this session recorded, for ticking off the paper pile and undoing the last.
+    var session = SessionSlips()
     var timeBankName = Settings().timeBankName
     /// Where paper statements are written; the broker's working folder unless told otherwise.
     let statementFolder: String
@@ -90,6 +92,7 @@ struct RecordHoursScreen: ConsoleScreen {
             closing.suggest(today: facts.today, closed: facts.closedMonths)
         case RecordAction.statementFile: return writeStatement(context)
         case RecordAction.leave: return leave()
+        case RecordAction.undo: return askUndo()
         default: return .ignored
         }
         return .handled
@@ -187,8 +190,12 @@ struct RecordHoursScreen: ConsoleScreen {
         let store = context.store, today = facts.today
         switch group.focus {
         case .kind:
-            if key == .char(" ") || key == .left || key == .right {
-                group.kind = group.kind == .oneToMany ? .manyToOne : .oneToMany
+            if key == .char(" ") || key == .right {
+                group.kind = group.kind.next
+                return .handled
+            }
+            if key == .left {
+                group.kind = group.kind.previous
                 return .handled
             }
         case .lead:
@@ -198,6 +205,10 @@ struct RecordHoursScreen: ConsoleScreen {
         case .people:
             if key == .backspace, group.adder.isEmpty {
                 group.removeLastPerson()
+                return .handled
+            }
+            if key == .pageUp || key == .pageDown {
+                group.scrollPeople(by: key == .pageUp ? -3 : 3)
                 return .handled
             }
             let wasListing = group.adder.showsList
@@ -239,6 +250,18 @@ struct RecordHoursScreen: ConsoleScreen {
     }
 
     mutating func handleStatement(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
+        if var name = statementPanel.fileName {
+            switch key {
+            case .escape:
+                statementPanel.fileName = nil
+                return .message(.info("Not written."))
+            case .enter: return writeStatement(context)
+            default:
+                _ = name.handle(key)
+                statementPanel.fileName = name
+                return .handled
+            }
+        }
         if key == .escape { return leave() }
         let order: [StatementPanel.Focus] = [.account, .lines, .reason]
         let index = order.firstIndex(of: statementPanel.focus) ?? 0
@@ -252,6 +275,10 @@ struct RecordHoursScreen: ConsoleScreen {
             }
             if outcome != .ignored { return .handled }
         case .lines:
+            if statementPanel.stepPeriod(key, today: facts.today) {
+                statementPanel.load(store: context.store)
+                return .handled
+            }
             switch statementPanel.table.handle(key, in: Self.statementTableRect(in: Self.formArea(in: body))) {
             case .activated:
                 statementPanel.focus = .reason

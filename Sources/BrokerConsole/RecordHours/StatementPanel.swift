@@ -12,6 +12,35 @@ struct StatementPanel: Equatable, Sendable {
     var table = TableState(showsHeader: true)
     var reason = TextFieldState(maxLength: 400, placeholder: "why the entry is wrong")
     var focus: Focus = .account
+    /// While F7 asks where to write the statement: the file name, a default offered.
+    var fileName: TextFieldState?
+    /// The month shown (its first day), or nil for every entry; < and > step it, a shows all.
+    var month: CalendarDate?
+
+    /// The period's first and last days, as the store and the paper take them.
+    var period: (from: CalendarDate?, to: CalendarDate?) {
+        guard let month else { return (nil, nil) }
+        let last = CalendarDate(year: month.year, month: month.month, day: CalendarDate.daysIn(month: month.month, year: month.year))
+        return (month, last)
+    }
+
+    /// "November 2026", or "all entries".
+    var periodName: String { month.map { SlipFormat.monthName($0.monthKey) } ?? "all entries" }
+
+    /// `<`/`>` a month back or on (from all entries, to this month), `a` all entries.
+    mutating func stepPeriod(_ key: Key, today: CalendarDate) -> Bool {
+        switch key {
+        case .char("<"), .char(","):
+            month = (month ?? today.startOfMonth).startOfPreviousMonth
+        case .char(">"), .char("."):
+            guard let current = month else { month = today.startOfMonth; return true }
+            let next = current.adding(days: 31).startOfMonth
+            month = next > today.startOfMonth ? today.startOfMonth : next
+        case .char("a"): month = nil
+        default: return false
+        }
+        return true
+    }
     /// Kept until the reversal is saved, so saving twice reverses once.
     private(set) var reversalID: UUID?
 
@@ -21,12 +50,12 @@ struct StatementPanel: Equatable, Sendable {
     }
 
     mutating func load(store: Store) {
-        guard let ref = account.chosen?.ref, let fresh = try? store.statement(for: ref) else {
+        guard let ref = account.chosen?.ref, let fresh = try? store.statement(for: ref, from: period.from, to: period.to) else {
             statement = nil
             table.setRowCount(0)
             return
         }
-        let wasEmpty = statement?.account != ref
+        let wasEmpty = statement?.account != ref || statement?.from != fresh.from
         statement = fresh
         table.setRowCount(fresh.lines.count)
         // The latest entries are the likeliest to be wrong: start at the bottom.

@@ -9,7 +9,8 @@ enum ReferralList {
         TableColumn("No", width: .fixed(6), alignment: .right),
         TableColumn("Status", width: .fixed(9)),
         TableColumn("Helper → member: need", width: .fill),
-        TableColumn("Still", width: .fixed(8), alignment: .right),
+        // Wide enough for a whole date (dd/mm/yyyy) where a closed referral shows when it closed.
+        TableColumn("Still", width: .fixed(10), alignment: .right),
     ]
 
     static func row(_ r: ReferralRow, now: Date) -> TableRow {

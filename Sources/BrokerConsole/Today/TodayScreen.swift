@@ -81,9 +81,9 @@ struct TodayScreen: ConsoleScreen {
             case .ignored: return .ignored
             case .handled: panel = current
             case .close: panel = nil
-            case .move(let status, let note):
+            case .move(let step):
                 panel = nil
-                let response = ReferralMove.apply(status, note: note, to: current.row, context)
+                let response = ReferralMove.apply(step, to: current.row, context)
                 reload(context, in: body)
                 return response
             }

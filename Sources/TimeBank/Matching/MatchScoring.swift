@@ -9,7 +9,6 @@ public enum MatchScoring {
         public static let neighbouringArea = 8
         public static let availability = 10
         public static let transport = 8
-        public static let cannotTravel = -10
         public static let pastExchangeEach = 4
         public static let pastExchangeMax = 12
         public static let fairSpread = 10
@@ -26,6 +25,8 @@ public enum MatchScoring {
         if c.status != .active { return "is not active" }
         if c.doNotMatch { return "is on a do-not-match list" }
         if n.need.needsVettedHelper && c.vetting != .complete { return "vetting is not complete and current" }
+        // A need that needs the helper to travel is no use to a helper who cannot get there.
+        if n.need.requiresTravel && !c.canTravel && !c.hasTransport { return "cannot travel, and the need needs the helper to" }
         return nil
     }
 
@@ -79,12 +80,9 @@ public enum MatchScoring {
             let share = Double(overlap.rawValue.nonzeroBitCount) / Double(n.need.availability.rawValue.nonzeroBitCount)
             t.add(max(1, Int((share * Double(Weight.availability)).rounded())), "free \(overlap.phrase)")
         }
+        // A helper who cannot travel never gets here for such a need (see `exclusion`).
         if n.need.requiresTravel {
-            if c.hasTransport || c.canTravel {
-                t.add(Weight.transport, c.hasTransport ? "has transport" : "can travel")
-            } else {
-                t.add(Weight.cannotTravel, "cannot travel")
-            }
+            t.add(Weight.transport, c.hasTransport ? "has transport" : "can travel")
         }
         if c.vetting == .complete {
             t.add(Weight.vetted, "vetted")

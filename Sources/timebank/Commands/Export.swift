@@ -103,7 +103,8 @@ enum LedgerJournal {
             let what = e.description.isEmpty ? (e.category.isEmpty ? "exchange" : e.category) : e.description
             let text = String(String.UnicodeScalarView(what.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == ";" ? " " : $0 }))
             let reverses = e.reverses.isEmpty ? "" : ", reverses:\(e.reverses)"
-            try out.write("\(e.date) \(text)  ; id:\(e.id)\(reverses)\n    \(account(e.giver))  \(e.minutes) min\n    \(account(e.receiver))  -\(e.minutes) min\n\n")
+            let group = e.group.isEmpty ? "" : ", group:\(e.group)"
+            try out.write("\(e.date) \(text)  ; id:\(e.id)\(reverses)\(group)\n    \(account(e.giver))  \(e.minutes) min\n    \(account(e.receiver))  -\(e.minutes) min\n\n")
         }
         try out.flush()
     }

@@ -65,7 +65,7 @@ enum SSHBrokerActions {
                        note: String) async throws -> String {
         let id = UUID().uuidString.lowercased()
         try await host.runChecked(as: account, "record --giver \(giver.number) --receiver \(receiver.number) --hours \(hours) "
-                                  + "--note '\(note)' --id \(id) --accept-credit-limit")
+                                  + "--note '\(note)' --id \(id) --accept-credit-limit --allow-duplicate")
         return id
     }
 

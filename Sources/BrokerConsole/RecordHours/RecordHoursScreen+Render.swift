@@ -83,7 +83,11 @@ extension RecordHoursScreen {
         frame.put("< \(kind.title) >", row: rect.row, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1,
                   style: isFocused(.kind) ? Style(bold: true, reverse: true, role: .focus) : .plain)
         if isFocused(.kind) { frame.cursor = Position(row: rect.row, column: rows.inputColumn) }
-        rows.beside(row: rect.row, note: isFocused(.kind) ? "         Space or ←→ to change" : nil, problem: nil, into: &frame)
+        if isFocused(.kind) {
+            // Beside the whole choice, never over it.
+            let after = rows.inputColumn + "< \(kind.title) >".displayWidth + 2
+            frame.put("Space or ←→ to change", row: rect.row, column: after, maxWidth: max(0, rect.maxColumn - after - 1))
+        }
         rows.text(kind.leadLabel, group.lead.field, row: rect.row + 2, focused: isFocused(.lead),
                   note: group.lead.chosen?.details, problem: group.shownProblem(.lead, facts), into: &frame)
         rows.text(kind.peopleLabel, group.adder.field, row: rect.row + 4, focused: isFocused(.people),
@@ -91,12 +95,16 @@ extension RecordHoursScreen {
                   problem: group.shownProblem(.people, facts), into: &frame)
         let names = group.people.map { "\($0.ref) \($0.name)" }.joined(separator: ", ")
         let listed = group.people.isEmpty ? "nobody yet" : "\(group.people.count): \(names)"
-        for (i, line) in TextWrap.wrap(listed, width: max(1, rect.width - rows.inputColumn - 2)).prefix(2).enumerated() {
+        // Two lines of names at 80x24; a taller window shows more, moving the fields below down.
+        let wrapped = TextWrap.wrap(listed, width: max(1, rect.maxColumn - rows.inputColumn - 2))
+        let extra = max(0, min(wrapped.count - 2, rect.height - 16))
+        let shown = wrapped.count > 2 + extra ? Array(wrapped.prefix(1 + extra)) + [wrapped[1 + extra] + " …"] : wrapped
+        for (i, line) in shown.enumerated() {
             frame.put(line, row: rect.row + 5 + i, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1, style: .muted)
         }
         let textRows: [(F, String, TextFieldState, Int)] = [
-            (.duration, kind.durationLabel, group.duration, 8), (.date, "Date", group.date, 9),
-            (.category, "Category", group.category, 10), (.description, "Description", group.description, 11),
+            (.duration, kind.durationLabel, group.duration, 8 + extra), (.date, "Date", group.date, 9 + extra),
+            (.category, "Category", group.category, 10 + extra), (.description, "Description", group.description, 11 + extra),
         ]
         for (f, label, state, offset) in textRows {
             let note: String?
@@ -110,15 +118,15 @@ extension RecordHoursScreen {
                       note: note, problem: group.shownProblem(f, facts), into: &frame)
         }
         if let preview = group.preview(facts) {
-            frame.put("Preview", row: rect.row + 13, column: rows.labelColumn + 1, style: .bold)
-            frame.put(preview.summary, row: rect.row + 13, column: rows.labelColumn + 10, maxWidth: rect.width - 12)
+            frame.put("Preview", row: rect.row + 13 + extra, column: rows.labelColumn + 1, style: .bold)
+            frame.put(preview.summary, row: rect.row + 13 + extra, column: rows.labelColumn + 10, maxWidth: rect.width - 12)
             // The lead and the first participant; the others move by the same amount.
             let more = preview.sides.count > 2
             let line = SlipPreview.line(Array(preview.sides.prefix(2)), width: rect.width - 12 - (more ? 4 : 0)) + (more ? " · …" : "")
-            frame.put(line, row: rect.row + 14, column: rows.labelColumn + 10, maxWidth: rect.width - 12)
+            frame.put(line, row: rect.row + 14 + extra, column: rows.labelColumn + 10, maxWidth: rect.width - 12)
         } else {
             frame.put("Preview appears when the \(kind.leadLabel.lowercased()), the \(kind.peopleLabel.lowercased()) and the time are filled in.",
-                      row: rect.row + 13, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
+                      row: rect.row + 13 + extra, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
         }
         if isFocused(.lead) { rows.dropdown(group.lead, below: rect.row + 2, into: &frame) }
         if isFocused(.people) { rows.dropdown(group.adder, below: rect.row + 4, into: &frame) }

@@ -35,7 +35,7 @@ struct TodayScreen: ConsoleScreen {
             KeyBinding(action: Self.openAction, keys: [.enter], help: "Open the selected row where its work is done", scope: scope, hint: "Open", priority: 1),
             KeyBinding(action: Self.nextList, keys: [.tab, .right], help: "Next list", scope: scope, hint: "Next list", priority: 2),
             KeyBinding(action: Self.previousList, keys: [.backTab, .left], help: "Previous list", scope: scope),
-            .widget("search", [.char("/")], "Search: these lists are short; search on Members (2) or Match (4)", scope: scope),
+            .widget("search", [.char("/")], "Lists here are short: search on Members (2) or Match (4)", scope: scope),
         ] + WidgetKeys.list(scope: scope).filter { !$0.keys.contains(.enter) }
     }
 

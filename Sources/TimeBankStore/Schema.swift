@@ -438,6 +438,7 @@ enum Schema {
                 CREATE INDEX IF NOT EXISTS vetting_state ON vetting(member, complete, next_review);
                 """)
         }
+        m.registerMigration("v9a-listing-search", migrate: Schema.listingSearch)
         return m
     }
 }

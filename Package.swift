@@ -58,7 +58,8 @@ let package = Package(
         .testTarget(name: "PrintoutsTests", dependencies: ["Printouts", "TimeBankStore", "TimeBank"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI"]),
-        .testTarget(name: "BrokerConsoleTests", dependencies: ["BrokerConsole", "TerminalUI", "TimeBankStore", "TimeBank"]),
+        .testTarget(name: "BrokerConsoleTests", dependencies: ["BrokerConsole", "TerminalUI", "TimeBankStore", "TimeBank"],
+                    exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TimeBankStore", "TimeBank", "TimeBankImport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -28,6 +28,15 @@ public enum VettingState: String, Sendable, Codable, CaseIterable {
     /// Complete once, but past its review date.
     case expired
     case missing
+
+    /// The vetting rule, stated once: vetting counts on `today` when it was completed and its
+    /// next review, if it has one, is not before `today`. The store's queries use the same rule
+    /// as one SQL fragment (`VettingSQL` in TimeBankStore).
+    public static func of(complete: Bool, nextReview: CalendarDate?, today: CalendarDate) -> VettingState {
+        guard complete else { return .missing }
+        if let review = nextReview, review < today { return .expired }
+        return .complete
+    }
 }
 
 /// The safeguarding record of one member.
@@ -88,10 +97,12 @@ public struct Vetting: Hashable, Sendable {
         return out
     }
 
+    /// Every step done: references, ID, induction and, where the role needs one, a DBS check.
+    public var isComplete: Bool {
+        references.count >= Self.referencesRequired && idSeen != nil && induction != nil && (!dbsRequired || dbs != nil)
+    }
+
     public func state(today: CalendarDate) -> VettingState {
-        let done = references.count >= Self.referencesRequired && idSeen != nil && induction != nil && (!dbsRequired || dbs != nil)
-        guard done else { return .missing }
-        if let r = nextReview, r < today { return .expired }
-        return .complete
+        VettingState.of(complete: isComplete, nextReview: nextReview, today: today)
     }
 }

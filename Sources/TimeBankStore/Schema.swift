@@ -444,6 +444,7 @@ enum Schema {
         m.registerMigration("v9d-broker-sign-in", migrate: Schema.brokerSignIn)
         m.registerMigration("v9f-record-versions", migrate: Schema.addRecordVersions)
         m.registerMigration("v9b-referral-hours", migrate: Schema.referralHours)
+        m.registerMigration("v9a-listing-search", migrate: Schema.listingSearch)
         return m
     }
 }

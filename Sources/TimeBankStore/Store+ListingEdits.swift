@@ -14,14 +14,20 @@ extension Store {
             if let status = q.status { conditions.append("l.status = :status"); args["status"] = status.rawValue }
             if let c = q.categoryID { conditions.append("l.category = :category"); args["category"] = c }
             if let m = q.member { conditions.append("l.member = :member"); args["member"] = m }
+            var phrases: [String] = []
             for (i, word) in q.search.split(separator: " ").prefix(6).enumerated() {
                 if let n = Int(word) {
                     conditions.append("(l.id = :n\(i) OR l.member = :n\(i))")
                     args["n\(i)"] = n
-                } else {
-                    conditions.append("(l.title || ' ' || l.description || ' ' || m.name || ' ' || c.name || ' ' || l.area) LIKE :w\(i) ESCAPE '\\'")
-                    args["w\(i)"] = "%" + Store.likeEscaped(String(word)) + "%"
+                } else if word.contains(where: { $0.isLetter || $0.isNumber }) {
+                    // A word as the index's tokenizer reads it (accents and case ignored), matching
+                    // the start of a word: "garden" finds "gardening", "o'brien" finds O'Brien.
+                    phrases.append("\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"*")
                 }
+            }
+            if !phrases.isEmpty {
+                conditions.append("l.id IN (SELECT rowid FROM \(table)_text WHERE \(table)_text MATCH :words)")
+                args["words"] = phrases.joined(separator: " AND ")
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let from = "FROM \(table) l JOIN member m ON m.number = l.member JOIN category c ON c.id = l.category \(whereClause)"
@@ -68,10 +74,6 @@ extension Store {
                           needsVettedHelper: row["needs_vetted_helper"], requiresTravel: row["requires_travel"],
                           created: try row.storedDate("created", of: kind == .offer ? "offer" : "need"), liveReferrals: row["live"],
                           version: row["version"])
-    }
-
-    static func likeEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 
     /// Saves a changed offer (title, description, category, area, availability, status).

@@ -116,7 +116,7 @@ extension Store {
         var rules = ""
         if eligibleOnly {
             rules = " AND m.status = 'active'"
-            if need.need.needsVettedHelper { rules += " AND v.complete = 1 AND (v.next_review IS NULL OR v.next_review >= :today)" }
+            if need.need.needsVettedHelper { rules += " AND " + VettingSQL.complete(today: ":today") }
         }
         // The category outranks anything else in its group, so only members not known to offer
         // it (found by their offers' words, or by the group) have their offers looked at.
@@ -156,7 +156,7 @@ extension Store {
             let number: Int = row[0]
             let complete: Bool = row[7] ?? false
             let review = (row[8] as String?).flatMap(CalendarDate.init(iso:))
-            let vetting: VettingState = !complete ? .missing : (review.map { $0 < today } ?? false) ? .expired : .complete
+            let vetting = VettingState.of(complete: complete, nextReview: review, today: today)
             let candidate = MatchCandidate(
                 member: number, name: row[1], status: MemberStatus(rawValue: row[2]) ?? .pending, area: row[3],
                 availability: Availability(rawValue: row[4]), canTravel: row[5], hasTransport: row[6],

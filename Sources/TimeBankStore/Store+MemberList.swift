@@ -12,7 +12,7 @@ extension Store {
     static func summary(from row: Row, today: CalendarDate) -> MemberSummary {
         let complete: Bool = row["complete"] ?? false
         let review = (row["next_review"] as String?).flatMap(CalendarDate.init(iso:))
-        let state: VettingState = !complete ? .missing : (review.map { $0 < today } ?? false) ? .expired : .complete
+        let state = VettingState.of(complete: complete, nextReview: review, today: today)
         return MemberSummary(
             number: row["number"], kind: MemberKind(rawValue: row["kind"]) ?? .person, name: row["name"],
             preferredName: row["preferred_name"], area: row["area"], postcode: row["postcode"], phone: row["phone"],

@@ -135,10 +135,10 @@ struct MemberWindowPlan {
         // The same vetting conditions as `members(_:)`, so both doors agree.
         switch q.vetting {
         case .any: break
-        case .complete: conditions.append("v.complete = 1 AND (v.next_review IS NULL OR v.next_review >= :today)")
-        case .dueSoon: conditions.append("v.complete = 1 AND v.next_review >= :today AND v.next_review <= :soon")
-        case .expired: conditions.append("v.complete = 1 AND v.next_review < :today")
-        case .missing: conditions.append("coalesce(v.complete, 0) = 0")
+        case .complete: conditions.append(VettingSQL.complete(today: ":today"))
+        case .dueSoon: conditions.append(VettingSQL.complete(today: ":today") + " AND v.next_review <= :soon")
+        case .expired: conditions.append(VettingSQL.expired(today: ":today"))
+        case .missing: conditions.append(VettingSQL.missing())
         }
         if q.vetting != .any {
             needsVetting = true

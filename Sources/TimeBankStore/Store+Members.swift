@@ -236,7 +236,7 @@ extension Store {
     }
 
     static func writeVetting(_ db: Database, member n: Int, _ v: Vetting) throws {
-        let complete = v.references.count >= Vetting.referencesRequired && v.idSeen != nil && v.induction != nil && (!v.dbsRequired || v.dbs != nil)
+        let complete = v.isComplete
         try db.execute(sql: """
             INSERT INTO vetting (member, id_seen, induction, dbs_required, dbs_level, dbs_certificate, dbs_issued, dbs_review, review, complete, next_review)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -33,11 +33,11 @@ extension Store {
                     """, arguments: [followUpBefore]) ?? 0,
                 vettingDueSoon: try Int.fetchOne(db, sql: """
                     SELECT count(*) FROM vetting v CROSS JOIN member m ON m.number = v.member
-                    WHERE m.status IN ('active', 'on-hold', 'pending') AND v.complete = 1 AND v.next_review >= ? AND v.next_review <= ?
+                    WHERE m.status IN ('active', 'on-hold', 'pending') AND \(VettingSQL.complete(today: "?")) AND v.next_review <= ?
                     """, arguments: [today.iso, today.adding(days: 30).iso]) ?? 0,
                 vettingExpired: try Int.fetchOne(db, sql: """
                     SELECT count(*) FROM vetting v CROSS JOIN member m ON m.number = v.member
-                    WHERE m.status IN ('active', 'on-hold') AND v.complete = 1 AND v.next_review < ?
+                    WHERE m.status IN ('active', 'on-hold') AND \(VettingSQL.expired(today: "?"))
                     """, arguments: [today.iso]) ?? 0)
         }
     }

@@ -73,8 +73,9 @@ extension Store {
 
             let vetting = """
                 FROM vetting v CROSS JOIN member m ON m.number = v.member
-                WHERE v.complete = 1 AND v.next_review <= ?
-                  AND ((m.status IN ('active', 'on-hold') AND v.next_review < ?) OR (m.status IN ('active', 'on-hold', 'pending') AND v.next_review >= ?))
+                WHERE v.next_review <= ?
+                  AND ((m.status IN ('active', 'on-hold') AND \(VettingSQL.expired(today: "?")))
+                       OR (m.status IN ('active', 'on-hold', 'pending') AND \(VettingSQL.complete(today: "?"))))
                 """
             let windowEnd = today.adding(days: Store.vettingWindowDays).iso
             let vettingArgs: StatementArguments = [windowEnd, today.iso, today.iso]

@@ -37,11 +37,19 @@ import TimeBankStore
         let f = try MatchFixture()
         let need = try f.vettedNeed()
         f.openMatch(for: need.id)
-        let ranked = try f.store.rankHelpers(forNeed: need.id, limit: 20, today: MatchFixture.today)
-        #expect(!ranked.isEmpty)
-        for r in ranked {
-            let page = try f.store.members(MemberQuery(search: String(r.member)), limit: 5, today: MatchFixture.today).rows
-            #expect(page.first { $0.number == r.member }?.vetting == .complete)
+        // Every helper the screen shows, page by page: the number in brackets on each helper's line.
+        var shown: [Int] = []
+        for _ in 0..<12 {
+            for line in f.lines.dropFirst(5) {
+                guard let match = line.firstMatch(of: /^ [› ] *\d+\. +\d+  .*\((\d+)\)/), let n = Int(match.1) else { continue }
+                if !shown.contains(n) { shown.append(n) }
+            }
+            f.press(.pageDown)
+        }
+        #expect(shown.count >= 2, "the screen shows helpers:\n\(f.screen)")
+        for helper in shown {
+            // The member's own vetting record, read as the domain reads it.
+            #expect(try f.store.vetting(member: helper).state(today: MatchFixture.today) == .complete, "helper \(helper) is vetted")
         }
     }
 

@@ -18,11 +18,13 @@ struct MinutesFormatTests {
 
     @Test("Clock form for every minute of a day and its negative is h:mm of the exact value")
     func clockAllMinutes() {
-        for m in 0...1440 {
-            let expected = "\(m / 60):" + String(format: "%02d", m % 60)
-            #expect(MinutesFormat.clock(m) == expected)
-            if m > 0 { #expect(MinutesFormat.clock(-m) == "-" + expected) }
-        }
+        // Hours, a colon, then the minutes as two digits; a minus before a negative amount.
+        let written: [(Int, String)] = [
+            (0, "0:00"), (1, "0:01"), (9, "0:09"), (10, "0:10"), (59, "0:59"), (60, "1:00"), (61, "1:01"), (90, "1:30"),
+            (119, "1:59"), (120, "2:00"), (599, "9:59"), (600, "10:00"), (1439, "23:59"), (1440, "24:00"), (100_000, "1666:40"),
+            (-1, "-0:01"), (-59, "-0:59"), (-60, "-1:00"), (-90, "-1:30"), (-1440, "-24:00"),
+        ]
+        for (minutes, text) in written { #expect(MinutesFormat.clock(minutes) == text, "\(minutes) minutes") }
     }
 
     @Test("Decimal hours for every minute from -1440 to 1440 are the value rounded to two places")

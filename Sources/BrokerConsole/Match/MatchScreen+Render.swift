@@ -45,7 +45,7 @@ extension MatchScreen {
             frame.put("\(openReferralsOnly ? "Referrals still moving" : "All referrals") (\(count)): Enter moves one on · "
                       + "a \(openReferralsOnly ? "shows closed ones too" : "shows only those moving") · Esc back", row: rect.row, column: left,
                       maxWidth: width, style: .muted)
-            let now = Date()
+            let now = context.now()
             TableView.render(referralTable, columns: ReferralList.columns, emptyMessage: "No referrals yet: p on a helper proposes one.",
                              into: &frame, at: body, focused: panel == nil) { index in
                 referrals.indices.contains(index) ? ReferralList.row(referrals[index], now: now) : nil

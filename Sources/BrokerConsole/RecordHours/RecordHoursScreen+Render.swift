@@ -93,27 +93,30 @@ extension RecordHoursScreen {
                   style: isFocused(.kind) ? Style(bold: true, reverse: true, role: .focus) : .plain)
         if isFocused(.kind) { frame.cursor = Position(row: rect.row, column: rows.inputColumn) }
         if isFocused(.kind) {
-            frame.put("Space or ←→ to change", row: rect.row + 1, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1,
-                      style: .muted)
+            // Beside the whole choice, never over it.
+            let after = rows.inputColumn + "< \(kind.title) >".displayWidth + 2
+            frame.put("Space or ←→ to change", row: rect.row, column: after, maxWidth: max(0, rect.maxColumn - after - 1))
         }
         rows.text(kind.leadLabel, group.lead.field, row: rect.row + 2, focused: isFocused(.lead),
                   note: group.lead.chosen?.details, problem: group.shownProblem(.lead, facts), into: &frame)
         rows.text(kind.peopleLabel, group.adder.field, row: rect.row + 4, focused: isFocused(.people),
                   note: group.adder.chosen.map { "Enter adds \($0.name)" } ?? "type one, Enter adds; Backspace removes",
                   problem: group.shownProblem(.people, facts), into: &frame)
-        // Every participant can be seen: the list scrolls with PgUp/PgDn in the field.
+        // Every participant can be seen: two lines at 80x24, more in a taller window (the fields
+        // below move down), and the list scrolls with PgUp/PgDn in the field.
         let width = rect.width - rows.inputColumn - 2
-        let shown = group.visiblePeople(width: width, height: 2)
+        let extra = max(0, min(group.peopleRows(from: 0, width: width).count - 2, rect.height - 16))
+        let shown = group.visiblePeople(width: width, height: 2 + extra)
         for (i, line) in shown.rows.enumerated() {
             frame.put(line, row: rect.row + 5 + i, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1, style: .muted)
         }
-        if group.peopleRows(from: 0, width: width).count > 2 {
+        if group.peopleRows(from: 0, width: width).count > 2 + extra {
             frame.put("PgUp/PgDn", row: rect.row + 5, column: rows.labelColumn + 1, maxWidth: SlipRows.labelWidth - 2, style: .muted)
             frame.put("from \(shown.first + 1)", row: rect.row + 6, column: rows.labelColumn + 1, maxWidth: SlipRows.labelWidth - 2, style: .muted)
         }
         let textRows: [(F, String, TextFieldState, Int)] = [
-            (.duration, kind.durationLabel, group.duration, 8), (.date, "Date", group.date, 9),
-            (.category, "Category", group.category, 10), (.description, "Description", group.description, 11),
+            (.duration, kind.durationLabel, group.duration, 8 + extra), (.date, "Date", group.date, 9 + extra),
+            (.category, "Category", group.category, 10 + extra), (.description, "Description", group.description, 11 + extra),
         ]
         for (f, label, state, offset) in textRows {
             let note: String?
@@ -127,15 +130,15 @@ extension RecordHoursScreen {
                       note: note, problem: group.shownProblem(f, facts), into: &frame)
         }
         if let preview = group.preview(facts) {
-            frame.put("Preview", row: rect.row + 13, column: rows.labelColumn + 1, style: .bold)
-            frame.put(preview.summary, row: rect.row + 13, column: rows.labelColumn + 10, maxWidth: rect.width - 12)
+            frame.put("Preview", row: rect.row + 13 + extra, column: rows.labelColumn + 1, style: .bold)
+            frame.put(preview.summary, row: rect.row + 13 + extra, column: rows.labelColumn + 10, maxWidth: rect.width - 12)
             // The lead and the first participant; the others move by the same amount.
             let more = preview.sides.count > 2
             let line = SlipPreview.line(Array(preview.sides.prefix(2)), width: rect.width - 12 - (more ? 4 : 0)) + (more ? " · …" : "")
-            frame.put(line, row: rect.row + 14, column: rows.labelColumn + 10, maxWidth: rect.width - 12)
+            frame.put(line, row: rect.row + 14 + extra, column: rows.labelColumn + 10, maxWidth: rect.width - 12)
         } else {
             frame.put("Preview appears when the \(kind.leadLabel.lowercased()), the \(kind.peopleLabel.lowercased()) and the time are filled in.",
-                      row: rect.row + 13, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
+                      row: rect.row + 13 + extra, column: rows.labelColumn + 1, maxWidth: rect.width - 4, style: .muted)
         }
         if isFocused(.lead) { rows.dropdown(group.lead, below: rect.row + 2, into: &frame) }
         if isFocused(.people) { rows.dropdown(group.adder, below: rect.row + 4, into: &frame) }

@@ -35,7 +35,7 @@ struct TodayScreen: ConsoleScreen {
             KeyBinding(action: Self.openAction, keys: [.enter], help: "Open the selected row where its work is done", scope: scope, hint: "Open", priority: 1),
             KeyBinding(action: Self.nextList, keys: [.tab, .right], help: "Next list", scope: scope, hint: "Next list", priority: 2),
             KeyBinding(action: Self.previousList, keys: [.backTab, .left], help: "Previous list", scope: scope),
-            .widget("search", [.char("/")], "Searching is on Members (2) and Match (4); these lists are short", scope: scope),
+            .widget("search", [.char("/")], "Lists here are short: search on Members (2) or Match (4)", scope: scope),
         ] + WidgetKeys.list(scope: scope).filter { !$0.keys.contains(.enter) }
     }
 
@@ -159,11 +159,11 @@ struct TodayScreen: ConsoleScreen {
             frame.put(value, row: row, column: left + labelWidth, maxWidth: rect.maxColumn - left - labelWidth - 1, style: style)
             row += 1
         }
-        renderLists(into: &frame, in: Self.listsRect(in: rect))
+        renderLists(into: &frame, in: Self.listsRect(in: rect), now: context.now())
         if let panel { panel.render(into: &frame, in: rect.inset(left: 1, right: 1)) }
     }
 
-    private func renderLists(into frame: inout Frame, in rect: Rect) {
+    private func renderLists(into frame: inout Frame, in rect: Rect, now: Date) {
         guard rect.height > 2 else { return }
         guard let lists else {
             frame.put("Reading the lists…", row: rect.row, column: rect.column, maxWidth: rect.width, style: .muted)
@@ -177,7 +177,6 @@ struct TodayScreen: ConsoleScreen {
             column += 1
         }
         let body = rect.inset(top: 1)
-        let now = Date()
         if let table = tables[shown] {
             TableView.render(table, columns: shown.columns, emptyMessage: shown.emptyMessage, into: &frame, at: body, focused: panel == nil) { index in
                 shown.row(index, in: lists, today: today, now: now)

@@ -41,15 +41,26 @@ public enum HelpOverlay {
 
     /// The overlay's text: a heading per section, then "  keys   help" lines
     /// with the keys column aligned across the whole overlay.
+    /// Keys wider than this go on a line of their own, so one long list of keys does not push
+    /// every help text off to the right.
+    public static let keyColumnLimit = 24
+
     public static func lines(_ sections: [HelpSection]) -> [String] {
-        let keyWidth = sections.flatMap(\.entries).map { $0.keyNames.displayWidth }.max() ?? 0
+        func keys(_ entry: KeyBinding) -> String { entry.keys.isEmpty && !entry.coversTyping ? "(menu)" : entry.keyNames }
+        let widths = sections.flatMap(\.entries).map { keys($0).displayWidth }.filter { $0 <= keyColumnLimit }
+        let keyWidth = max(widths.max() ?? 0, 6)
         var lines: [String] = []
         for (index, section) in sections.enumerated() {
             if index > 0 { lines.append("") }
             lines.append(section.title)
             for entry in section.entries {
-                let keys = entry.keys.isEmpty ? "(menu)" : entry.keyNames
-                lines.append("  " + TextMeasure.pad(keys, toWidth: max(keyWidth, 6)) + "  " + entry.help)
+                let names = keys(entry)
+                if names.displayWidth > keyWidth {
+                    lines.append("  " + names)
+                    lines.append("  " + String(repeating: " ", count: keyWidth) + "  " + entry.help)
+                } else {
+                    lines.append("  " + TextMeasure.pad(names, toWidth: keyWidth) + "  " + entry.help)
+                }
             }
         }
         if !lines.isEmpty { lines += ["", menuNote] }

@@ -80,7 +80,7 @@ extension Store {
               AND instr(details || char(10), char(9) || 'left' || char(10)) > 0
             """, arguments: [from, to]) ?? 0
 
-        facts.needs = try reportNeeds(db, to: to)
+        facts.needs = try reportNeeds(db, from: from, to: to)
         facts.referralsDeclined = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM referral WHERE status = 'declined' AND substr(updated_at, 1, 10) BETWEEN ? AND ?
             """, arguments: [from, to]) ?? 0
@@ -216,16 +216,20 @@ extension Store {
         return Dictionary(rows.map { ($0["member"] as Int, $0["given"] as Int) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// Needs opened by the period's end, with the first day of a referral and of a referral done.
-    static func reportNeeds(_ db: Database, to: String) throws -> [ReportNeed] {
+    /// Needs opened by the period's end that a figure may count: opened in the period, not closed,
+    /// or with a referral moved since it began; each with the first day of a referral and of one done.
+    static func reportNeeds(_ db: Database, from: String, to: String) throws -> [ReportNeed] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT n.created, n.status,
                    (SELECT min(substr(f.created_at, 1, 10)) FROM referral f WHERE f.need = n.id) AS first_referral,
                    (SELECT min(coalesce((SELECT min(substr(s.at, 1, 10)) FROM referral_step s
                                          WHERE s.referral = f.id AND s.status = 'done'), substr(f.updated_at, 1, 10)))
                     FROM referral f WHERE f.need = n.id AND f.status = 'done') AS done
-            FROM need n WHERE n.created <= ?
-            """, arguments: [to])
+            FROM need n
+            WHERE n.created <= :to
+              AND (n.created >= :from OR n.status <> 'closed'
+                   OR EXISTS (SELECT 1 FROM referral f WHERE f.need = n.id AND f.updated_at >= :from))
+            """, arguments: ["from": from, "to": to])
         var out: [ReportNeed] = []
         while let row = try rows.next() {
             guard let opened = CalendarDate(iso: String((row["created"] as String).prefix(10))) else { continue }

@@ -439,6 +439,7 @@ enum Schema {
                 """)
         }
         m.registerMigration("v9c-member-came-through", migrate: addMemberCameThrough)
+        m.registerMigration("v9c-report-indexes", migrate: addReportIndexes)
         return m
     }
 }

@@ -205,12 +205,15 @@ extension Store {
     static func givenBefore(_ db: Database, members: [Int], from: String) throws -> [Int: Minutes] {
         guard !members.isEmpty else { return [:] }
         let json = "[" + members.map(String.init).joined(separator: ",") + "]"
+        // Gifts to members less the reversals of them, each read from an index alone
+        // (`exchange_report_pair`, `exchange_report_reversal`, migration v9c-report-indexes).
         let rows = try Row.fetchAll(db, sql: """
+            WITH pot AS (SELECT id FROM account WHERE kind = 'pot')
             SELECT a.member,
-                   coalesce((SELECT sum(e.minutes) FROM exchange e CROSS JOIN account o ON o.id = e.receiver
-                             WHERE e.giver = a.id AND e.date < :from AND e.reverses IS NULL AND o.kind = 'member'), 0)
-                 - coalesce((SELECT sum(e.minutes) FROM exchange e CROSS JOIN account o ON o.id = e.giver
-                             WHERE e.receiver = a.id AND e.date < :from AND e.reverses IS NOT NULL AND o.kind = 'member'), 0) AS given
+                   coalesce((SELECT sum(e.minutes) FROM exchange e INDEXED BY exchange_report_pair
+                             WHERE e.giver = a.id AND e.receiver <> (SELECT id FROM pot) AND e.date < :from AND e.reverses IS NULL), 0)
+                 - coalesce((SELECT sum(e.minutes) FROM exchange e
+                             WHERE e.receiver = a.id AND e.date < :from AND e.reverses IS NOT NULL AND e.giver <> (SELECT id FROM pot)), 0) AS given
             FROM account a WHERE a.member IN (SELECT value FROM json_each(:members))
             """, arguments: ["members": json, "from": from])
         return Dictionary(rows.map { ($0["member"] as Int, $0["given"] as Int) }, uniquingKeysWith: { a, _ in a })

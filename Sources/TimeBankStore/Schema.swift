@@ -445,6 +445,7 @@ enum Schema {
         m.registerMigration("v9f-record-versions", migrate: Schema.addRecordVersions)
         m.registerMigration("v9b-referral-hours", migrate: Schema.referralHours)
         m.registerMigration("v9a-listing-search", migrate: Schema.listingSearch)
+        m.registerMigration("v9c-report-indexes", migrate: addReportIndexes)
         return m
     }
 }

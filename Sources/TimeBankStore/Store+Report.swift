@@ -78,7 +78,7 @@ extension Store {
               AND instr(details || char(10), char(9) || 'left' || char(10)) > 0
             """, arguments: [from, to]) ?? 0
 
-        facts.needs = try reportNeeds(db, to: to)
+        facts.needs = try reportNeeds(db, from: from, to: to)
         facts.referralsDeclined = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM referral WHERE status = 'declined' AND substr(updated_at, 1, 10) BETWEEN ? AND ?
             """, arguments: [from, to]) ?? 0
@@ -203,27 +203,34 @@ extension Store {
     static func givenBefore(_ db: Database, members: [Int], from: String) throws -> [Int: Minutes] {
         guard !members.isEmpty else { return [:] }
         let json = "[" + members.map(String.init).joined(separator: ",") + "]"
+        // Gifts to members less the reversals of them, each read from an index alone
+        // (`exchange_report_pair`, `exchange_report_reversal`, migration v9c-report-indexes).
         let rows = try Row.fetchAll(db, sql: """
+            WITH pot AS (SELECT id FROM account WHERE kind = 'pot')
             SELECT a.member,
-                   coalesce((SELECT sum(e.minutes) FROM exchange e CROSS JOIN account o ON o.id = e.receiver
-                             WHERE e.giver = a.id AND e.date < :from AND e.reverses IS NULL AND o.kind = 'member'), 0)
-                 - coalesce((SELECT sum(e.minutes) FROM exchange e CROSS JOIN account o ON o.id = e.giver
-                             WHERE e.receiver = a.id AND e.date < :from AND e.reverses IS NOT NULL AND o.kind = 'member'), 0) AS given
+                   coalesce((SELECT sum(e.minutes) FROM exchange e INDEXED BY exchange_report_pair
+                             WHERE e.giver = a.id AND e.receiver <> (SELECT id FROM pot) AND e.date < :from AND e.reverses IS NULL), 0)
+                 - coalesce((SELECT sum(e.minutes) FROM exchange e
+                             WHERE e.receiver = a.id AND e.date < :from AND e.reverses IS NOT NULL AND e.giver <> (SELECT id FROM pot)), 0) AS given
             FROM account a WHERE a.member IN (SELECT value FROM json_each(:members))
             """, arguments: ["members": json, "from": from])
         return Dictionary(rows.map { ($0["member"] as Int, $0["given"] as Int) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// Needs opened by the period's end, with the first day of a referral and of a referral done.
-    static func reportNeeds(_ db: Database, to: String) throws -> [ReportNeed] {
+    /// Needs opened by the period's end that a figure may count: opened in the period, not closed,
+    /// or with a referral moved since it began; each with the first day of a referral and of one done.
+    static func reportNeeds(_ db: Database, from: String, to: String) throws -> [ReportNeed] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT n.created, n.status,
                    (SELECT min(substr(f.created_at, 1, 10)) FROM referral f WHERE f.need = n.id) AS first_referral,
                    (SELECT min(coalesce((SELECT min(substr(s.at, 1, 10)) FROM referral_step s
                                          WHERE s.referral = f.id AND s.status = 'done'), substr(f.updated_at, 1, 10)))
                     FROM referral f WHERE f.need = n.id AND f.status = 'done') AS done
-            FROM need n WHERE n.created <= ?
-            """, arguments: [to])
+            FROM need n
+            WHERE n.created <= :to
+              AND (n.created >= :from OR n.status <> 'closed'
+                   OR EXISTS (SELECT 1 FROM referral f WHERE f.need = n.id AND f.updated_at >= :from))
+            """, arguments: ["from": from, "to": to])
         var out: [ReportNeed] = []
         while let row = try rows.next() {
             guard let opened = CalendarDate(iso: String((row["created"] as String).prefix(10))) else { continue }

@@ -113,6 +113,27 @@ struct ReportFigureTests {
                 SELECT coalesce(sum(s.minutes), 0) FROM (\(signed)) s JOIN member m ON m.number = s.gm WHERE m.kind = 'organisation'
                 """)
             out["needs_opened"] = try one("SELECT count(*) FROM need WHERE created BETWEEN :from AND :to")
+            // The day a need was met: the first day any of its referrals reached done.
+            let doneDay = """
+                (SELECT min(coalesce((SELECT min(substr(s.at, 1, 10)) FROM referral_step s WHERE s.referral = f.id AND s.status = 'done'),
+                                     substr(f.updated_at, 1, 10)))
+                 FROM referral f WHERE f.need = n.id AND f.status = 'done')
+                """
+            out["needs_met"] = try one("SELECT count(*) FROM need n WHERE \(doneDay) BETWEEN :from AND :to")
+            out["needs_open_over_30_days"] = try one("""
+                SELECT count(*) FROM need n WHERE n.created < date(:to, '-30 days') AND n.status <> 'closed'
+                  AND coalesce(\(doneDay) > :to, 1)
+                """)
+            out["referrals_declined"] = try one("SELECT count(*) FROM referral WHERE status = 'declined' AND substr(updated_at, 1, 10) BETWEEN :from AND :to")
+            out["referrals_cancelled"] = try one("SELECT count(*) FROM referral WHERE status = 'cancelled' AND substr(updated_at, 1, 10) BETWEEN :from AND :to")
+            out["vetted_need_exchanges"] = try one("""
+                SELECT count(*) FROM (\(standing)) s JOIN exchange e ON e.id = s.id JOIN referral f ON f.id = e.referral
+                JOIN need n ON n.id = f.need WHERE n.needs_vetted_helper = 1
+                """)
+            out["people_helped_by_organisations"] = try one("""
+                SELECT count(DISTINCT s.rm) FROM (\(standing)) s JOIN member g ON g.number = s.gm JOIN member r ON r.number = s.rm
+                WHERE g.kind = 'organisation' AND r.kind = 'person'
+                """)
             if let before = p.previous {
                 let a2: StatementArguments = ["from": p.first.iso, "to": p.last.iso, "pfrom": before.first.iso, "pto": before.last.iso]
                 let prevStanding = standing.replacingOccurrences(of: ":from", with: ":pfrom").replacingOccurrences(of: ":to", with: ":pto")

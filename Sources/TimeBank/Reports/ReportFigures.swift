@@ -104,9 +104,12 @@ public struct ReportFigures: Sendable {
         }))
 
         // Co-production: members who came through a service, organisations, the pot.
+        // Looked up per exchange: kept as sets of numbers rather than copying member records.
         func member(_ n: Int) -> ReportMember? { facts.members[n] }
-        let viaService = { (n: Int) in member(n)?.demographics.cameThrough?.isService == true }
-        let isOrganisation = { (n: Int) in member(n)?.kind == .organisation }
+        let serviceMembers = Set(facts.members.values.lazy.filter { $0.demographics.cameThrough?.isService == true }.map(\.number))
+        let organisations = Set(facts.members.values.lazy.filter { $0.kind == .organisation }.map(\.number))
+        let viaService = { (n: Int) in serviceMembers.contains(n) }
+        let isOrganisation = { (n: Int) in organisations.contains(n) }
         var serviceGiven = 0, serviceReceived = 0, orgGiven = 0, orgReceived = 0
         for e in facts.exchanges {
             if viaService(e.giver) { serviceGiven += e.minutes }
@@ -212,8 +215,9 @@ public struct ReportFigures: Sendable {
                 add(section, "minutes_received", .minutes(r[key] ?? 0), key)
             }
         }
-        people(.byArea) { n in member(n).map { $0.area.isEmpty ? "(none)" : $0.area } ?? "(none)" }
-        people(.byMemberKind) { n in member(n)?.kind.rawValue ?? MemberKind.person.rawValue }
+        let areaOf = facts.members.mapValues { $0.area.isEmpty ? "(none)" : $0.area }
+        people(.byArea) { n in areaOf[n] ?? "(none)" }
+        people(.byMemberKind) { n in organisations.contains(n) ? MemberKind.organisation.rawValue : MemberKind.person.rawValue }
 
         // Demographics of active members.
         let dimensions: [(String, (Demographics) -> String)] = [

@@ -439,6 +439,7 @@ enum Schema {
                 """)
         }
         m.registerMigration("v9e-opening-balances-account") { db in try Schema.openingBalancesAccount(db) }
+        m.registerMigration("v9e-erasable-text") { db in try Schema.erasableText(db) }
         return m
     }
 }

@@ -10,7 +10,7 @@ struct TimeBankCommand: ParsableCommand {
             """,
         subcommands: [
             Console.self, Demo.self, Members.self, Record.self, Reverse.self, Balance.self, Statement.self, Match.self,
-            Check.self, Backup.self, Export.self, Import.self, ExportMember.self, Brokers.self,
+            Check.self, Backup.self, Export.self, Import.self, ExportMember.self, Erase.self, Brokers.self,
         ]
     )
 

@@ -40,21 +40,24 @@ extension Store {
     /// Members who left longer ago than the retention period and are not yet erased, oldest first.
     /// When a member left is read as the last change to their record (a member who left is rarely edited).
     public func membersDueForErasure(today: CalendarDate = .today(), limit: Int = 200) throws -> [ErasureDue] {
-        try read { db in
-            let privacy = try Store.privacySettings(db)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT number, name, substr(updated_at, 1, 10) AS left FROM member
-                WHERE status = 'left' AND erased = 0
-                ORDER BY updated_at
-                """)
-            var out: [ErasureDue] = []
-            for row in rows {
-                guard let left = CalendarDate(iso: row["left"]) else { continue }
-                let due = privacy.erasureDue(leftOn: left)
-                if due <= today { out.append(ErasureDue(number: row["number"], name: row["name"], left: left, due: due)) }
-                if out.count >= limit { break }
-            }
-            return out
+        try read { db in try Store.membersDueForErasure(db, today: today, limit: limit) }
+    }
+
+    static func membersDueForErasure(_ db: Database, today: CalendarDate, limit: Int) throws -> [ErasureDue] {
+        let privacy = try Store.privacySettings(db)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT number, name, substr(updated_at, 1, 10) AS left FROM member
+            WHERE status = 'left' AND erased = 0
+            ORDER BY updated_at
+            """)
+        var out: [ErasureDue] = []
+        while let row = try rows.next(), out.count < limit {
+            guard let left = CalendarDate(iso: row["left"]) else { continue }
+            let due = privacy.erasureDue(leftOn: left)
+            // Ordered by when they left: the first not yet due ends the list.
+            guard due <= today else { break }
+            out.append(ErasureDue(number: row["number"], name: row["name"], left: left, due: due))
         }
+        return out
     }
 }

@@ -146,6 +146,7 @@ struct ErasureTests {
         #expect(try f.store.membersDueForErasure(today: today).isEmpty)
         let due = try f.store.membersDueForErasure(today: today.adding(days: 6 * 366 + 1))
         #expect(due.map(\.number) == [f.ann])
+        #expect(try f.store.todayLists(today: today.adding(days: 6 * 366 + 1)).dueForErasure.map(\.number) == [f.ann])
         try f.store.updatePrivacySettings(PrivacySettings(retentionYears: 1), by: f.admin)
         #expect(try f.store.membersDueForErasure(today: today.adding(days: 367)).map(\.number) == [f.ann])
     }

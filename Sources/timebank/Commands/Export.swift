@@ -77,6 +77,23 @@ enum ExportTables {
             }
             try sink.finish()
         case .exchanges:
+            if format == .csv {
+                // Half a million rows: written straight to the line, without a Value per cell.
+                try out.write(exchangeColumns.joined(separator: ",") + "\r\n")
+                try store.forEachExchangeRow { e in
+                    var line = e.id + "," + e.date + "," + e.giver + "," + e.receiver + "," + String(e.minutes) + ","
+                        + MinutesFormat.decimalHours(e.minutes) + ","
+                    ExportSink.appendCell(e.category, to: &line)
+                    line += ","
+                    ExportSink.appendCell(e.description, to: &line)
+                    line += "," + e.reverses + ","
+                    ExportSink.appendCell(e.recordedBy, to: &line)
+                    line += "," + e.recordedAt + "\r\n"
+                    try out.write(line)
+                }
+                try out.flush()
+                return
+            }
             var sink = try ExportSink(format, columns: exchangeColumns, out: out)
             try store.forEachExchangeRow { e in
                 try sink.row([.text(e.id), .text(e.date), .text(e.giver), .text(e.receiver), .int(e.minutes),
@@ -101,7 +118,9 @@ enum LedgerJournal {
         try out.write("; Time bank ledger exported \(Store.timestampText(Date()))\n; Amounts are minutes; an account's balance is hours given minus hours received.\n\n")
         try store.forEachExchangeRow { e in
             let what = e.description.isEmpty ? (e.category.isEmpty ? "exchange" : e.category) : e.description
-            let text = String(String.UnicodeScalarView(what.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == ";" ? " " : $0 }))
+            // Most texts hold nothing a journal parser minds: checked byte by byte, copied only when they do.
+            let clean = !what.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0x3B }
+            let text = clean ? what : String(String.UnicodeScalarView(what.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == ";" ? " " : $0 }))
             let reverses = e.reverses.isEmpty ? "" : ", reverses:\(e.reverses)"
             try out.write("\(e.date) \(text)  ; id:\(e.id)\(reverses)\n    \(account(e.giver))  \(e.minutes) min\n    \(account(e.receiver))  -\(e.minutes) min\n\n")
         }

@@ -80,15 +80,23 @@ enum ExportTables {
             if format == .csv {
                 // Half a million rows: written straight to the line, without a Value per cell.
                 try out.write(exchangeColumns.joined(separator: ",") + "\r\n")
+                // An exchange is at most 24 hours: both number columns come from a table made once.
+                let minutesText = (0...DurationParser.maximum).map { String($0) }
+                let hoursText = (0...DurationParser.maximum).map { MinutesFormat.decimalHours($0) }
+                var line = String()
+                line.reserveCapacity(256)
                 try store.forEachExchangeRow { e in
-                    var line = e.id + "," + e.date + "," + e.giver + "," + e.receiver + "," + String(e.minutes) + ","
-                        + MinutesFormat.decimalHours(e.minutes) + ","
-                    ExportSink.appendCell(e.category, to: &line)
-                    line += ","
-                    ExportSink.appendCell(e.description, to: &line)
-                    line += "," + e.reverses + ","
-                    ExportSink.appendCell(e.recordedBy, to: &line)
-                    line += "," + e.recordedAt + "\r\n"
+                    line.removeAll(keepingCapacity: true)
+                    line.append(e.id); line.append(","); line.append(e.date); line.append(","); line.append(e.giver); line.append(",")
+                    line.append(e.receiver); line.append(",")
+                    let inRange = minutesText.indices.contains(e.minutes)
+                    line.append(inRange ? minutesText[e.minutes] : String(e.minutes)); line.append(",")
+                    line.append(inRange ? hoursText[e.minutes] : MinutesFormat.decimalHours(e.minutes)); line.append(",")
+                    ExportSink.appendCell(e.category, to: &line); line.append(",")
+                    ExportSink.appendCell(e.description, to: &line); line.append(",")
+                    line.append(e.reverses); line.append(",")
+                    ExportSink.appendCell(e.recordedBy, to: &line); line.append(",")
+                    line.append(e.recordedAt); line.append("\r\n")
                     try out.write(line)
                 }
                 try out.flush()

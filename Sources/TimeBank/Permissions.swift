@@ -18,11 +18,13 @@ public enum BrokerAction: Hashable, Sendable {
     case eraseMembers
     /// Bringing members, listings, exchanges or opening balances in from a file.
     case importData
+    /// Writing out everything held about a member (a subject access request).
+    case exportPersonalData
 
     /// The least role that may do this.
     public var minimumRole: BrokerRole {
         switch self {
-        case .editMembers, .writeNotes, .recordVetting, .editOffersAndNeeds, .referMembers, .recordHours, .reverseHours:
+        case .editMembers, .writeNotes, .recordVetting, .editOffersAndNeeds, .referMembers, .recordHours, .reverseHours, .exportPersonalData:
             return .broker
         case .closeMonths, .editCategories, .changeSettings, .manageBrokers, .changeRole, .eraseMembers, .importData:
             return .admin
@@ -46,6 +48,7 @@ public enum BrokerAction: Hashable, Sendable {
         case .changeRole: return "change a broker's role"
         case .eraseMembers: return "erase a member"
         case .importData: return "import data from a file"
+        case .exportPersonalData: return "export a member's personal data"
         }
     }
 }

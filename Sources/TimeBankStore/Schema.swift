@@ -446,6 +446,7 @@ enum Schema {
         m.registerMigration("v9b-referral-hours", migrate: Schema.referralHours)
         m.registerMigration("v9a-listing-search", migrate: Schema.listingSearch)
         m.registerMigration("v9c-report-indexes", migrate: addReportIndexes)
+        m.registerMigration("v9e-erasable-text") { db in try Schema.erasableText(db) }
         return m
     }
 }

@@ -14,8 +14,8 @@ extension Store {
                     SELECT coalesce(sum(CASE WHEN with_pot = 0 THEN exchanges END), 0) AS n,
                            coalesce(sum(CASE WHEN with_pot = 0 THEN minutes END), 0) AS m,
                            coalesce(sum(CASE WHEN with_pot = 1 THEN minutes END), 0) AS p
-                    FROM month_total WHERE month = ?
-                    """, arguments: [key]) ?? Row()
+                    FROM month_total WHERE month = ? AND category <> ?
+                    """, arguments: [key, Store.openingCategory]) ?? Row()
                 return MonthFigures(month: key, exchanges: row["n"], minutes: row["m"], potMinutes: row["p"])
             }
             let settings = try Store.settings(db)
@@ -43,12 +43,13 @@ extension Store {
     }
 
     /// Hours by month and category from the cached totals (a year's report without touching the ledger).
+    /// Opening balances brought from another system were not exchanged here: they are left out.
     public func monthTotals(fromMonth: String, toMonth: String) throws -> [(month: String, category: String, withPot: Bool, minutes: Minutes, exchanges: Int)] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT month, category, with_pot, minutes, exchanges FROM month_total
-                WHERE month >= ? AND month <= ? ORDER BY month, category, with_pot
-                """, arguments: [fromMonth, toMonth]).map {
+                WHERE month >= ? AND month <= ? AND category <> ? ORDER BY month, category, with_pot
+                """, arguments: [fromMonth, toMonth, Store.openingCategory]).map {
                 ($0["month"], $0["category"], $0["with_pot"], $0["minutes"], $0["exchanges"])
             }
         }

@@ -18,6 +18,8 @@ public struct TodayLists: Hashable, Sendable {
     /// Active members with no exchange in six months (joined before then), longest quiet first.
     public var inactiveMembers: [InactiveMemberRow]
     public var inactiveMemberCount: Int
+    /// Members who left longer ago than the retention setting, not yet erased, oldest first.
+    public var dueForErasure: [Store.ErasureDue] = []
 }
 
 public struct VettingReviewRow: Hashable, Sendable, Identifiable {
@@ -100,7 +102,8 @@ extension Store {
             let quietCount = try Int.fetchOne(db, sql: "SELECT count(*) \(inactive)", arguments: ["since": quietSince]) ?? 0
 
             return TodayLists(followUps: followUps, followUpCount: followUpCount, unmatchedNeeds: needs, unmatchedNeedCount: needCount,
-                              vettingReviews: reviews, vettingReviewCount: reviewCount, inactiveMembers: quiet, inactiveMemberCount: quietCount)
+                              vettingReviews: reviews, vettingReviewCount: reviewCount, inactiveMembers: quiet, inactiveMemberCount: quietCount,
+                              dueForErasure: try Store.membersDueForErasure(db, today: today, limit: limit))
         }
     }
 }

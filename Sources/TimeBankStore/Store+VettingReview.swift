@@ -15,7 +15,7 @@ extension Store {
 
     /// Admins only; 1 to 10 years.
     public func setVettingReviewYears(_ years: Int, by broker: Broker) throws {
-        guard broker.role.isAdmin else { throw StoreError.adminOnly(action: "change settings") }
+        try authorize(.changeSettings, by: broker)
         guard (1...10).contains(years) else { throw StoreError.invalid("The vetting review period must be 1 to 10 years.") }
         try write { db in
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",

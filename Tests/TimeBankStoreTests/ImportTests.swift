@@ -130,6 +130,10 @@ struct ImportTests {
             try Int.fetchAll(db, sql: "SELECT minutes FROM exchange WHERE category = 'opening' ORDER BY minutes DESC")
         }
         #expect(entries == [1440, 360, 75])
+        // Not hours exchanged: Today's figures and the month totals reports read leave them out.
+        let month = CalendarDate.today().monthKey
+        #expect(try f.store.monthTotals(fromMonth: month, toMonth: month).allSatisfy { $0.category != "opening" })
+        #expect(try f.store.todayFigures().thisMonth.minutes == 0)
         #expect(try importBytes(f, "member,balance_hours\n\(f.ann),30.00\n", .balances).created == 0)
     }
 

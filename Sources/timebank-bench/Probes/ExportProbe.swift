@@ -2,7 +2,7 @@ import Foundation
 
 /// `timebank export exchanges` and `timebank export ledger` against sqlite3's own CSV dump of
 /// the same table, in the same run, each a separate process writing to a file: wall time and
-/// peak resident memory (wait4's ru_maxrss of that child alone).
+/// peak resident memory (the child's own VmHWM).
 enum ExportProbe {
     struct Run {
         var milliseconds: Double
@@ -29,11 +29,11 @@ enum ExportProbe {
             Figure(name: "export exchanges (CSV)", unit: .milliseconds, summary: Summary(exchanges.map(\.milliseconds)), target: within, method: method),
             Figure(name: "export ledger (journal)", unit: .milliseconds, summary: Summary(ledger.map(\.milliseconds)), target: within, method: method),
             Figure(name: "sqlite3 dump, peak memory", unit: .megabytes, summary: Summary(dump.map(\.peakMegabytes)), target: nil,
-                   method: "ru_maxrss of the sqlite3 process"),
+                   method: "VmHWM of the sqlite3 process, read while it runs"),
             Figure(name: "export exchanges, peak memory", unit: .megabytes, summary: Summary(exchanges.map(\.peakMegabytes)), target: Targets.memory,
-                   method: "ru_maxrss of the timebank process"),
+                   method: "VmHWM of the timebank process, read while it runs"),
             Figure(name: "export ledger, peak memory", unit: .megabytes, summary: Summary(ledger.map(\.peakMegabytes)), target: Targets.memory,
-                   method: "ru_maxrss of the timebank process"),
+                   method: "VmHWM of the timebank process, read while it runs"),
         ]
     }
 
@@ -49,14 +49,29 @@ enum ExportProbe {
         let started = DispatchTime.now().uptimeNanoseconds
         let rc = posix_spawn(&pid, argv[0], &actions, nil, cargs, environ)
         guard rc == 0 else { throw ProbeError("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
+        // ru_maxrss of a child spawned from this (large) process counts this process's memory
+        // at the spawn, so the child's own high-water mark is read from /proc while it runs.
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw ProbeError("wait4 failed") }
+        var peakKilobytes = 0
+        while true {
+            let done = wait4(pid, &status, WNOHANG, nil)
+            if done == pid { break }
+            if done < 0, errno != EINTR { throw ProbeError("wait4 failed") }
+            peakKilobytes = max(peakKilobytes, highWaterKilobytes(pid))
+            usleep(2_000)
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
         guard status == 0 else { throw ProbeError("\(argv.joined(separator: " ")) exited with status \(status)") }
-        return Run(milliseconds: elapsed, peakMegabytes: Double(usage.ru_maxrss) / 1024)
+        return Run(milliseconds: elapsed, peakMegabytes: Double(peakKilobytes) / 1024)
+    }
+
+    /// VmHWM of a running process, in kB (0 once it has exited).
+    static func highWaterKilobytes(_ pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        }
+        return 0
     }
 
     static func onPath(_ name: String) -> String? {

@@ -77,6 +77,31 @@ enum ExportTables {
             }
             try sink.finish()
         case .exchanges:
+            if format == .csv {
+                // Half a million rows: written straight to the line, without a Value per cell.
+                try out.write(exchangeColumns.joined(separator: ",") + "\r\n")
+                // An exchange is at most 24 hours: both number columns come from a table made once.
+                let minutesText = (0...DurationParser.maximum).map { String($0) }
+                let hoursText = (0...DurationParser.maximum).map { MinutesFormat.decimalHours($0) }
+                var line = String()
+                line.reserveCapacity(256)
+                try store.forEachExchangeRow { e in
+                    line.removeAll(keepingCapacity: true)
+                    line.append(e.id); line.append(","); line.append(e.date); line.append(","); line.append(e.giver); line.append(",")
+                    line.append(e.receiver); line.append(",")
+                    let inRange = minutesText.indices.contains(e.minutes)
+                    line.append(inRange ? minutesText[e.minutes] : String(e.minutes)); line.append(",")
+                    line.append(inRange ? hoursText[e.minutes] : MinutesFormat.decimalHours(e.minutes)); line.append(",")
+                    ExportSink.appendCell(e.category, to: &line); line.append(",")
+                    ExportSink.appendCell(e.description, to: &line); line.append(",")
+                    line.append(e.reverses); line.append(",")
+                    ExportSink.appendCell(e.recordedBy, to: &line); line.append(",")
+                    line.append(e.recordedAt); line.append("\r\n")
+                    try out.write(line)
+                }
+                try out.flush()
+                return
+            }
             var sink = try ExportSink(format, columns: exchangeColumns, out: out)
             try store.forEachExchangeRow { e in
                 try sink.row([.text(e.id), .text(e.date), .text(e.giver), .text(e.receiver), .int(e.minutes),
@@ -101,7 +126,9 @@ enum LedgerJournal {
         try out.write("; Time bank ledger exported \(Store.timestampText(Date()))\n; Amounts are minutes; an account's balance is hours given minus hours received.\n\n")
         try store.forEachExchangeRow { e in
             let what = e.description.isEmpty ? (e.category.isEmpty ? "exchange" : e.category) : e.description
-            let text = String(String.UnicodeScalarView(what.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == ";" ? " " : $0 }))
+            // Most texts hold nothing a journal parser minds: checked byte by byte, copied only when they do.
+            let clean = !what.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0x3B }
+            let text = clean ? what : String(String.UnicodeScalarView(what.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == ";" ? " " : $0 }))
             let reverses = e.reverses.isEmpty ? "" : ", reverses:\(e.reverses)"
             let group = e.group.isEmpty ? "" : ", group:\(e.group)"
             try out.write("\(e.date) \(text)  ; id:\(e.id)\(reverses)\(group)\n    \(account(e.giver))  \(e.minutes) min\n    \(account(e.receiver))  -\(e.minutes) min\n\n")

@@ -1,0 +1,10 @@
+import TimeBankImport
+
+/// libFuzzer entry for the dates parser: any property that fails stops the run with the input kept.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let failures = FuzzProperties.check("dates", bytes)
+    if !failures.isEmpty { fatalError("dates: " + failures.joined(separator: "; ")) }
+    return 0
+}

@@ -22,7 +22,7 @@ extension RecordHoursScreen {
         if !focused {
             return actions + [
                 .widget("enter", [.enter, .tab], "Into the slip", scope: scope),
-                .typing("A letter goes into the slip as the start of the giver's name (q quits: press Enter first)", scope: scope, .letters),
+                .typing("Starts the giver's name in the slip (but q quits)", scope: scope, .letters),
             ]
         }
         switch mode {

@@ -48,7 +48,8 @@ public enum HelpOverlay {
             if index > 0 { lines.append("") }
             lines.append(section.title)
             for entry in section.entries {
-                let keys = entry.keys.isEmpty ? "(menu)" : entry.keyNames
+                // A typing binding has no keys of its own; it shows what it stands for ("letters").
+                let keys = entry.keys.isEmpty && !entry.coversTyping ? "(menu)" : entry.keyNames
                 lines.append("  " + TextMeasure.pad(keys, toWidth: max(keyWidth, 6)) + "  " + entry.help)
             }
         }

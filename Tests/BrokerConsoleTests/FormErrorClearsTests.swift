@@ -12,7 +12,7 @@ struct FormErrorClearsTests {
         var d = ConsoleDriver(fixture)
         d.openMembers()
         d.type("zoe")
-        d.press(.enter, .char("e"))
+        d.press(.enter, .ctrl("e"))
         for _ in 0..<40 where d.members.memberForm?.form.focusedField?.id != "availability" { d.press(.tab) }
         d.type("soon")
         d.press(.tab)
@@ -57,7 +57,7 @@ struct VettingFormErrorClearsTests {
         var d = ConsoleDriver(fixture)
         d.openMembers()
         d.type("zoe")
-        d.press(.enter, .char("v"), .tab)
+        d.press(.enter, .ctrl("v"), .tab)
         d.type("31/02")
         d.press(.tab)
         #expect(d.app.message?.kind == .error)

@@ -46,12 +46,14 @@ import TimeBankStore
         ("match.helpers", [.char("4"), .enter]),
         ("match.referrals", [.char("4"), .char("r")]),
         ("match.referral", [.char("4"), .char("r"), .enter]),
-        ("record.slip", [.char("5")]),
+        ("record.outside", [.char("5")]),  // the slip opens at rest
+        ("record.slip", [.char("5"), .enter]),
+        ("record.slip", [.char("5"), .char("a")]),
         ("record.group", [.char("5"), .function(3)]),
         ("record.statement", [.char("5"), .function(4)]),
         ("record.close", [.char("5"), .function(6)]),
         ("record.outside", [.char("5"), .escape]),
-        ("record.dialog", [.char("5"), .char("1"), .escape]),
+        ("record.dialog", [.char("5"), .enter, .char("1"), .escape]),
     ]
 
     @Test(arguments: 0..<routes.count)

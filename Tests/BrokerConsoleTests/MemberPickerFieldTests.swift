@@ -42,7 +42,7 @@ struct MemberPickerFieldTests {
         var d = ConsoleDriver(fixture)
         d.openMembers()
         d.type("zoe")
-        d.press(.enter, .char("e"))
+        d.press(.enter, .ctrl("e"))
         for _ in 0..<40 where d.members.memberForm?.form.focusedField?.id != "doNotMatch" { d.press(.tab) }
         d.type("ahmed")
         #expect(d.screen.contains("Ahmed Khan"))

@@ -18,7 +18,7 @@ struct MembersVettingActivationTests {
         var d = ConsoleDriver(fixture)
         d.openMembers()
         d.type("zoe")
-        d.press(.enter, .char("v"))
+        d.press(.enter, .ctrl("v"))
         d.type("Jo Smith")
         d.press(.tab)
         d.type("-10")
@@ -79,7 +79,7 @@ struct MembersVettingActivationTests {
         var d = ConsoleDriver(fixture)
         d.openMembers()
         d.type("zoe")
-        d.press(.enter, .char("e"))
+        d.press(.enter, .ctrl("e"))
         for _ in 0..<40 where d.members.memberForm?.form.focusedField?.id != "status" { d.press(.tab) }
         d.press(.right)  // pending → active
         d.press(.ctrl("s"))

@@ -58,7 +58,7 @@ struct SignUpOffersTests {
         var d = ConsoleDriver(fixture)
         d.openMembers()
         d.type("zoe")
-        d.press(.enter, .char("o"))
+        d.press(.enter, .ctrl("o"))
         #expect(d.screen.contains("New offer for Zoë 王 O'Brien (\(zoe))"), "\(d.screen)")
         #expect(d.screen.contains("Member \(zoe): Zoë 王 O'Brien"))
         d.type("garden.lawn")
@@ -70,7 +70,7 @@ struct SignUpOffersTests {
 
         d.press(.char("2"))
         #expect(d.members.mode == .card)
-        d.press(.char("w"))
+        d.press(.ctrl("w"))
         #expect(d.screen.contains("New need for Zoë 王 O'Brien (\(zoe))"))
         d.press(.escape)  // back to her card, nothing saved
         #expect(d.app.current == .members && d.members.mode == .card)

@@ -67,6 +67,12 @@ struct KeyRegistryTests {
         #expect(frame.style(row: 1, column: 1).bold)
     }
 
+    @Test func helpOverlayNamesWhatATypingBindingStandsFor() {
+        let scope = KeyScope("list", title: "List")
+        let lines = HelpOverlay.lines([HelpSection(title: "List", entries: [.typing("Starts a search", scope: scope, .letters)])])
+        #expect(lines.contains("  letters  Starts a search"), "\(lines)")
+    }
+
     @Test func helpOverlayClosesOnEscape() {
         var state = HelpOverlayState()
         let sections = registry.helpSections(for: Self.members)

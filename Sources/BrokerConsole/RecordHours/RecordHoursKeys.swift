@@ -1,11 +1,12 @@
 import TerminalUI
 
-/// Record hours' keys for where the broker is: a question, out of the form, or one of the four
-/// forms (the slip, a group activity, a statement to reverse from, closing a month).
+/// Record hours' keys for where the broker is: a question, at rest (out of the form, as the
+/// screen opens), or one of the four forms (the slip, a group activity, a statement to reverse
+/// from, closing a month).
 extension RecordHoursScreen {
     var scope: KeyScope {
         if dialog != nil { return KeyScope("record.dialog", title: "Record hours: question") }
-        if !focused { return KeyScope("record.outside", title: "Record hours (out of the form)") }
+        if !focused { return KeyScope("record.outside", title: "Record hours: at rest (out of the form)") }
         switch mode {
         case .exchange: return KeyScope("record.slip", title: "Record hours: one exchange")
         case .group: return KeyScope("record.group", title: "Record hours: group activity")
@@ -18,7 +19,12 @@ extension RecordHoursScreen {
         let scope = scope
         if dialog != nil { return WidgetKeys.dialog(scope: scope) }
         let actions = RecordAction.bindings(scope: scope)
-        if !focused { return actions + [.widget("enter", [.enter, .tab], "Back into the form", scope: scope)] }
+        if !focused {
+            return actions + [
+                .widget("enter", [.enter, .tab], "Into the slip", scope: scope),
+                .typing("Starts the giver's name in the slip (but q quits)", scope: scope, .letters),
+            ]
+        }
         switch mode {
         case .exchange, .group:
             return actions + WidgetKeys.form(scope: scope)

@@ -46,7 +46,7 @@ public enum BrokerAction: Hashable, Sendable {
         case .changeSettings: return "change settings"
         case .manageBrokers: return "manage brokers"
         case .changeRole: return "change a broker's role"
-        case .eraseMembers: return "erase a member"
+        case .eraseMembers: return "erase a member's personal data"
         case .importData: return "import data from a file"
         case .exportPersonalData: return "export a member's personal data"
         }

@@ -92,9 +92,10 @@ struct ErasureTests {
         let f = try Fixture()
         let n = try zoe(f)
         let broker = try f.store.addBroker(username: "bea", displayName: "Bea Broker", role: .broker, by: f.admin)
-        #expect(throws: StoreError.adminOnly(action: "erase a member's personal data")) {
+        let refusal = #expect(throws: StoreError.refused(.roleNeeded(.admin, action: "erase a member's personal data", have: .broker))) {
             try f.store.erase(member: n, reason: "Asked", balance: .keep, by: broker)
         }
+        #expect(refusal?.description == "Only an admin can erase a member's personal data; you are a broker.")
         #expect(throws: StoreError.self) { try f.store.erase(member: n, reason: "Zoë 王 O'Brien asked", balance: .keep, by: f.admin) }
         #expect(try f.store.member(n)?.name == Self.personal[0])
     }

@@ -12,8 +12,9 @@ public enum ErasureBalance: String, Sendable, CaseIterable {
 
 extension Store {
     /// Erases member `n`'s personal data (admins only): every personal field, note, vetting record,
-    /// reference, demographic, offer and need text and do-not-match entry; the free text of their
-    /// exchanges and referrals; the details of audit entries about them. The member becomes
+    /// reference, demographic, how they came to the time bank, offer and need text (and its
+    /// search index) and do-not-match entry; the free text of their exchanges and referrals; the
+    /// details of audit entries about them and about their vetting, offers, needs and referrals. The member becomes
     /// "Former member N"; the ledger's dates, accounts and minutes stay. Afterwards the file is
     /// cleared of the old bytes: secure delete, the search indexes merged, the WAL checkpointed
     /// and truncated. Returns false when another connection kept the checkpoint from finishing
@@ -84,7 +85,7 @@ extension Store {
                 status = 'left', status_reason = 'erased', emergency_contact = '', contact_person = '', languages = '',
                 availability = 0, can_travel = 0, has_transport = 0, accessibility_needs = '',
                 consent_phone = 0, consent_email = 0, consent_share = 0, consent_photos = 0,
-                age_band = '', gender = '', ethnicity = '', disability = '', erased = 1,
+                age_band = '', gender = '', ethnicity = '', disability = '', came_through = '', erased = 1,
                 version = version + 1, updated_at = ?, updated_by = ?
             WHERE number = ?
             """, arguments: ["Former member \(n)", timestamp(), broker.username, n])
@@ -109,7 +110,20 @@ extension Store {
                 (SELECT r.id FROM referral r WHERE r.helper = ?1 OR r.need IN (SELECT id FROM need WHERE member = ?1))
             """, arguments: [n])
         try db.execute(sql: "UPDATE exchange SET description = '' WHERE (giver = ?1 OR receiver = ?1) AND description <> ''", arguments: [account])
-        try db.execute(sql: "UPDATE audit SET details = '' WHERE entity = 'member' AND entity_id = ? AND details <> ''", arguments: [String(n)])
+        try db.execute(sql: "UPDATE audit SET details = '' WHERE entity IN ('member', 'vetting') AND entity_id = ? AND details <> ''",
+                       arguments: [String(n)])
+        // The versioned saves of their offers, needs and referrals carry titles, descriptions and
+        // notes, before and after (migration v10-erasable-record-audit lets these be emptied).
+        for table in ["offer", "need"] {
+            try db.execute(sql: """
+                UPDATE audit SET details = '' WHERE entity = '\(table)' AND details <> ''
+                    AND entity_id IN (SELECT CAST(id AS TEXT) FROM \(table) WHERE member = ?)
+                """, arguments: [n])
+        }
+        try db.execute(sql: """
+            UPDATE audit SET details = '' WHERE entity = 'referral' AND details <> '' AND entity_id IN
+                (SELECT CAST(r.id AS TEXT) FROM referral r WHERE r.helper = ?1 OR r.need IN (SELECT id FROM need WHERE member = ?1))
+            """, arguments: [n])
         try MemberSearchIndex.reindex(db, member: n)
         let balanceWord = balance == 0 ? "zero" : (choice?.rawValue ?? "keep")
         try audit(db, broker: broker.username, action: "erase", entity: "member", id: String(n),
@@ -125,6 +139,8 @@ extension Store {
             try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.execute(sql: "INSERT INTO member_search (member_search) VALUES ('optimize')")
             try db.execute(sql: "INSERT INTO offer_search (offer_search) VALUES ('optimize')")
+            try db.execute(sql: "INSERT INTO offer_text (offer_text) VALUES ('optimize')")
+            try db.execute(sql: "INSERT INTO need_text (need_text) VALUES ('optimize')")
             // Pages freed by the merge are on the free list; incremental vacuum is not enabled,
             // so VACUUM rebuilds the file without them.
             try db.execute(sql: "VACUUM")

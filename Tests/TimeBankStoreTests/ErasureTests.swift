@@ -8,18 +8,27 @@ import TimeBank
 @Suite("Erasure and subject access")
 struct ErasureTests {
     static let personal = ["Zoë 王 O'Brien", "Zozo", "07700 900321", "zoe.obrien@example.org", "12 Quayside Lane",
-                           "Needs a quiet room for visits", "Sews curtains beautifully", "Curtain hemming for Zoë"]
+                           "Needs a quiet room for visits", "Sews curtains beautifully", "Curtain hemming for Zoë",
+                           "Hems by hand at her kitchen table", "Zoë will bring her own pins to Ann's"]
 
     /// A member with something in every kind of personal record, who exchanged hours with Ann.
     func zoe(_ f: Fixture) throws -> Int {
         var m = Member(name: Self.personal[0], preferredName: Self.personal[1], phone: Self.personal[2], email: Self.personal[3],
                        address: Self.personal[4], postcode: "GL1 2AB", area: "Westgate", joined: day(Fixture.lastYear, 1, 1),
-                       demographics: Demographics(ageBand: "35-44", gender: "female"))
+                       demographics: Demographics(ageBand: "35-44", gender: "female", cameThrough: .gpOrSocialPrescriber))
         m.doNotMatch = [f.bob]
         let n = try f.store.addMember(m, by: f.admin).number
         try f.store.addNote(member: n, text: Self.personal[5], by: f.admin)
         let category = try #require(try f.store.categories().first).id
-        _ = try f.store.addOffer(Offer(member: n, categoryID: category, title: Self.personal[6], created: day(Fixture.lastYear, 2, 1)), by: f.admin)
+        var offer = try f.store.addOffer(Offer(member: n, categoryID: category, title: Self.personal[6], created: day(Fixture.lastYear, 2, 1)), by: f.admin)
+        // An edit is kept in the audit log with the text before and after.
+        offer.description = Self.personal[8]
+        offer = try f.store.updateOffer(offer, by: f.admin)
+        // A referral to Ann's need, with a signed note that names Zoë.
+        let need = try f.store.addNeed(Need(member: f.ann, categoryID: category, title: "Curtains taken up", created: day(Fixture.lastYear, 2, 2)),
+                                       by: f.admin)
+        let referral = try f.store.propose(need: need.id, helper: n, offer: offer.id, by: f.admin)
+        try f.store.addNote(referral: referral.id, note: Self.personal[9], by: f.admin)
         try f.store.saveVetting(member: n, Vetting(references: [VettingReference(referee: "Mrs Referee Quayside", received: day(Fixture.lastYear, 1, 5))]),
                                 by: f.admin)
         try f.record(.member(n), .member(f.ann), 90, description: Self.personal[7], accept: true)

@@ -25,9 +25,8 @@ public final class Store: Sendable {
     /// one (a migration it does not know), is refused whatever the intent.
     public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
         self.path = path
-        var info = stat()
-        if stat(path, &info) != 0, errno == EACCES { throw StoreError.permissionDenied(path: path) }
-        if !create || readOnly, !FileManager.default.fileExists(atPath: path) {
+        let exists = try Store.fileExists(at: path)
+        if !create || readOnly, !exists {
             throw StoreError.notFound("There is no database at \(path).")
         }
         try Store.prepareFile(at: path)

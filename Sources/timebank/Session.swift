@@ -13,7 +13,7 @@ struct Session {
     /// `changingPin`: the command is the PIN change itself, so a PIN an admin set is accepted.
     static func open(_ options: DatabaseOptions, creates: Bool = true, changingPin: Bool = false) throws -> Session {
         let path = Store.resolvePath(explicit: options.db)
-        if !FileManager.default.fileExists(atPath: path) {
+        if try !attempt({ try Store.fileExists(at: path) }) {
             guard creates else {
                 throw CommandFailure.user("There is no database at \(path); create one with 'timebank demo' or by opening the console.")
             }
@@ -50,10 +50,7 @@ struct Session {
     /// Opens the database for reading only; no broker registration happens.
     static func openForReading(_ options: DatabaseOptions) throws -> Store {
         let path = Store.resolvePath(explicit: options.db)
-        var info = stat()
-        if stat(path, &info) != 0 {
-            // A folder we may not enter hides the file: that is a permission problem, not a missing file.
-            if errno == EACCES { throw CommandFailure.user(StoreError.permissionDenied(path: path).description) }
+        if try !attempt({ try Store.fileExists(at: path) }) {
             throw CommandFailure.user("There is no database at \(path); create one with 'timebank demo' or any write command.")
         }
         return try attempt { try Store(path: path, create: false, readOnly: true) }

@@ -84,11 +84,17 @@ struct TimeBankMapping {
         if reason.isEmpty, status == .onHold || status == .left { reason = Self.notInFile }
         var contact = v("contact_person", r)
         if contact.isEmpty, kind == .organisation { contact = Self.notInFile }
+        var cameThrough: CameThrough?
+        if !v("came_through", r).isEmpty {
+            guard let c = CameThrough(text: v("came_through", r)) else {
+                throw RowProblemError(r.line, "the came_through value '\(v("came_through", r).prefix(30))' is not one of \(CameThrough.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            cameThrough = c
+        }
         let m = Member(kind: kind, name: v("name", r), preferredName: v("preferred_name", r), phone: v("phone", r), email: v("email", r),
                        address: header.text("address", in: r), postcode: v("postcode", r), area: v("area", r), joined: joined, status: status,
-                       statusReason: reason, contactPerson: contact)
+                       statusReason: reason, contactPerson: contact, demographics: Demographics(cameThrough: cameThrough))
         try Self.validate(m, line: r.line)
-        // `came_through` (how the member came to the time bank) is read by the column's owner when it lands.
         return ImportedMember(line: r.line, number: number, member: m, notes: [])
     }
 

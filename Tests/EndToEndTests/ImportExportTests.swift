@@ -51,8 +51,10 @@ struct ImportExportTests {
             let tb = TimeBankCLI(db: dir.path("tb.sqlite"))
             try await Fixture.demo(tb, members: 20, seed: 5)
             let m = try await Fixture.activeMembers(tb).map(String.init)
+            // The same giver, receiver, hours and day four times over, on purpose.
             for note in ["=1+1", "+44 call", "-2", "@SUM(A1)"] {
-                try await tb.ok("record", "--giver", m[0], "--receiver", m[1], "--hours", "1", "--accept-credit-limit", "--note=\(note)")
+                try await tb.ok("record", "--giver", m[0], "--receiver", m[1], "--hours", "1", "--accept-credit-limit", "--allow-duplicate",
+                                "--note=\(note)")
             }
             let csv = try CSV.parse(try await tb.ok("export", "exchanges").stdout)
             let descriptions = Set(csv.column("description"))

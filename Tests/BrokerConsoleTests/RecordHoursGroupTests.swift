@@ -111,6 +111,27 @@ import TimeBankStore
         #expect(seen == Set(names))
     }
 
+    @Test func aTallerWindowShowsMoreAttendeesAndMovesTheFieldsBelowDown() throws {
+        let f = try RecordHoursFixture()
+        let leader = try f.member("Priya Shah")
+        let names = ["Alexandra Montgomery", "Bartholomew Higgins", "Catherine Okonkwo", "Dominic Fairweather",
+                     "Evangeline Walsh", "Florentyna Kowalska", "Gwendolyn Abernathy", "Hieronymus Bosch"]
+        let people = try names.map { try f.member($0) }
+        f.press(.function(3), .tab)
+        f.type("\(leader)")
+        f.press(.tab)
+        for p in people { f.type("\(p)"); f.press(.enter) }
+        let timeRowAt24 = try #require(f.lines.firstIndex { $0.contains("Leader's time") })
+        // Two rows more than 80x24: the four lines of these eight names all show, without scrolling.
+        f.app.resize(Size(width: 80, height: 26))
+        #expect(f.screen.contains("8: \(people[0]) Alexandra Montgomery"), "\(f.screen)")
+        // The list wraps between words: read the rows as one text, joined where they wrap.
+        let text = f.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        for (p, n) in zip(people, names) { #expect(text.contains("\(p) \(n)"), "\(p) \(n) is not in view:\n\(f.screen)") }
+        #expect(!f.screen.contains("PgUp/PgDn"))
+        #expect(f.lines.firstIndex { $0.contains("Leader's time") } == timeRowAt24 + 2)
+    }
+
     @Test func theStatementsPeriodIsChosenWithKeysAndTheFileKeepsToIt() throws {
         let f = try RecordHoursFixture()
         let ann = try f.member("Ann Lee"), bob = try f.member("Bob Marsh")

@@ -20,7 +20,8 @@ struct ConsoleHardeningTests {
             try await withTmux(try Self.consoleThenModes(db), width: 80, height: 24, environment: ["NO_COLOR": "1"]) { t in
                 try await t.waitFor("This month")
                 try await t.press("5")
-                try await t.waitFor("Date")
+                try await t.waitFor("Enter or Tab to type a slip")
+                try await t.press("Enter")  // Record hours opens at rest; Enter goes into the slip at the giver
                 try await t.press("Tab", "Tab", "Tab")
                 for (n, typed) in ["２０２６-１１-２９", "28/１１"].enumerated() {
                     if n > 0 { try await t.press("BTab") }  // back to the date field
@@ -56,8 +57,8 @@ struct ConsoleHardeningTests {
                 try await t.press("2")
                 try await t.waitFor("Members")
                 try await t.press("Enter")
-                try await t.waitFor("v Vetting")
-                try await t.press("v")
+                try await t.waitFor("Ctrl-V Vetting")
+                try await t.press("C-v")
                 try await t.waitFor("Vetting of")
                 try await t.press("Tab")  // the first reference's date received
                 for typed in ["２０２６-１１-２９", "28/１１"] {

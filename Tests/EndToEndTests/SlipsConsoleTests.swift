@@ -12,6 +12,7 @@ struct SlipsConsoleTests {
             let db = dir.path("tb.sqlite")
             let tb = TimeBankCLI(db: db)
             let numbers = try Fixture.addMembers(db: db, names: ["Kwame Brown", "Ann Lee"]).map(String.init)
+            try Fixture.setPin(db: db)  // else the console first asks the broker to choose a PIN
             try await withTmux([try Binary.timebank(), "--db", db], width: 80, height: 24, environment: ["NO_COLOR": "1"]) { t in
                 try await t.waitFor("This month")
                 try await t.press("5")

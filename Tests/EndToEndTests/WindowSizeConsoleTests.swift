@@ -138,6 +138,9 @@ struct WindowSizeConsoleTests {
                 try await t.waitFor("Ctrl-S or F2 saves")
                 try await t.press("Tab")
                 try await t.type("garden")
+                try await t.waitFor("9 match")
+                try await t.press("Escape")  // the first Esc puts the category list away
+                try await t.waitForAbsence(of: "9 match")
                 try await t.press("Escape")
                 try await t.waitFor("Discard?")
                 try await t.press("d")
@@ -153,10 +156,9 @@ struct WindowSizeConsoleTests {
                 try await t.waitFor("Open needs (")
                 try await t.waitFor("Enter Open")
 
-                // Record hours: out of the form, the menu reaches what F3 does.
+                // Record hours: it opens at rest, out of the form, and the menu reaches what F3 does.
                 try await t.press("5")
-                try await t.waitFor("F5 One exchange")
-                try await t.press("Escape")
+                try await t.waitFor("Enter or Tab to type a slip")
                 try await t.waitForAbsence(of: "▸")
                 try await t.press(":")
                 try await t.waitFor("type to find a command")

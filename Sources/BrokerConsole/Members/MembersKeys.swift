@@ -84,8 +84,9 @@ enum MembersAction {
             KeyBinding(action: note, keys: [.ctrl("n"), .function(5)], help: "Add a note, signed with your name", scope: scope, hint: "Note", priority: 3),
             KeyBinding(action: editVetting, keys: [.ctrl("v"), .function(6)], help: "Record references, ID, induction, DBS and review dates",
                        scope: scope, hint: "Vetting", priority: 4),
-            KeyBinding(action: addOffer, keys: [.ctrl("o"), .function(7)], help: "Add an offer for this member", scope: scope, hint: "Offer", priority: 5),
-            KeyBinding(action: addNeed, keys: [.ctrl("w"), .function(8)], help: "Add a need (what they want help with) for this member", scope: scope, hint: "Need", priority: 5),
+            // After Help (10) in the key bar: at 80 columns "? Help" stays in view and Need gives way.
+            KeyBinding(action: addOffer, keys: [.ctrl("o"), .function(7)], help: "Add an offer for this member", scope: scope, hint: "Offer", priority: 11),
+            KeyBinding(action: addNeed, keys: [.ctrl("w"), .function(8)], help: "Add a need (what they want help with) for this member", scope: scope, hint: "Need", priority: 12),
             .typing("A letter goes back to the list and starts a fresh search with it (j and k scroll, q quits)", scope: scope, .letters),
             KeyBinding(action: quit, keys: [.char("q")], help: "Quit (asks first if something is unsaved)", scope: scope),
             .widget("scroll", [.up, .down, .char("k"), .char("j"), .pageDown, .pageUp, .ctrl("f"), .ctrl("b"), .home, .end, .char("<"), .char(">")],

@@ -102,10 +102,10 @@ extension RecordHoursScreen {
         rows.text(kind.peopleLabel, group.adder.field, row: rect.row + 4, focused: isFocused(.people),
                   note: group.adder.chosen.map { "Enter adds \($0.name)" } ?? "type one, Enter adds; Backspace removes",
                   problem: group.shownProblem(.people, facts), into: &frame)
-        // Every participant can be seen: two lines at 80x24, more in a taller window (the fields
-        // below move down), and the list scrolls with PgUp/PgDn in the field.
+        // Every participant can be seen: two lines at 80x24 (an 18-row form), one more for each row
+        // a taller window adds (the fields below move down), and the list scrolls with PgUp/PgDn.
         let width = rect.width - rows.inputColumn - 2
-        let extra = max(0, min(group.peopleRows(from: 0, width: width).count - 2, rect.height - 16))
+        let extra = max(0, min(group.peopleRows(from: 0, width: width).count - 2, rect.height - 18))
         let shown = group.visiblePeople(width: width, height: 2 + extra)
         for (i, line) in shown.rows.enumerated() {
             frame.put(line, row: rect.row + 5 + i, column: rows.inputColumn, maxWidth: rect.maxColumn - rows.inputColumn - 1, style: .muted)

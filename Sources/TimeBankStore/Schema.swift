@@ -447,6 +447,7 @@ enum Schema {
         m.registerMigration("v9a-listing-search", migrate: Schema.listingSearch)
         m.registerMigration("v9c-report-indexes", migrate: addReportIndexes)
         m.registerMigration("v9e-erasable-text") { db in try Schema.erasableText(db) }
+        m.registerMigration("v9h-report-period-index", migrate: Schema.addReportPeriodIndex)
         return m
     }
 }

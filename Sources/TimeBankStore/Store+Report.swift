@@ -29,7 +29,9 @@ extension Store {
             guard let current = try figures(period, activeBefore: previous?.1 ?? []) else {
                 throw StoreError.invalid("The period has no dates.")
             }
-            let yearBefore = try figures(period.yearBefore, activeBefore: nil)
+            // For a year (calendar, financial or twelve months) the previous period is the year
+            // before: its figures are the same, so they are computed once.
+            let yearBefore = period.yearBefore == period.previous ? previous : try figures(period.yearBefore, activeBefore: nil)
             return Report(timeBankName: name, current: current.0, previous: previous?.0, yearBefore: yearBefore?.0)
         }
     }

@@ -448,6 +448,7 @@ enum Schema {
         m.registerMigration("v9c-report-indexes", migrate: addReportIndexes)
         m.registerMigration("v9e-erasable-text") { db in try Schema.erasableText(db) }
         m.registerMigration("v10-erasable-record-audit", migrate: Schema.erasableRecordAudit)
+        m.registerMigration("v9h-report-period-index", migrate: Schema.addReportPeriodIndex)
         return m
     }
 }

@@ -29,7 +29,9 @@ extension Store {
             guard let current = try figures(period, activeBefore: previous?.1 ?? []) else {
                 throw StoreError.invalid("The period has no dates.")
             }
-            let yearBefore = try figures(period.yearBefore, activeBefore: nil)
+            // For a year (calendar, financial or twelve months) the previous period is the year
+            // before: its figures are the same, so they are computed once.
+            let yearBefore = period.yearBefore == period.previous ? previous : try figures(period.yearBefore, activeBefore: nil)
             return Report(timeBankName: name, current: current.0, previous: previous?.0, yearBefore: yearBefore?.0)
         }
     }
@@ -50,8 +52,12 @@ extension Store {
         facts.pairsBefore = try pairsExchangedBefore(db, pairs, from: from, to: to)
 
         var givenInPeriod: [Int: Minutes] = [:]
-        for e in facts.exchanges { givenInPeriod[e.giver, default: 0] += e.minutes }
-        let participants = Set(facts.exchanges.flatMap { [$0.giver, $0.receiver] })
+        var participants = Set<Int>()
+        for e in facts.exchanges {
+            givenInPeriod[e.giver, default: 0] += e.minutes
+            participants.insert(e.giver)
+            participants.insert(e.receiver)
+        }
         facts.members = try reportMembers(db, numbers: participants, joinedFrom: from, to: to)
         let joined = facts.members.values.filter { period.contains($0.joined) }.map(\.number)
         for (n, first) in try firstExchanges(db, members: joined) { facts.members[n]?.firstExchange = first }
@@ -96,54 +102,111 @@ extension Store {
     }
 
     /// Exchanges between two members dated in the period; a reversal in the original's direction, negative.
+    /// One pass over `exchange_report_period` (migration v9h-report-period-index) in date order: the
+    /// accounts are looked up in memory and the few reversed originals read apart, so no row of the
+    /// wide exchange table is visited except for exchanges made on a referral.
     static func exchangesBetweenMembers(_ db: Database, from: String, to: String) throws -> [ReportExchange] {
+        let members = try memberOfAccount(db)
+        let reversedOn = try reversalDates(db, from: from, to: to)
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT e.date, g.member AS gm, r.member AS rm, e.minutes, coalesce(e.category, '') AS category,
-                   e.reverses IS NOT NULL AS is_reversal,
-                   CASE WHEN e.reverses IS NULL THEN (SELECT x.date FROM exchange x WHERE x.reverses = e.id) END AS reversed_on,
+            SELECT e.seq, e.date, e.giver, e.receiver, e.minutes, coalesce(e.category, ''), e.reverses IS NOT NULL,
                    CASE WHEN e.reverses IS NULL AND e.referral IS NOT NULL THEN
-                       (SELECT n.needs_vetted_helper FROM referral f JOIN need n ON n.id = f.need WHERE f.id = e.referral) END AS vetted_need,
+                       (SELECT n.needs_vetted_helper FROM referral f JOIN need n ON n.id = f.need WHERE f.id = e.referral) END,
                    CASE WHEN e.reverses IS NULL AND e.referral IS NOT NULL THEN
                        (SELECT v.complete = 1 AND (v.next_review IS NULL OR v.next_review >= e.date)
-                        FROM vetting v WHERE v.member = g.member) END AS helper_vetted
-            FROM exchange e CROSS JOIN account g ON g.id = e.giver CROSS JOIN account r ON r.id = e.receiver
-            WHERE e.date BETWEEN ? AND ? AND g.kind = 'member' AND r.kind = 'member'
-            ORDER BY e.seq
+                        FROM account g JOIN vetting v ON v.member = g.member WHERE g.id = e.giver) END
+            FROM exchange e INDEXED BY exchange_report_period
+            WHERE e.date BETWEEN ? AND ?
             """, arguments: [from, to])
+        var dates = DateCache()
         var out: [ReportExchange] = []
         while let row = try rows.next() {
-            guard let date = CalendarDate(iso: row["date"]) else { continue }
-            let reversal: Bool = row["is_reversal"]
-            let minutes: Int = row["minutes"]
+            guard let gm = members.member(row[2]), let rm = members.member(row[3]), let date = dates.date(row[1]) else { continue }
+            let seq: Int64 = row[0]
+            let reversal: Bool = row[6]
+            let minutes: Int = row[4]
             out.append(ReportExchange(
-                date: date, giver: reversal ? row["rm"] : row["gm"], receiver: reversal ? row["gm"] : row["rm"],
-                minutes: reversal ? -minutes : minutes, category: row["category"], isReversal: reversal,
-                reversedOn: (row["reversed_on"] as String?).flatMap(CalendarDate.init(iso:)),
-                vettedNeed: (row["vetted_need"] as Bool?) ?? false, helperVetted: (row["helper_vetted"] as Bool?) ?? false))
+                date: date, giver: reversal ? rm : gm, receiver: reversal ? gm : rm,
+                minutes: reversal ? -minutes : minutes, category: row[5], isReversal: reversal,
+                reversedOn: reversal ? nil : reversedOn[seq],
+                vettedNeed: (row[7] as Bool?) ?? false, helperVetted: (row[8] as Bool?) ?? false))
         }
         return out
     }
 
-    /// Members active in a period (the domain's rule, `ReportFigures.activeMembers`, in SQL):
+    /// Members active in a period (the domain's rule, `ReportFigures.activeMembers`):
     /// giver or receiver of an original between members not reversed by the period's end.
     static func activeMembers(_ db: Database, _ period: ReportPeriod) throws -> Set<Int> {
+        let from = period.first.iso, to = period.last.iso
+        let members = try memberOfAccount(db)
+        let reversedOn = try reversalDates(db, from: from, to: to)
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT g.member AS gm, r.member AS rm
-            FROM exchange e CROSS JOIN account g ON g.id = e.giver CROSS JOIN account r ON r.id = e.receiver
-            WHERE e.date BETWEEN :from AND :to AND e.reverses IS NULL AND g.kind = 'member' AND r.kind = 'member'
-              AND NOT EXISTS (SELECT 1 FROM exchange x WHERE x.reverses = e.id AND x.date <= :to)
-            """, arguments: ["from": period.first.iso, "to": period.last.iso])
+            SELECT e.seq, e.giver, e.receiver FROM exchange e INDEXED BY exchange_report_period
+            WHERE e.date BETWEEN ? AND ? AND e.reverses IS NULL
+            """, arguments: [from, to])
         var out = Set<Int>()
         while let row = try rows.next() {
-            out.insert(row["gm"])
-            out.insert(row["rm"])
+            guard let gm = members.member(row[1]), let rm = members.member(row[2]) else { continue }
+            if let reversed = reversedOn[row[0] as Int64], reversed.iso <= to { continue }
+            out.insert(gm)
+            out.insert(rm)
         }
         return out
+    }
+
+    /// The member of each member account (pot and opening balances have none), read once per
+    /// period instead of joining the account table for every exchange.
+    struct MemberAccounts {
+        var byAccount: [Int?]
+        func member(_ account: Int) -> Int? { byAccount.indices.contains(account) ? byAccount[account] : nil }
+    }
+
+    static func memberOfAccount(_ db: Database) throws -> MemberAccounts {
+        let maxID = try Int.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM account") ?? 0
+        var byAccount = [Int?](repeating: nil, count: maxID + 1)
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, member FROM account WHERE kind = 'member'")
+        while let row = try rows.next() {
+            let id: Int = row[0]
+            if byAccount.indices.contains(id) { byAccount[id] = row[1] }
+        }
+        return MemberAccounts(byAccount: byAccount)
+    }
+
+    /// For each original dated in the period that was reversed (whenever), the reversal's date,
+    /// by the original's `seq`. Reversals are few and all in `exchange_report_reversal`.
+    static func reversalDates(_ db: Database, from: String, to: String) throws -> [Int64: CalendarDate] {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT o.seq, r.date FROM exchange r INDEXED BY exchange_report_reversal
+            CROSS JOIN exchange o ON o.id = r.reverses
+            WHERE r.reverses IS NOT NULL AND o.date BETWEEN ? AND ?
+            """, arguments: [from, to])
+        var out: [Int64: CalendarDate] = [:]
+        while let row = try rows.next() {
+            if let date = CalendarDate(iso: row[1]) { out[row[0]] = date }
+        }
+        return out
+    }
+
+    /// Dates of service repeat on every row of a period: each distinct text is parsed once.
+    struct DateCache {
+        var parsed: [String: CalendarDate] = [:]
+        mutating func date(_ iso: String) -> CalendarDate? {
+            if let d = parsed[iso] { return d }
+            let d = CalendarDate(iso: iso)
+            if let d { parsed[iso] = d }
+            return d
+        }
     }
 
     /// Of the given pairs, those with an original before the period that was not reversed by its end.
+    /// Two exact ways: one look-up per pair when the period's pairs are few beside the earlier
+    /// ledger (a month), one ordered pass over the earlier originals when they are many (a year).
     static func pairsExchangedBefore(_ db: Database, _ pairs: Set<MemberPair>, from: String, to: String) throws -> Set<MemberPair> {
         guard !pairs.isEmpty else { return [] }
+        let earlier = try Int.fetchOne(db, sql: """
+            SELECT coalesce(sum(exchanges), 0) FROM month_total WHERE with_pot = 0 AND month < substr(?, 1, 7)
+            """, arguments: [from]) ?? 0
+        if pairs.count * 4 >= earlier { return try pairsExchangedBeforeByPass(db, pairs, from: from, to: to) }
         let json = "[" + pairs.map { "[\($0.a),\($0.b)]" }.joined(separator: ",") + "]"
         let rows = try Row.fetchAll(db, sql: """
             WITH p AS (SELECT json_extract(value, '$[0]') AS a, json_extract(value, '$[1]') AS b FROM json_each(:pairs)),
@@ -156,6 +219,29 @@ extension Store {
                             AND e.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM exchange x WHERE x.reverses = e.id AND x.date <= :to))
             """, arguments: ["pairs": json, "from": from, "to": to])
         return Set(rows.map { MemberPair($0["a"], $0["b"]) })
+    }
+
+    /// The pass: every pair of accounts with an original before `from`, less the originals
+    /// reversed on or before `to` (few, read first), in the order of `exchange_report_pair`.
+    static func pairsExchangedBeforeByPass(_ db: Database, _ pairs: Set<MemberPair>, from: String, to: String) throws -> Set<MemberPair> {
+        let members = try memberOfAccount(db)
+        let reversed = try Int64.fetchAll(db, sql: """
+            SELECT o.seq FROM exchange r INDEXED BY exchange_report_reversal CROSS JOIN exchange o ON o.id = r.reverses
+            WHERE r.reverses IS NOT NULL AND r.date <= ? AND o.date < ?
+            """, arguments: [to, from])
+        let json = "[" + reversed.map(String.init).joined(separator: ",") + "]"
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT giver, receiver FROM exchange INDEXED BY exchange_report_pair
+            WHERE date < ? AND reverses IS NULL AND seq NOT IN (SELECT value FROM json_each(?))
+            GROUP BY giver, receiver
+            """, arguments: [from, json])
+        var out = Set<MemberPair>()
+        while let row = try rows.next() {
+            guard let a = members.member(row[0]), let b = members.member(row[1]) else { continue }
+            let pair = MemberPair(a, b)
+            if pairs.contains(pair) { out.insert(pair) }
+        }
+        return out
     }
 
     static func reportMembers(_ db: Database, numbers: Set<Int>, joinedFrom from: String, to: String) throws -> [Int: ReportMember] {

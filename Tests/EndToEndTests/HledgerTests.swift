@@ -10,9 +10,9 @@ struct HledgerTests {
             let tb = TimeBankCLI(db: dir.path("tb.sqlite"))
             try await Fixture.demo(tb, members: 25, seed: 9)
             let m = try await Fixture.activeMembers(tb).map(String.init)
-            // Entries whose text could upset a journal parser, the pot, and a reversal.
+            // Entries whose text could upset a journal parser (a tab cannot be stored at all), the pot, and a reversal.
             try await tb.ok("record", "--giver", m[0], "--receiver", m[1], "--hours", "1:30", "--accept-credit-limit",
-                            "--note", "Fixed the gate; said \"thanks\" | paid (in time) * twice\nsecond line\t tab  ; not a comment")
+                            "--note", "Fixed the gate; said \"thanks\" | paid (in time) * twice\nsecond line  two  spaces  ; not a comment")
             try await tb.ok("record", "--giver", "pot", "--receiver", m[2], "--hours", "2", "--accept-credit-limit")
             try await tb.ok("record", "--giver", m[3], "--receiver", "pot", "--hours", "45m")
             let wrong = Fixture.newUUID()

@@ -1,3 +1,4 @@
+import TimeBank
 import Foundation
 
 /// A value in a CSV/JSON/table output: typed so JSON gets numbers and booleans, CSV gets text.
@@ -41,26 +42,7 @@ enum Value {
         }
     }
 
-    static func quoteJSON(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || (0x2028...0x2029).contains(scalar.value) {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quoteJSON(_ s: String) -> String { JSONText.quoted(s) }
 }
 
 /// Rows with named columns, written as an aligned table, RFC 4180 CSV, or a JSON array of objects.

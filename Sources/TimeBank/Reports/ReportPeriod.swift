@@ -62,7 +62,15 @@ public struct ReportPeriod: Hashable, Sendable {
         case .financialYear:
             found = financialYear(date.month >= financialYearStartMonth ? date.year : date.year - 1, startMonth: financialYearStartMonth)
         }
-        return found ?? ReportPeriod(kind: .range, first: date, last: date)!
+        return found ?? ReportPeriod(day: date)
+    }
+
+    /// One day as a range: what `containing` falls back to for a date no calendar period can hold.
+    init(day: CalendarDate) {
+        kind = .range
+        first = day
+        last = day
+        financialYearStartMonth = 4
     }
 
     public var days: Int { last.days(since: first) + 1 }

@@ -82,12 +82,12 @@ public struct ConsoleApp {
         let typing: Bool = { if case .char = key { return screenFirst } else { return false } }()
         if !typing, let refused = RoleKeys.refusal(for: key, in: fullRegistry, scope: scope, role: context.broker.role) { message = refused; return .running }
         if screenFirst {
-            let response = screens[current]!.handle(key, context, in: area)
+            let response = screens[current]?.handle(key, context, in: area) ?? .ignored
             if response != .ignored { return apply(response) }
             if case .char = key { return .running }  // typing never triggers a command
         }
         if let action = registry.action(for: key, in: scope) { return run(action) }
-        if !screenFirst { return apply(screens[current]!.handle(key, context, in: area)) }
+        if !screenFirst { return apply(screens[current]?.handle(key, context, in: area) ?? .ignored) }
         return .running
     }
 
@@ -101,7 +101,7 @@ public struct ConsoleApp {
         default:
             let area = body
             if let screen = GlobalAction.screen(for: action) { switchTo(screen) } else {
-                return apply(screens[current]!.perform(action, context, in: area))
+                return apply(screens[current]?.perform(action, context, in: area) ?? .ignored)
             }
         }
         return .running

@@ -5,7 +5,7 @@ import TimeBank
 import TimeBankStore
 @testable import BrokerConsole
 
-/// Today's four lists under the figures: counts that agree with the figures, and Enter opening
+/// Today's five lists under the figures: counts that agree with the figures, and Enter opening
 /// the right screen for each row.
 @Suite struct TodayListsTests {
     @Test func countsAgreeWithTheFigures() throws {
@@ -26,11 +26,12 @@ import TimeBankStore
         let lists = try f.store.todayLists(today: MatchFixture.today)
         #expect(f.lines[2].contains("This month (November 2026)"))
         let tabs = try #require(f.line(containing: "[Follow-ups \(lists.followUpCount)]"))
-        #expect(tabs.contains("Unmatched needs \(lists.unmatchedNeedCount)"))
-        #expect(tabs.contains("Vetting reviews \(lists.vettingReviewCount)"))
+        #expect(tabs.contains("Unmatched \(lists.unmatchedNeedCount)"))
+        #expect(tabs.contains("Vetting \(lists.vettingReviewCount)"))
         #expect(tabs.contains("Inactive \(lists.inactiveMemberCount)"))
+        #expect(tabs.contains("Erasure \(lists.dueForErasure.count)"))
         f.press(.tab)
-        #expect(f.line(containing: "[Unmatched needs \(lists.unmatchedNeedCount)]") != nil)
+        #expect(f.line(containing: "[Unmatched \(lists.unmatchedNeedCount)]") != nil)
         let first = try #require(lists.unmatchedNeeds.first)
         #expect(f.line(containing: String(first.title.prefix(20)))?.contains("\(first.memberName)".prefix(10)) == true)
         #expect(f.frame.cursor?.row == f.lines.firstIndex { $0.contains(String(first.title.prefix(20))) })

@@ -3,17 +3,19 @@ import TerminalUI
 import TimeBank
 import TimeBankStore
 
-/// The four lists under Today's figures, one shown at a time behind a row of counts, so each
+/// The five lists under Today's figures, one shown at a time behind a row of counts, so each
 /// keeps enough rows to be useful at 80x24.
 enum TodayList: Int, CaseIterable, Sendable {
-    case followUps, unmatchedNeeds, vettingReviews, inactiveMembers
+    case followUps, unmatchedNeeds, vettingReviews, inactiveMembers, dueForErasure
 
+    /// Short, so that five labels with their counts fit one row at 80 columns.
     var title: String {
         switch self {
         case .followUps: return "Follow-ups"
-        case .unmatchedNeeds: return "Unmatched needs"
-        case .vettingReviews: return "Vetting reviews"
+        case .unmatchedNeeds: return "Unmatched"
+        case .vettingReviews: return "Vetting"
         case .inactiveMembers: return "Inactive"
+        case .dueForErasure: return "Erasure"
         }
     }
 
@@ -23,6 +25,8 @@ enum TodayList: Int, CaseIterable, Sendable {
         case .unmatchedNeeds: return lists.unmatchedNeedCount
         case .vettingReviews: return lists.vettingReviewCount
         case .inactiveMembers: return lists.inactiveMemberCount
+        // The store cuts this list at its limit without counting the rest: the rows are the count.
+        case .dueForErasure: return lists.dueForErasure.count
         }
     }
 
@@ -32,6 +36,7 @@ enum TodayList: Int, CaseIterable, Sendable {
         case .unmatchedNeeds: return lists.unmatchedNeeds.count
         case .vettingReviews: return lists.vettingReviews.count
         case .inactiveMembers: return lists.inactiveMembers.count
+        case .dueForErasure: return lists.dueForErasure.count
         }
     }
 
@@ -41,6 +46,7 @@ enum TodayList: Int, CaseIterable, Sendable {
         case .unmatchedNeeds: return "Every older open need has a referral."
         case .vettingReviews: return "No vetting review falls due within 30 days."
         case .inactiveMembers: return "Every active member has exchanged in the last six months."
+        case .dueForErasure: return "Nobody who left is past the retention period."
         }
     }
 
@@ -56,6 +62,9 @@ enum TodayList: Int, CaseIterable, Sendable {
         case .inactiveMembers:
             return [TableColumn("No", width: .fixed(6), alignment: .right), TableColumn("Member", width: .fill),
                     TableColumn("Area", width: .fixed(14)), TableColumn("Last exchange", width: .fixed(14))]
+        case .dueForErasure:
+            return [TableColumn("No", width: .fixed(6), alignment: .right), TableColumn("Member", width: .fill),
+                    TableColumn("Left on", width: .fixed(10)), TableColumn("Years since", width: .fixed(11), alignment: .right)]
         }
     }
 
@@ -80,6 +89,10 @@ enum TodayList: Int, CaseIterable, Sendable {
             guard lists.inactiveMembers.indices.contains(index) else { return nil }
             let m = lists.inactiveMembers[index]
             return TableRow([String(m.member), m.name, m.area, m.lastExchange?.british ?? "never"])
+        case .dueForErasure:
+            guard lists.dueForErasure.indices.contains(index) else { return nil }
+            let m = lists.dueForErasure[index]
+            return TableRow([String(m.number), m.name, m.left.british, String(Self.wholeYears(from: m.left, to: today))])
         }
     }
 
@@ -93,6 +106,14 @@ enum TodayList: Int, CaseIterable, Sendable {
             return lists.vettingReviews.indices.contains(index) ? .go(.members, .showMember(lists.vettingReviews[index].member)) : .handled
         case .inactiveMembers:
             return lists.inactiveMembers.indices.contains(index) ? .go(.members, .showMember(lists.inactiveMembers[index].member)) : .handled
+        case .dueForErasure:
+            return lists.dueForErasure.indices.contains(index) ? .go(.members, .showMember(lists.dueForErasure[index].number)) : .handled
         }
+    }
+
+    /// Whole years from one date to another: a year counts once its anniversary has come.
+    static func wholeYears(from start: CalendarDate, to end: CalendarDate) -> Int {
+        let beforeAnniversary = (end.month, end.day) < (start.month, start.day)
+        return max(0, end.year - start.year - (beforeAnniversary ? 1 : 0))
     }
 }

@@ -4,7 +4,8 @@ import TimeBank
 import TimeBankStore
 
 /// The first screen of the day: this month's and last month's figures, then what needs attention
-/// as four lists (follow-ups, unmatched needs, vetting reviews, inactive members), each row
+/// as five lists (follow-ups, unmatched needs, vetting reviews, inactive members, members due
+/// for erasure), each row
 /// opening where the work is done.
 struct TodayScreen: ConsoleScreen {
     static let openAction: ActionID = "today-open"

@@ -49,6 +49,8 @@ import TimeBankStore
         ("record.outside", [.char("5")]),  // the slip opens at rest
         ("record.slip", [.char("5"), .enter]),
         ("record.slip", [.char("5"), .char("a")]),
+        // The Category field with its list of matches open ("garden" fits several).
+        ("record.slip", [.char("5"), .enter, .tab, .tab, .tab, .tab] + "garden".map { .char($0) }),
         ("record.group", [.char("5"), .function(3)]),
         ("record.statement", [.char("5"), .function(4)]),
         ("record.close", [.char("5"), .function(6)]),

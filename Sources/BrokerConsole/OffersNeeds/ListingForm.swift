@@ -97,7 +97,7 @@ struct ListingForm: Equatable, Sendable {
                                                                             : CategorySearch.matches(typed, in: categories.filter(\.active))
         switch found.count {
         case 0: return .failure(SlipProblem("No category matches '\(typed)'; try one word such as garden."))
-        case 1: return .success(CategoryMatch(category: found[0], others: 0))
+        case 1: return .success(CategoryMatch(category: found[0]))
         default: return .failure(SlipProblem("'\(typed)' fits \(found.count) categories; choose one with ↑↓ and Enter, or type its code."))
         }
     }
@@ -156,7 +156,7 @@ struct ListingForm: Equatable, Sendable {
             let vetting = kind == .need && match.category.suggestsVetting ? " (usually needs a vetted helper)" : ""
             out.append("Category\(vetting): \(match.details)")
         case .failure where categoryPicker.showsList:
-            out.append("Category: \(categoryPicker.matches.count) match; ↑↓ choose, Enter or Tab takes one")
+            out.append("Category: " + categoryPicker.listHint)
         case .failure(let why): out.append("! " + why.text)
         case .success(nil): break
         }

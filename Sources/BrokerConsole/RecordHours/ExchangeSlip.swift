@@ -14,6 +14,8 @@ struct ExchangeSlip: Equatable, Sendable {
     var duration = TextFieldState(maxLength: 20, placeholder: "1:30, 1.5, 90m")
     var date = TextFieldState(maxLength: 20, placeholder: "today")
     var category = TextFieldState(maxLength: 60, placeholder: "optional")
+    /// Every category the typed words fit, to choose from with the arrows.
+    var categoryPicker = CategoryPicker()
     var description = TextFieldState(maxLength: 500, placeholder: "optional")
     var focus: Field = .giver
     /// The date was kept from the last slip: the first key typed into it replaces it rather
@@ -91,6 +93,7 @@ struct ExchangeSlip: Equatable, Sendable {
         case .date:
             if case .success(let d) = c.date(date.text) { return SlipFormat.weekdayDate(d, today: c.today) }
         case .category:
+            if categoryPicker.showsList { return categoryPicker.listHint }
             if case .success(let match?) = c.category(category.text) { return match.details }
         case .description: break
         }

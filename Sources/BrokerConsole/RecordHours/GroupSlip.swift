@@ -49,6 +49,8 @@ struct GroupSlip: Equatable, Sendable {
     var duration = TextFieldState(maxLength: 20, placeholder: "1:30, 1.5, 90m")
     var date = TextFieldState(maxLength: 20, placeholder: "today")
     var category = TextFieldState(maxLength: 60, placeholder: "optional")
+    /// Every category the typed words fit, to choose from with the arrows.
+    var categoryPicker = CategoryPicker()
     var description = TextFieldState(maxLength: 500, placeholder: "optional")
     var focus: Field = .kind
     var touched: Set<Field> = []

@@ -27,7 +27,13 @@ extension RecordHoursScreen {
         }
         switch mode {
         case .exchange, .group:
-            return actions + WidgetKeys.form(scope: scope)
+            // The Category field's list of matches (the offer and need forms' picker) takes
+            // ↑↓ PgUp PgDn Enter Tab and Esc while open; Ctrl-N and Ctrl-P are its alone.
+            return actions + WidgetKeys.form(scope: scope) + [
+                .widget("category-list", [.ctrl("n"), .ctrl("p")],
+                        "In the category list: Ctrl-N or ↓ next, Ctrl-P or ↑ previous; Enter or Tab takes it, Esc puts it away",
+                        scope: scope),
+            ]
         case .statement:
             return actions + [
                 .typing("Typed into the account or the reason", scope: scope),

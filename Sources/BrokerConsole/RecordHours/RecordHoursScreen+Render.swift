@@ -81,6 +81,9 @@ extension RecordHoursScreen {
         }
         if focused, slip.focus == .giver { rows.dropdown(slip.giver, below: row(.giver), into: &frame) }
         if focused, slip.focus == .receiver { rows.dropdown(slip.receiver, below: row(.receiver), into: &frame) }
+        if focused, slip.focus == .category {
+            slip.categoryPicker.renderList(into: &frame, below: row(.category), column: rows.inputColumn - 1, within: rect)
+        }
     }
 
     private func renderGroup(into frame: inout Frame, in rect: Rect) {
@@ -123,7 +126,9 @@ extension RecordHoursScreen {
             switch f {
             case .duration: note = { if case .success(let m) = facts.duration(state.text) { return SlipFormat.spelled(m) }; return nil }()
             case .date: note = { if case .success(let d) = facts.date(state.text) { return SlipFormat.weekdayDate(d, today: facts.today) }; return nil }()
-            case .category: note = { if case .success(let c?) = facts.category(state.text) { return c.details }; return nil }()
+            case .category:
+                note = group.categoryPicker.showsList ? group.categoryPicker.listHint
+                    : { if case .success(let c?) = facts.category(state.text) { return c.details }; return nil }()
             default: note = nil
             }
             rows.text(label, state, row: rect.row + offset, focused: isFocused(f), wide: f == .description,
@@ -142,6 +147,9 @@ extension RecordHoursScreen {
         }
         if isFocused(.lead) { rows.dropdown(group.lead, below: rect.row + 2, into: &frame) }
         if isFocused(.people) { rows.dropdown(group.adder, below: rect.row + 4, into: &frame) }
+        if isFocused(.category) {
+            group.categoryPicker.renderList(into: &frame, below: rect.row + 10 + extra, column: rows.inputColumn - 1, within: rect)
+        }
     }
 
     private func renderStatement(into frame: inout Frame, in rect: Rect) {

@@ -122,6 +122,20 @@ struct RecordHoursScreen: ConsoleScreen {
     // MARK: keys per mode
 
     mutating func handleSlip(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+        if slip.focus == .category {
+            // The list of matches has the arrows, Enter, Tab and Esc while it is open.
+            switch slip.categoryPicker.handle(key, field: &slip.category, categories: facts.categories) {
+            case .tookAndMovesOn:
+                slip.noteEdit()
+                moveSlip(by: 1)
+                return .handled
+            case .edited:
+                slip.noteEdit()
+                return .handled
+            case .handled: return .handled
+            case .ignored: break
+            }
+        }
         if key == .escape { return leave() }
         let store = context.store, today = facts.today
         switch slip.focus {
@@ -173,7 +187,7 @@ struct RecordHoursScreen: ConsoleScreen {
         switch slip.focus {
         case .duration: return slip.duration.handle(key)
         case .date: return slip.editDate(key)
-        case .category: return slip.category.handle(key)
+        case .category: return .ignored  // handled above, with its list of matches
         case .description: return slip.description.handle(key)
         case .giver, .receiver: return .ignored
         }
@@ -186,6 +200,16 @@ struct RecordHoursScreen: ConsoleScreen {
     }
 
     mutating func handleGroup(_ key: Key, _ context: ConsoleContext) -> ScreenResponse {
+        if group.focus == .category {
+            // The list of matches has the arrows, Enter, Tab and Esc while it is open.
+            switch group.categoryPicker.handle(key, field: &group.category, categories: facts.categories) {
+            case .tookAndMovesOn:
+                moveGroup(by: 1)
+                return .handled
+            case .edited, .handled: return .handled
+            case .ignored: break
+            }
+        }
         if key == .escape { return leave() }
         let store = context.store, today = facts.today
         switch group.focus {
@@ -237,7 +261,7 @@ struct RecordHoursScreen: ConsoleScreen {
         switch group.focus {
         case .duration: return group.duration.handle(key)
         case .date: return group.date.handle(key)
-        case .category: return group.category.handle(key)
+        case .category: return .ignored  // handled above, with its list of matches
         case .description: return group.description.handle(key)
         case .kind, .lead, .people: return .ignored
         }

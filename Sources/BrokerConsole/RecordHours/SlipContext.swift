@@ -56,20 +56,23 @@ struct SlipContext: Sendable {
     }
 }
 
-/// The category a broker's words point at, and how many others they would fit too.
+/// The one category a broker's words point at. Words that fit several are not read as the
+/// first of them: the broker chooses one from the list (`CategoryPicker`) or types its code.
 struct CategoryMatch: Equatable, Sendable {
     var category: TimeBank.Category
-    var others: Int
 
     static func find(_ text: String, in categories: [TimeBank.Category]) -> Result<CategoryMatch?, SlipProblem> {
         let typed = text.trimmingCharacters(in: .whitespaces)
         guard !typed.isEmpty else { return .success(nil) }
         let found = CategorySearch.matches(typed, in: categories)
-        guard let first = found.first else { return .failure(SlipProblem("No category matches '\(typed)'; try one word such as garden.")) }
-        return .success(CategoryMatch(category: first, others: found.count - 1))
+        switch found.count {
+        case 0: return .failure(SlipProblem("No category matches '\(typed)'; try one word such as garden."))
+        case 1: return .success(CategoryMatch(category: found[0]))
+        default: return .failure(SlipProblem("'\(typed)' fits \(found.count) categories; choose one with ↑↓ and Enter, or type its code."))
+        }
     }
 
-    var details: String { CategorySearch.label(category) + (others > 0 ? " (\(others) more match; type more)" : "") }
+    var details: String { CategorySearch.label(category) }
 }
 
 /// Which months still take entries, said the way a broker reads it.

@@ -51,20 +51,6 @@ struct SlipRows {
     func dropdown(_ picker: AccountPicker, below row: Int, into frame: inout Frame) {
         guard picker.showsList else { return }
         let left = inputColumn - 1
-        let box = Rect(row: row + 1, column: left, width: rect.maxColumn - left - 1, height: picker.matches.count + 2)
-        let inner = frame.box(box, title: "↑↓ choose · Enter/Tab take")
-        let columns = inner.splitColumns([.fixed(6), .fill, .fixed(13), .fixed(8)], gap: 1)
-        for (index, choice) in picker.matches.enumerated() {
-            let line = inner.row + index
-            let selected = index == picker.highlighted
-            let style: Style = selected ? .selected : .plain
-            frame.fill(Rect(row: line, column: inner.column, width: inner.width, height: 1), style: style)
-            let cells = [choice.ref.description, choice.name, choice.statusWord, SlipFormat.clock(choice.balance)]
-            let alignments: [TextMeasure.Alignment] = [.left, .left, .left, .right]
-            for (i, area) in columns.enumerated() {
-                frame.put(cells[i], row: line, column: area.column, width: area.width, alignment: alignments[i], style: style)
-            }
-            if selected { frame.put("›", row: line, column: box.column, style: .bold) }
-        }
+        picker.renderList(into: &frame, box: Rect(row: row + 1, column: left, width: rect.maxColumn - left - 1, height: picker.matches.count + 2))
     }
 }

@@ -8,6 +8,9 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case unmatchedNeedDays = "unmatched-need-days"
     case idleLockMinutes = "idle-lock-minutes"
     case financialYearStart = "financial-year-start"
+    case futureDaysAllowed = "future-days-allowed"
+    case vettingReviewYears = "vetting-review-years"
+    case retentionYears = "retention-years"
 
     public var meaning: String {
         switch self {
@@ -18,6 +21,9 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .unmatchedNeedDays: return "A need open this many days without a referral shows on Today."
         case .idleLockMinutes: return "Minutes without a key before the console locks (1 to 60)."
         case .financialYearStart: return "The month the financial year starts in (1 to 12, or its name)."
+        case .futureDaysAllowed: return "How many days ahead hours may be dated, for planned group events (0 to 31; 0: none)."
+        case .vettingReviewYears: return "Years from completed vetting to its review, unless a date is typed (1 to 10)."
+        case .retentionYears: return "Years after a member left before Today lists them as due for erasure (1 to 100)."
         }
     }
 
@@ -30,6 +36,9 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .unmatchedNeedDays: return String(s.unmatchedNeedDays)
         case .idleLockMinutes: return String(s.idleLockMinutes)
         case .financialYearStart: return SettingKey.monthNames[max(0, min(11, s.financialYearStartMonth - 1))]
+        case .futureDaysAllowed: return String(s.futureDaysAllowed)
+        case .vettingReviewYears: return String(s.vettingReviewYears)
+        case .retentionYears: return String(s.retentionYearsAfterLeaving)
         }
     }
 
@@ -64,6 +73,12 @@ public enum SettingKey: String, CaseIterable, Sendable {
             } else {
                 s.financialYearStartMonth = try SettingKey.whole(t, in: 1...12, key: self)
             }
+        case .futureDaysAllowed:
+            s.futureDaysAllowed = try SettingKey.whole(t, in: 0...ServiceDate.mostFutureDaysAllowed, key: self)
+        case .vettingReviewYears:
+            s.vettingReviewYears = try SettingKey.whole(t, in: 1...10, key: self)
+        case .retentionYears:
+            s.retentionYearsAfterLeaving = try SettingKey.whole(t, in: 1...100, key: self)
         }
     }
 

@@ -16,6 +16,10 @@ public struct Settings: Hashable, Sendable {
     public var idleLockMinutes: Int = 5
     /// The month (1–12) the financial year starts on its first day; April for UK charities.
     public var financialYearStartMonth: Int = 4
+    /// Years from a completed vetting record to its review, unless a date is typed.
+    public var vettingReviewYears: Int = Vetting.defaultReviewYears
+    /// Years after a member left before Today lists them as due for erasure.
+    public var retentionYearsAfterLeaving: Int = PrivacySettings().retentionYears
 
     public init(timeBankName: String = "Time Bank", creditLimitMinutes: Minutes = 10 * 60, welcomeCreditMinutes: Minutes = 2 * 60,
                 followUpDays: Int = 7, unmatchedNeedDays: Int = 14) {

@@ -21,6 +21,10 @@ extension Store {
         s.idleLockMinutes = values["idle_lock_minutes"].flatMap(Int.init).flatMap { (1...60).contains($0) ? $0 : nil } ?? d.idleLockMinutes
         s.financialYearStartMonth = values["financial_year_start_month"].flatMap(Int.init).flatMap { (1...12).contains($0) ? $0 : nil }
             ?? d.financialYearStartMonth
+        s.vettingReviewYears = values[Store.vettingReviewYearsKey].flatMap(Int.init).flatMap { (1...10).contains($0) ? $0 : nil }
+            ?? d.vettingReviewYears
+        s.retentionYearsAfterLeaving = values[PrivacySettings.retentionKey].flatMap(Int.init).flatMap { (1...100).contains($0) ? $0 : nil }
+            ?? d.retentionYearsAfterLeaving
         return s
     }
 
@@ -60,6 +64,7 @@ extension Store {
             ("welcome_credit_minutes", String(s.welcomeCreditMinutes)), ("follow_up_days", String(s.followUpDays)),
             ("unmatched_need_days", String(s.unmatchedNeedDays)), ("future_days_allowed", String(s.futureDaysAllowed)),
             ("idle_lock_minutes", String(s.idleLockMinutes)), ("financial_year_start_month", String(s.financialYearStartMonth)),
+            (Store.vettingReviewYearsKey, String(s.vettingReviewYears)), (PrivacySettings.retentionKey, String(s.retentionYearsAfterLeaving)),
         ]
         for (k, v) in pairs {
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",

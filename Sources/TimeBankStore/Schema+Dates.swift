@@ -20,6 +20,12 @@ extension Schema {
         "(date(\(expression), '+0 days') IS \(expression) AND \(expression) >= '0001-01-01')"
     }
 
+    /// The SQL truth that a stored timestamp is one `Store.timestamp` writes, of a real moment
+    /// (the rule `Store.storedTimestamp` applies in Swift).
+    static func isTimestamp(_ expression: String) -> String {
+        "(strftime('%Y-%m-%dT%H:%M:%fZ', \(expression), '+0 days') IS \(expression))"
+    }
+
     /// Impossible dates are refused on every date column, whoever writes (the program, sqlite3, a
     /// script). Triggers rather than CHECKs, so no table is rebuilt; rows already stored are left
     /// for `timebank check` to name.

@@ -3,18 +3,13 @@ import GRDB
 import TimeBank
 
 extension Store {
-    static func broker(from row: Row) -> Broker {
-        Broker(id: row["id"], username: row["username"], displayName: row["display_name"],
-               role: BrokerRole(rawValue: row["role"]) ?? .viewer, active: row["active"], member: row["member"])
-    }
-
     public func brokers() throws -> [Broker] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM broker ORDER BY username").map(Store.broker(from:)) }
+        try read { db in try Broker.fetchAll(db, sql: "SELECT * FROM broker ORDER BY username") }
     }
 
     public func broker(username: String) throws -> Broker? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username]).map(Store.broker(from:))
+            try Broker.fetchOne(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username])
         }
     }
 
@@ -28,7 +23,7 @@ extension Store {
         }
         return try write { db in
             if let row = try Row.fetchOne(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username]) {
-                let b = Store.broker(from: row)
+                let b = try Broker(row: row)
                 guard b.active else { throw StoreError.notABroker(username: username) }
                 return b
             }
@@ -37,7 +32,7 @@ extension Store {
             try db.execute(sql: "INSERT INTO broker (username, display_name, role, created_at) VALUES (?, ?, 'admin', ?)",
                            arguments: [username, Store.printable(displayName ?? username, orElse: username), Store.timestamp()])
             try Store.audit(db, broker: username, action: "create", entity: "broker", id: username, details: "role=admin (first user)")
-            return Store.broker(from: try Row.fetchExisting(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username], missing: "The broker was not found."))
+            return try Broker.fetchExisting(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username], missing: "The broker was not found.")
         }
     }
 
@@ -57,7 +52,7 @@ extension Store {
             try db.execute(sql: "INSERT INTO broker (username, display_name, role, created_at) VALUES (?, ?, ?, ?)",
                            arguments: [username, name, role.rawValue, Store.timestamp()])
             try Store.audit(db, broker: admin.username, action: "create", entity: "broker", id: username, details: "role=\(role.rawValue)")
-            return Store.broker(from: try Row.fetchExisting(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username], missing: "The broker was not found."))
+            return try Broker.fetchExisting(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username], missing: "The broker was not found.")
         }
     }
 

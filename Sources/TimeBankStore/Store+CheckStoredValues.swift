@@ -3,7 +3,8 @@ import GRDB
 import TimeBank
 
 /// The part of `check` that reads what is stored the way the program reads it: every value it
-/// could not read (a date that is not a day, an id that is not a UUID), every control character
+/// could not read (a date that is not a day, an id that is not a UUID, a status, kind or role that
+/// is none of its words, a timestamp that is not a moment), every control character
 /// in text, an exchange inside a closed month, audit rows missing from their sequence, and a
 /// member search index that disagrees with the members. Each finding names where it is.
 extension Store {
@@ -52,9 +53,69 @@ extension Store {
                 problems.append("exchange #\(row["seq"] as Int64): \(column) '\(StoredValue.shown(row["v"]))' is not a UUID.")
             }
         }
+        problems += try enumeratedValueProblems(db, limit: limit)
+        problems += try timestampProblems(db, limit: limit)
         problems += try controlCharacterProblems(db, limit: limit)
         problems += try ledgerHistoryProblems(db)
         problems += try searchIndexProblems(db, limit: limit)
+        return problems
+    }
+
+    /// The columns that hold one of a fixed set of words, and those words: the domain's own cases,
+    /// so a status the program cannot read (which the records refuse) is named here.
+    static let enumeratedColumns: [(table: String, column: String, values: [String])] = [
+        ("member", "status", MemberStatus.allCases.map(\.rawValue)),
+        ("member", "kind", MemberKind.allCases.map(\.rawValue)),
+        ("member", "came_through", [""] + CameThrough.allCases.map(\.rawValue)),
+        ("offer", "status", ListingStatus.allCases.map(\.rawValue)),
+        ("need", "status", ListingStatus.allCases.map(\.rawValue)),
+        ("referral", "status", ReferralStatus.allCases.map(\.rawValue)),
+        ("referral_step", "status", ReferralStatus.allCases.map(\.rawValue)),
+        ("broker", "role", BrokerRole.allCases.map(\.rawValue)),
+        ("account", "kind", ["member", "pot", "opening"]),
+    ]
+
+    /// The timestamps the program reads back (written by `Store.timestamp`); NULL only where allowed.
+    static let timestampColumns: [(table: String, column: String, optional: Bool)] = [
+        ("exchange", "recorded_at", false), ("referral", "created_at", false), ("referral", "updated_at", false),
+        ("referral_step", "at", false), ("broker", "locked_until", true),
+    ]
+
+    /// A status, kind or role that is none of its words (CHECK constraints keep them out, unless
+    /// a file was edited with them off).
+    static func enumeratedValueProblems(_ db: Database, limit: Int) throws -> [String] {
+        var problems: [String] = []
+        for (table, column, values) in enumeratedColumns {
+            let key = keyColumn(table)
+            let allowed = values.map { "'\($0)'" }.joined(separator: ", ")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(key) AS k, \(column) AS v FROM \(table) WHERE \(column) IS NULL OR \(column) NOT IN (\(allowed)) LIMIT \(limit)
+                """)
+            let words = values.filter { !$0.isEmpty }.map { "'\($0)'" }.joined(separator: ", ")
+            for row in rows {
+                let value: DatabaseValue = row["v"]
+                let shown = value.isNull ? "NULL" : "'\(StoredValue.shown(StoredValue.text(value)))'"
+                problems.append("\(table) \(StoredValue.shown(StoredValue.text(row["k"]))): \(column) \(shown) is not one of \(words).")
+            }
+        }
+        return problems
+    }
+
+    /// A timestamp that is not one `Store.timestamp` writes, or not a real moment.
+    static func timestampProblems(_ db: Database, limit: Int) throws -> [String] {
+        var problems: [String] = []
+        for (table, column, optional) in timestampColumns {
+            let key = keyColumn(table)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(key) AS k, \(column) AS v FROM \(table)
+                WHERE \(optional ? "\(column) IS NOT NULL AND" : "\(column) IS NULL OR") NOT \(Schema.isTimestamp(column)) LIMIT \(limit)
+                """)
+            for row in rows {
+                let value: DatabaseValue = row["v"]
+                let shown = value.isNull ? "NULL" : "'\(StoredValue.shown(StoredValue.text(value)))'"
+                problems.append("\(table) \(StoredValue.shown(StoredValue.text(row["k"]))): \(column) \(shown) is not a UTC timestamp.")
+            }
+        }
         return problems
     }
 

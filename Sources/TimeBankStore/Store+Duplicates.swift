@@ -11,14 +11,13 @@ extension Store {
 
     static func duplicate(_ db: Database, _ r: ExchangeRequest) throws -> DuplicateExchange? {
         guard let giver = try? accountID(db, r.giver), let receiver = try? accountID(db, r.receiver) else { return nil }
-        let row = try Row.fetchOne(db, sql: """
-            SELECT * FROM exchange e
+        let existing = try Exchange.fetchOne(db, sql: Exchange.select("""
             WHERE e.giver = ? AND e.date = ? AND e.receiver = ? AND e.minutes = ? AND e.id <> ? AND e.reverses IS NULL
               AND NOT EXISTS (SELECT 1 FROM exchange r WHERE r.reverses = e.id)
             ORDER BY e.recorded_at DESC LIMIT 1
-            """, arguments: [giver, r.date.iso, receiver, r.minutes, r.id.uuidString.lowercased()])
-        guard let row else { return nil }
-        return DuplicateExchange(existing: try exchange(from: row, db), giverName: try accountName(db, r.giver),
+            """), arguments: [giver, r.date.iso, receiver, r.minutes, r.id.uuidString.lowercased()])
+        guard let existing else { return nil }
+        return DuplicateExchange(existing: existing, giverName: try accountName(db, r.giver),
                                  receiverName: try accountName(db, r.receiver))
     }
 

@@ -41,14 +41,14 @@ extension Store {
     }
 
     static func accountRef(_ db: Database, id: Int64) throws -> AccountRef {
-        guard let row = try Row.fetchOne(db, sql: "SELECT kind, member FROM account WHERE id = ?", arguments: [id]) else {
-            return .pot
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, kind, member FROM account WHERE id = ?", arguments: [id]) else {
+            throw StoreError.damaged("There is no account \(id); run 'timebank check'.")
         }
-        let kind: String = row["kind"]
-        switch kind {
+        switch try row.stored("kind", of: "account", as: String.self) {
         case "pot": return .pot
         case "opening": return .opening
-        default: return .member(row["member"])
+        case "member": return .member(try row.stored("member", of: "account"))
+        default: throw row.damage("kind", of: "account", isNot: "'member', 'pot' or 'opening'")
         }
     }
 
@@ -96,19 +96,13 @@ extension Store {
 
     // MARK: recording
 
-    static func exchange(from row: Row, _ db: Database) throws -> Exchange {
-        Exchange(
-            id: try row.storedUUID("id", of: "exchange"), date: try row.storedDate("date", of: "exchange"),
-            giver: try accountRef(db, id: row["giver"]), receiver: try accountRef(db, id: row["receiver"]),
-            minutes: row["minutes"], categoryCode: row["category"], description: row["description"],
-            referral: row["referral"], reverses: try row.storedOptionalUUID("reverses", of: "exchange"),
-            group: try row.storedOptionalUUID("grp", of: "exchange"),
-            recordedBy: row["recorded_by"], recordedAt: parseTimestamp(row["recorded_at"]))
+    static func exchange(_ db: Database, id: UUID) throws -> Exchange? {
+        try Exchange.fetchOne(db, sql: Exchange.select("WHERE e.id = ?"), arguments: [id.uuidString.lowercased()])
     }
 
-    static func exchange(_ db: Database, id: UUID) throws -> Exchange? {
-        try Row.fetchOne(db, sql: "SELECT * FROM exchange WHERE id = ?", arguments: [id.uuidString.lowercased()])
-            .map { try exchange(from: $0, db) }
+    /// The reversal of exchange `id`, if one is recorded.
+    static func reversal(_ db: Database, of id: UUID) throws -> Exchange? {
+        try Exchange.fetchOne(db, sql: Exchange.select("WHERE e.reverses = ?"), arguments: [id.uuidString.lowercased()])
     }
 
     public func exchange(id: UUID) throws -> Exchange? {
@@ -235,9 +229,7 @@ extension Store {
         return try write { db in
             try Store.reversalPreflight(db, id, reversalID: reversalID, date: date, reason: why)
             guard let original = try Store.exchange(db, id: id) else { throw StoreError.ledger(.noSuchExchange(id.uuidString.lowercased())) }
-            if let done = try Row.fetchOne(db, sql: "SELECT * FROM exchange WHERE reverses = ?", arguments: [id.uuidString.lowercased()]) {
-                return try Store.exchange(from: done, db)  // the same reversal submitted again
-            }
+            if let done = try Store.reversal(db, of: id) { return done }  // the same reversal submitted again
             let request = ExchangeRequest(id: reversalID, date: date, giver: original.receiver, receiver: original.giver,
                                           minutes: original.minutes, categoryCode: original.categoryCode,
                                           description: Store.reversalDescription(why), referral: original.referral)
@@ -251,10 +243,9 @@ extension Store {
             throw StoreError.ledger(.noSuchExchange(id.uuidString.lowercased()))
         }
         guard original.reverses == nil else { throw StoreError.ledger(.reversingAReversal(id)) }
-        if let done = try Row.fetchOne(db, sql: "SELECT * FROM exchange WHERE reverses = ?", arguments: [id.uuidString.lowercased()]) {
-            guard UUID(uuidString: done["id"]) == reversalID else { throw StoreError.ledger(.alreadyReversed(id)) }
+        if let earlier = try reversal(db, of: id) {
+            guard earlier.id == reversalID else { throw StoreError.ledger(.alreadyReversed(id)) }
             // The same --id again is a retry only if it asks for the same reversal, as for record.
-            let earlier = try exchange(from: done, db)
             guard earlier.description == reversalDescription(reason), earlier.date == date else {
                 throw StoreError.ledger(.idReusedForDifferentExchange(reversalID))
             }
@@ -271,11 +262,11 @@ extension Store {
             throw StoreError.ledger(.noSuchExchange(String(text.prefix(40))))
         }
         return try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM exchange WHERE id >= ? AND id < ? LIMIT 2", arguments: [t, t + "~"])
+            let rows = try Exchange.fetchAll(db, sql: Exchange.select("WHERE e.id >= ? AND e.id < ? LIMIT 2"), arguments: [t, t + "~"])
             guard rows.count == 1 else {
                 throw rows.isEmpty ? StoreError.ledger(.noSuchExchange(t)) : StoreError.invalid("'\(t)' matches more than one exchange; give more of the id.")
             }
-            return try Store.exchange(from: rows[0], db)
+            return rows[0]
         }
     }
 

@@ -64,16 +64,20 @@ extension Store {
             """
     }
 
+    /// A listing beside its member's name and its category (the `c_` columns of `listingColumns`).
     static func listingRow(from row: Row, kind: ListingRow.Kind) throws -> ListingRow {
-        let category = TimeBank.Category(id: row["c_id"], code: row["c_code"], group: row["c_grp"], name: row["c_name"],
-                                         keywords: (row["c_keywords"] as String).split(separator: " ").map(String.init),
-                                         suggestsVetting: row["c_vetting"], involvesTravel: row["c_travel"], active: row["c_active"])
-        return ListingRow(kind: kind, id: row["id"], member: row["member"], memberName: row["member_name"], category: category,
-                          title: row["title"], description: row["description"], area: row["area"],
-                          availability: Availability(rawValue: row["availability"]), status: ListingStatus(rawValue: row["status"]) ?? .open,
-                          needsVettedHelper: row["needs_vetted_helper"], requiresTravel: row["requires_travel"],
-                          created: try row.storedDate("created", of: kind == .offer ? "offer" : "need"), liveReferrals: row["live"],
-                          version: row["version"])
+        let table = kind == .offer ? "offer" : "need"
+        func value<Value: DatabaseValueConvertible>(_ column: String) throws -> Value { try row.stored(column, of: table) }
+        let keywords: String = try value("c_keywords")
+        let category = TimeBank.Category(id: try value("c_id"), code: try value("c_code"), group: try value("c_grp"), name: try value("c_name"),
+                                         keywords: keywords.split(separator: " ").map(String.init),
+                                         suggestsVetting: try value("c_vetting"), involvesTravel: try value("c_travel"), active: try value("c_active"))
+        return ListingRow(kind: kind, id: try value("id"), member: try value("member"), memberName: try value("member_name"), category: category,
+                          title: try value("title"), description: try value("description"), area: try value("area"),
+                          availability: Availability(rawValue: try value("availability")), status: try row.storedCase("status", of: table),
+                          needsVettedHelper: try value("needs_vetted_helper"), requiresTravel: try value("requires_travel"),
+                          created: try row.storedDate("created", of: table), liveReferrals: try value("live"),
+                          version: try value("version"))
     }
 
     /// Saves a changed offer (title, description, category, area, availability, status).
@@ -84,7 +88,7 @@ extension Store {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [o.id]) else {
                 throw StoreError.notFound("There is no offer number \(o.id).")
             }
-            let current = try Store.offer(from: row)
+            let current = try Offer(row: row)
             try Store.requireVersion(db, current: current.version, expected: o.version, entity: "offer", id: String(o.id), record: "offer \(o.id)")
             try Store.requireCategory(db, o.categoryID)
             try db.execute(sql: """
@@ -100,7 +104,7 @@ extension Store {
             saved.area = o.area.trimmingCharacters(in: .whitespaces)
             try Store.audit(db, broker: broker.username, action: "update", entity: "offer", id: String(o.id),
                             details: Store.versionedDetails(current.version + 1, Store.listingChanges(from: current, to: saved)))
-            return try Store.offer(from: try Row.fetchExisting(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [o.id], missing: "The offer was not found."))
+            return try Offer.fetchExisting(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [o.id], missing: "The offer was not found.")
         }
     }
 
@@ -112,7 +116,7 @@ extension Store {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [n.id]) else {
                 throw StoreError.notFound("There is no need number \(n.id).")
             }
-            let current = try Store.need(from: row)
+            let current = try Need(row: row)
             try Store.requireVersion(db, current: current.version, expected: n.version, entity: "need", id: String(n.id), record: "need \(n.id)")
             try Store.requireCategory(db, n.categoryID)
             try db.execute(sql: """
@@ -125,7 +129,7 @@ extension Store {
             saved.area = n.area.trimmingCharacters(in: .whitespaces)
             try Store.audit(db, broker: broker.username, action: "update", entity: "need", id: String(n.id),
                             details: Store.versionedDetails(current.version + 1, Store.listingChanges(from: current, to: saved)))
-            return try Store.need(from: try Row.fetchExisting(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [n.id], missing: "The need was not found."))
+            return try Need.fetchExisting(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [n.id], missing: "The need was not found.")
         }
     }
 

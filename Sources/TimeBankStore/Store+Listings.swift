@@ -6,15 +6,11 @@ import TimeBankResources
 extension Store {
     // MARK: categories
 
-    static func category(from row: Row) -> TimeBank.Category {
-        Category(id: row["id"], code: row["code"], group: row["grp"], name: row["name"],
-                 keywords: (row["keywords"] as String).split(separator: " ").map(String.init),
-                 suggestsVetting: row["suggests_vetting"], involvesTravel: row["involves_travel"], active: row["active"])
-    }
+    static func category(from row: Row) throws -> TimeBank.Category { try TimeBank.Category(row: row) }
 
     public func categories(includeInactive: Bool = false) throws -> [TimeBank.Category] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM category \(includeInactive ? "" : "WHERE active = 1") ORDER BY grp, name").map(Store.category(from:))
+            try TimeBank.Category.fetchAll(db, sql: "SELECT * FROM category \(includeInactive ? "" : "WHERE active = 1") ORDER BY grp, name")
         }
     }
 
@@ -44,20 +40,9 @@ extension Store {
 
     // MARK: offers and needs
 
-    static func offer(from row: Row) throws -> Offer {
-        Offer(id: row["id"], member: row["member"], categoryID: row["category"], title: row["title"], description: row["description"],
-              area: row["area"], availability: Availability(rawValue: row["availability"]),
-              status: ListingStatus(rawValue: row["status"]) ?? .open, created: try row.storedDate("created", of: "offer"),
-              review: try row.storedOptionalDate("review", of: "offer"), version: row["version"] ?? 1)
-    }
-
-    static func need(from row: Row) throws -> Need {
-        Need(id: row["id"], member: row["member"], categoryID: row["category"], title: row["title"], description: row["description"],
-             area: row["area"], availability: Availability(rawValue: row["availability"]), needsVettedHelper: row["needs_vetted_helper"],
-             requiresTravel: row["requires_travel"], status: ListingStatus(rawValue: row["status"]) ?? .open,
-             created: try row.storedDate("created", of: "need"), review: try row.storedOptionalDate("review", of: "need"),
-             version: row["version"] ?? 1)
-    }
+    // Kept as functions for the callers that map rows; the decoding is `Offer.init(row:)` / `Need.init(row:)`.
+    static func offer(from row: Row) throws -> Offer { try Offer(row: row) }
+    static func need(from row: Row) throws -> Need { try Need(row: row) }
 
     static func validateListing(title: String, description: String, area: String = "") throws {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("A title is required.") }
@@ -83,7 +68,7 @@ extension Store {
         let id = db.lastInsertedRowID
         try MemberSearchIndex.reindex(db, member: o.member)
         try Store.audit(db, broker: username, action: "create", entity: "offer", id: String(id), details: "member=\(o.member)")
-        return try Store.offer(from: try Row.fetchExisting(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [id], missing: "The offer was not found."))
+        return try Offer.fetchExisting(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [id], missing: "The offer was not found.")
     }
 
     public func addNeed(_ n: Need, by broker: Broker) throws -> Need {
@@ -98,37 +83,33 @@ extension Store {
                                  n.requiresTravel, n.status.rawValue, n.created.iso, n.review?.iso])
             let id = db.lastInsertedRowID
             try Store.audit(db, broker: broker.username, action: "create", entity: "need", id: String(id), details: "member=\(n.member)")
-            return try Store.need(from: try Row.fetchExisting(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [id], missing: "The need was not found."))
+            return try Need.fetchExisting(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [id], missing: "The need was not found.")
         }
     }
 
     public func offers(member: Int? = nil) throws -> [Offer] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM offer \(member == nil ? "" : "WHERE member = ?") ORDER BY id",
-                             arguments: member.map { [$0] } ?? []).map(Store.offer(from:))
+            try Offer.fetchAll(db, sql: "SELECT * FROM offer \(member == nil ? "" : "WHERE member = ?") ORDER BY id",
+                             arguments: member.map { [$0] } ?? [])
         }
     }
 
     public func needs(member: Int? = nil) throws -> [Need] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM need \(member == nil ? "" : "WHERE member = ?") ORDER BY id",
-                             arguments: member.map { [$0] } ?? []).map(Store.need(from:))
+            try Need.fetchAll(db, sql: "SELECT * FROM need \(member == nil ? "" : "WHERE member = ?") ORDER BY id",
+                             arguments: member.map { [$0] } ?? [])
         }
     }
 
     // MARK: referrals
 
-    static func referral(from row: Row) -> Referral {
-        Referral(id: row["id"], need: row["need"], offer: row["offer"], helper: row["helper"],
-                 status: ReferralStatus(rawValue: row["status"]) ?? .proposed, created: parseTimestamp(row["created_at"]),
-                 updated: parseTimestamp(row["updated_at"]), broker: row["broker"], note: row["note"], version: row["version"] ?? 1)
-    }
+    static func referral(from row: Row) throws -> Referral { try Referral(row: row) }
 
     public func referrals(member: Int? = nil) throws -> [Referral] {
         try read { db in
             let sql = member == nil ? "SELECT * FROM referral ORDER BY id"
                 : "SELECT r.* FROM referral r JOIN need n ON n.id = r.need WHERE r.helper = ?1 OR n.member = ?1 ORDER BY r.updated_at DESC"
-            return try Row.fetchAll(db, sql: sql, arguments: member.map { [$0] } ?? []).map(Store.referral(from:))
+            return try Referral.fetchAll(db, sql: sql, arguments: member.map { [$0] } ?? [])
         }
     }
 
@@ -149,7 +130,7 @@ extension Store {
             try db.execute(sql: "INSERT INTO referral_step (referral, status, at, broker, note) VALUES (?, 'proposed', ?, ?, ?)",
                            arguments: [id, now, broker.username, note])
             try Store.audit(db, broker: broker.username, action: "propose", entity: "referral", id: String(id), details: "need=\(need) helper=\(helper)")
-            return Store.referral(from: try Row.fetchExisting(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id], missing: "The referral was not found."))
+            return try Referral.fetchExisting(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id], missing: "The referral was not found.")
         }
     }
 
@@ -171,7 +152,7 @@ extension Store {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound("There is no referral number \(id).")
             }
-            let current = Store.referral(from: row)
+            let current = try Referral(row: row)
             if let version {
                 try Store.requireVersion(db, current: current.version, expected: version, entity: "referral", id: String(id), record: "referral \(id)",
                                          advice: "nothing was moved; look at it again before moving it")
@@ -189,7 +170,7 @@ extension Store {
             }
             try Store.audit(db, broker: broker.username, action: "move", entity: "referral", id: String(id),
                             details: Store.versionedDetails(current.version + 1, [("status", current.status.rawValue, status.rawValue)]))
-            return Store.referral(from: try Row.fetchExisting(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id], missing: "The referral was not found."))
+            return try Referral.fetchExisting(db, sql: "SELECT * FROM referral WHERE id = ?", arguments: [id], missing: "The referral was not found.")
         }
     }
 }

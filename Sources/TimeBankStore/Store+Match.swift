@@ -22,11 +22,11 @@ extension Store {
     }
 
     public func need(_ id: Int) throws -> Need? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [id]).map(Store.need(from:)) }
+        try read { db in try Need.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [id]) }
     }
 
     public func offer(_ id: Int) throws -> Offer? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [id]).map(Store.offer(from:)) }
+        try read { db in try Offer.fetchOne(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [id]) }
     }
 
     /// The ranked helpers for a need, best first, with the reasons for each rank: the same
@@ -52,7 +52,7 @@ extension Store {
         guard let needRow = try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [needID]) else {
             throw StoreError.notFound("There is no need number \(needID).")
         }
-        let need = try Store.need(from: needRow)
+        let need = try Need(row: needRow)
         let category = try Row.fetchOne(db, sql: "SELECT name, grp FROM category WHERE id = ?", arguments: [need.categoryID])
         let neighbours = Set(try String.fetchAll(db, sql: "SELECT neighbour FROM area_neighbour WHERE area = ?", arguments: [need.area]))
         return MatchNeed(need: need, categoryName: category?["name"] ?? "", categoryGroup: category?["grp"] ?? "", neighbouringAreas: neighbours)
@@ -155,10 +155,10 @@ extension Store {
         while let row = try rows.next() {
             let number: Int = row[0]
             let complete: Bool = row[7] ?? false
-            let review = (row[8] as String?).flatMap(CalendarDate.init(iso:))
+            let review = try row.storedOptionalDate("next_review", of: "member")
             let vetting = VettingState.of(complete: complete, nextReview: review, today: today)
             let candidate = MatchCandidate(
-                member: number, name: row[1], status: MemberStatus(rawValue: row[2]) ?? .pending, area: row[3],
+                member: number, name: row[1], status: try row.storedCase("status", of: "member"), area: row[3],
                 availability: Availability(rawValue: row[4]), canTravel: row[5], hasTransport: row[6],
                 vetting: vetting, balanceMinutes: 0, recentGivenMinutes: 0,
                 pastExchangesWithMember: past[number] ?? 0, offersNeedCategory: inCategory.contains(number),
@@ -248,13 +248,13 @@ extension Store {
             guard let offerRow = try Row.fetchOne(db, sql: "SELECT * FROM offer WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound("There is no offer number \(id).")
             }
-            let offer = try Store.offer(from: offerRow)
+            let offer = try Offer(row: offerRow)
             let needs = try Row.fetchAll(db, sql: """
                 SELECT n.* FROM need n JOIN category c ON c.id = n.category
                 WHERE n.status = 'open' AND n.member <> ?
                   AND c.grp = (SELECT grp FROM category WHERE id = ?)
                 ORDER BY n.category = ? DESC, n.created LIMIT 150
-                """, arguments: [offer.member, offer.categoryID, offer.categoryID]).map(Store.need(from:))
+                """, arguments: [offer.member, offer.categoryID, offer.categoryID]).map(Need.init(row:))
             guard !needs.isEmpty,
                   var me = try Store.candidates(db, for: Store.matchNeed(db, needID: needs[0].id),
                                                 helpers: PossibleHelpers(members: [offer.member], offeringCategory: []),

@@ -9,17 +9,20 @@ extension Store {
         try memberWindow(q, offset: offset, limit: limit, today: today)
     }
 
-    static func summary(from row: Row, today: CalendarDate) -> MemberSummary {
-        let complete: Bool = row["complete"] ?? false
-        let review = (row["next_review"] as String?).flatMap(CalendarDate.init(iso:))
+    /// A row of the members list: the member's columns beside their vetting and account figures.
+    static func summary(from row: Row, today: CalendarDate) throws -> MemberSummary {
+        let complete: Bool = try row.storedOptional("complete", of: "member") ?? false
+        let review = try row.storedOptionalDate("next_review", of: "member")
         let state = VettingState.of(complete: complete, nextReview: review, today: today)
+        func text(_ column: String) throws -> String { try row.stored(column, of: "member") }
         return MemberSummary(
-            number: row["number"], kind: MemberKind(rawValue: row["kind"]) ?? .person, name: row["name"],
-            preferredName: row["preferred_name"], area: row["area"], postcode: row["postcode"], phone: row["phone"],
-            email: row["email"], joined: CalendarDate(iso: row["joined"]) ?? today, status: MemberStatus(rawValue: row["status"]) ?? .pending,
-            balanceMinutes: row["balance"], vetting: state, vettingReview: review, openNeeds: row["open_needs"],
-            lastExchange: (row["last_exchange"] as String?).flatMap(CalendarDate.init(iso:)),
-            cameThrough: (row["came_through"] as String?).flatMap(CameThrough.init(rawValue:)))
+            number: try row.stored("number", of: "member"), kind: try row.storedCase("kind", of: "member"), name: try text("name"),
+            preferredName: try text("preferred_name"), area: try text("area"), postcode: try text("postcode"), phone: try text("phone"),
+            email: try text("email"), joined: try row.storedDate("joined", of: "member"), status: try row.storedCase("status", of: "member"),
+            balanceMinutes: try row.stored("balance", of: "member"), vetting: state, vettingReview: review,
+            openNeeds: try row.stored("open_needs", of: "member"),
+            lastExchange: try row.storedOptionalDate("last_exchange", of: "member"),
+            cameThrough: try row.storedOptionalCase("came_through", of: "member"))
     }
 
     /// Areas in use, for the area filter.

@@ -41,7 +41,7 @@ extension Store {
                 ?? plan.cheapestRoute(db, total: counted, exact: exact, offset: offset, limit: limit)
             func summaries(_ numbers: String, _ arguments: StatementArguments, descending: Bool) throws -> [MemberSummary] {
                 let rows = try Row.fetchAll(db, sql: plan.rowsSQL(numbers: numbers, descending: descending), arguments: arguments)
-                let found = rows.map { Store.summary(from: $0, today: today) }
+                let found = try rows.map { try Store.summary(from: $0, today: today) }
                 return descending ? found.reversed() : found
             }
             // Member numbers found by a walk are integers read from the file, so they go into the SQL as they are.

@@ -3,26 +3,10 @@ import GRDB
 import TimeBank
 
 extension Store {
-    static func member(from row: Row, doNotMatch: [Int]) throws -> Member {
-        Member(
-            number: row["number"], kind: MemberKind(rawValue: row["kind"]) ?? .person, name: row["name"],
-            preferredName: row["preferred_name"], phone: row["phone"], email: row["email"], address: row["address"],
-            postcode: row["postcode"], area: row["area"], joined: try row.storedDate("joined", of: "member"),
-            status: MemberStatus(rawValue: row["status"]) ?? .pending, statusReason: row["status_reason"],
-            emergencyContact: row["emergency_contact"], contactPerson: row["contact_person"], languages: row["languages"],
-            availability: Availability(rawValue: row["availability"]), canTravel: row["can_travel"], hasTransport: row["has_transport"],
-            accessibilityNeeds: row["accessibility_needs"],
-            consent: Consent(contactByPhone: row["consent_phone"], contactByEmail: row["consent_email"],
-                             shareDetailsWithMatch: row["consent_share"], photos: row["consent_photos"]),
-            demographics: Demographics(ageBand: row["age_band"], gender: row["gender"], ethnicity: row["ethnicity"], disability: row["disability"],
-                                       cameThrough: (row["came_through"] as String?).flatMap(CameThrough.init(rawValue:))),
-            doNotMatch: doNotMatch, version: row["version"])
-    }
-
     static func member(_ db: Database, _ number: Int) throws -> Member? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM member WHERE number = ?", arguments: [number]) else { return nil }
-        let dnm = try Int.fetchAll(db, sql: "SELECT other FROM do_not_match WHERE member = ? ORDER BY other", arguments: [number])
-        return try member(from: row, doNotMatch: dnm)
+        guard var member = try Member.fetchOne(db, sql: "SELECT * FROM member WHERE number = ?", arguments: [number]) else { return nil }
+        member.doNotMatch = try Int.fetchAll(db, sql: "SELECT other FROM do_not_match WHERE member = ? ORDER BY other", arguments: [number])
+        return member
     }
 
     public func member(_ number: Int) throws -> Member? {
@@ -190,20 +174,19 @@ extension Store {
     // MARK: vetting
 
     static func vetting(_ db: Database, _ n: Int) throws -> Vetting {
-        let refs = try Row.fetchAll(db, sql: "SELECT referee, received FROM vetting_reference WHERE member = ? ORDER BY received", arguments: [n]).compactMap { row -> VettingReference? in
-            guard let d = CalendarDate(iso: row["received"]) else { return nil }
-            return VettingReference(referee: row["referee"], received: d)
+        let refs = try Row.fetchAll(db, sql: "SELECT id, referee, received FROM vetting_reference WHERE member = ? ORDER BY received", arguments: [n]).map { row in
+            VettingReference(referee: try row.stored("referee", of: "vetting_reference"), received: try row.storedDate("received", of: "vetting_reference"))
         }
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM vetting WHERE member = ?", arguments: [n]) else {
             return Vetting(references: refs)
         }
-        func date(_ c: String) -> CalendarDate? { (row[c] as String?).flatMap(CalendarDate.init(iso:)) }
+        func date(_ c: String) throws -> CalendarDate? { try row.storedOptionalDate(c, of: "vetting") }
         var dbs: DBSCheck?
-        if let issued = date("dbs_issued"), let review = date("dbs_review") {
+        if let issued = try date("dbs_issued"), let review = try date("dbs_review") {
             dbs = DBSCheck(level: row["dbs_level"] ?? "", certificateNumber: row["dbs_certificate"] ?? "", issued: issued, review: review)
         }
-        var vetting = Vetting(references: refs, idSeen: date("id_seen"), induction: date("induction"), dbsRequired: row["dbs_required"],
-                              dbs: dbs, review: date("review"))
+        var vetting = Vetting(references: refs, idSeen: try date("id_seen"), induction: try date("induction"), dbsRequired: row["dbs_required"],
+                              dbs: dbs, review: try date("review"))
         vetting.version = row["version"] ?? 1
         return vetting
     }

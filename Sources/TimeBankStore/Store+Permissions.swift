@@ -14,6 +14,6 @@ extension Store {
     }
 
     static func currentBroker(_ db: Database, username: String) throws -> Broker? {
-        try Row.fetchOne(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username]).map(Store.broker(from:))
+        try Broker.fetchOne(db, sql: "SELECT * FROM broker WHERE username = ?", arguments: [username])
     }
 }

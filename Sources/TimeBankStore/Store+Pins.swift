@@ -48,7 +48,7 @@ extension Store {
               (row["active"] as Bool) else {
             throw StoreError.notFound("'\(username.prefix(40))' is not a broker here.")
         }
-        if let until = (row["locked_until"] as String?).map(Store.parseTimestamp), until > now {
+        if let until = try row.storedOptionalTimestamp("locked_until", of: "broker"), until > now {
             throw StoreError.invalid(Store.lockedOutSentence(until.timeIntervalSince(now)))
         }
         guard let stored = Store.pinHash(from: row) else {
@@ -60,7 +60,7 @@ extension Store {
                                arguments: [Store.timestamp(now), username])
                 try Store.audit(db, broker: username, action: "sign-in", entity: "broker", id: username)
                 let b = try Store.currentBroker(db, username: username)
-                return SignedIn(broker: b ?? Store.broker(from: row), mustChangePin: row["pin_must_change"])
+                return SignedIn(broker: try b ?? Broker(row: row), mustChangePin: row["pin_must_change"])
             }
         }
         let lockSeconds: Int = try write { db in
@@ -104,8 +104,8 @@ extension Store {
     public func signInStates(now: Date = Date()) throws -> [BrokerSignInState] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM broker ORDER BY username").map { row in
-                let until = (row["locked_until"] as String?).map(Store.parseTimestamp)
-                return BrokerSignInState(broker: Store.broker(from: row), hasPin: row["pin_hash"] != nil,
+                let until = try row.storedOptionalTimestamp("locked_until", of: "broker")
+                return BrokerSignInState(broker: try Broker(row: row), hasPin: row["pin_hash"] != nil,
                                          mustChangePin: row["pin_must_change"], lastSignIn: row["last_sign_in"],
                                          lockedUntil: until.flatMap { $0 > now ? $0 : nil })
             }

@@ -48,7 +48,7 @@ extension Store {
                 FROM member m JOIN account a ON a.member = m.number LEFT JOIN vetting v ON v.member = m.number
                 WHERE m.number IN (\(chosen.map(String.init).joined(separator: ",")))
                 """)
-            let byNumber = Dictionary(uniqueKeysWithValues: rows.map { (($0["number"] as Int), Store.summary(from: $0, today: today)) })
+            let byNumber = Dictionary(uniqueKeysWithValues: try rows.map { (($0["number"] as Int), try Store.summary(from: $0, today: today)) })
             return chosen.compactMap { byNumber[$0] }
         }
     }

@@ -68,10 +68,7 @@ extension Store {
     /// Every step of a referral, oldest first.
     public func referralSteps(_ id: Int) throws -> [ReferralStep] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM referral_step WHERE referral = ? ORDER BY at, id", arguments: [id]).map {
-                ReferralStep(status: ReferralStatus(rawValue: $0["status"]) ?? .proposed, at: Store.parseTimestamp($0["at"]),
-                             broker: $0["broker"], note: $0["note"])
-            }
+            try ReferralStep.fetchAll(db, sql: "SELECT * FROM referral_step WHERE referral = ? ORDER BY at, id", arguments: [id])
         }
     }
 
@@ -86,8 +83,8 @@ extension Store {
         JOIN member hm ON hm.number = r.helper JOIN category c ON c.id = n.category LEFT JOIN offer o ON o.id = r.offer
         """
 
-    static func referralRow(from row: Row) -> ReferralRow {
-        ReferralRow(referral: referral(from: row), needTitle: row["need_title"], receiver: row["receiver"], receiverName: row["receiver_name"],
+    static func referralRow(from row: Row) throws -> ReferralRow {
+        ReferralRow(referral: try Referral(row: row), needTitle: row["need_title"], receiver: row["receiver"], receiverName: row["receiver_name"],
                     helperName: row["helper_name"], categoryCode: row["category_code"], categoryName: row["category_name"],
                     offerTitle: row["offer_title"], hasHours: row["has_hours"],
                     helperContact: MemberContact(phone: row["helper_phone"], email: row["helper_email"], byPhone: row["helper_by_phone"],

@@ -17,8 +17,8 @@ extension Store {
                 opening = 0
             }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT e.*, r.id AS reversed_by, c.name AS category_name
-                FROM exchange e
+                SELECT \(Exchange.selection), r.id AS reversed_by, c.name AS category_name
+                FROM exchange e \(Exchange.accounts)
                 LEFT JOIN exchange r ON r.reverses = e.id
                 LEFT JOIN category c ON c.code = e.category
                 WHERE (e.giver = :a OR e.receiver = :a) AND e.date >= :from AND e.date <= :to
@@ -29,7 +29,7 @@ extension Store {
             var names: [AccountRef: String] = [:]
             var lines: [StatementLine] = []
             for row in rows {
-                let e = try Store.exchange(from: row, db)
+                let e = try Exchange(row: row)
                 let credited = e.giver == ref
                 let signed = credited ? e.minutes : -e.minutes
                 balance += signed
@@ -48,7 +48,7 @@ extension Store {
                 lines.append(StatementLine(
                     exchange: e, partner: partner, partnerName: names[partner] ?? "", categoryName: row["category_name"] ?? "",
                     signedMinutes: signed, balanceAfter: balance,
-                    reversedBy: (row["reversed_by"] as String?).flatMap(UUID.init(uuidString:)), column: column))
+                    reversedBy: try row.storedOptionalUUID("reversed_by", of: "exchange"), column: column))
             }
             return Statement(account: ref, name: name, from: from, to: to, openingBalance: opening, lines: lines,
                              givenMinutes: given, receivedMinutes: received, potGrantMinutes: granted)
@@ -60,19 +60,8 @@ extension Store {
         var after: Int64 = 0
         while true {
             let page: [(Int64, Exchange)] = try read { db in
-                var refs: [Int64: AccountRef] = [:]
-                return try Row.fetchAll(db, sql: "SELECT * FROM exchange WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [after, pageSize]).map { row in
-                    for col in ["giver", "receiver"] {
-                        let id: Int64 = row[col]
-                        if refs[id] == nil { refs[id] = try Store.accountRef(db, id: id) }
-                    }
-                    return (row["seq"], Exchange(
-                        id: try row.storedUUID("id", of: "exchange"), date: try row.storedDate("date", of: "exchange"),
-                        giver: refs[row["giver"]] ?? .pot, receiver: refs[row["receiver"]] ?? .pot, minutes: row["minutes"],
-                        categoryCode: row["category"], description: row["description"], referral: row["referral"],
-                        reverses: try row.storedOptionalUUID("reverses", of: "exchange"),
-                        group: try row.storedOptionalUUID("grp", of: "exchange"),
-                        recordedBy: row["recorded_by"], recordedAt: Store.parseTimestamp(row["recorded_at"])))
+                try Row.fetchAll(db, sql: Exchange.select("WHERE e.seq > ? ORDER BY e.seq LIMIT ?"), arguments: [after, pageSize]).map { row in
+                    (try row.stored("seq", of: "exchange"), try Exchange(row: row))
                 }
             }
             for (_, e) in page { try body(e) }

@@ -40,7 +40,7 @@ extension Store {
             }
             try Store.audit(db, broker: broker.username, action: c.id == 0 ? "create" : "update", entity: "category", id: String(id),
                             details: "\(code): \(group) › \(name)\(c.active ? "" : " (retired)")")
-            return Store.category(from: try Row.fetchExisting(db, sql: "SELECT * FROM category WHERE id = ?", arguments: [id], missing: "The category was not found."))
+            return try TimeBank.Category.fetchExisting(db, sql: "SELECT * FROM category WHERE id = ?", arguments: [id], missing: "The category was not found.")
         }
     }
 }

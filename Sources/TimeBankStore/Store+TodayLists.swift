@@ -81,9 +81,9 @@ extension Store {
                 """
             let windowEnd = today.adding(days: Store.vettingWindowDays).iso
             let vettingArgs: StatementArguments = [windowEnd, today.iso, today.iso]
-            let reviews = try Row.fetchAll(db, sql: "SELECT m.number, m.name, v.next_review \(vetting) ORDER BY v.next_review, v.member LIMIT ?",
+            let reviews = try Row.fetchAll(db, sql: "SELECT v.member, m.name, v.next_review \(vetting) ORDER BY v.next_review, v.member LIMIT ?",
                                            arguments: vettingArgs + [limit]).map {
-                VettingReviewRow(member: $0["number"], name: $0["name"], review: CalendarDate(iso: $0["next_review"]) ?? today)
+                VettingReviewRow(member: $0["member"], name: $0["name"], review: try $0.storedDate("next_review", of: "vetting"))
             }
             let reviewCount = try Int.fetchOne(db, sql: "SELECT count(*) \(vetting)", arguments: vettingArgs) ?? 0
 
@@ -97,7 +97,7 @@ extension Store {
             let quiet = try Row.fetchAll(db, sql: "SELECT m.number, m.name, m.area, a.last_exchange \(inactive) ORDER BY a.last_exchange, m.number LIMIT :limit",
                                          arguments: ["since": quietSince, "limit": limit]).map {
                 InactiveMemberRow(member: $0["number"], name: $0["name"], area: $0["area"],
-                                  lastExchange: ($0["last_exchange"] as String?).flatMap(CalendarDate.init(iso:)))
+                                  lastExchange: try $0.storedOptionalDate("last_exchange", of: "member"))
             }
             let quietCount = try Int.fetchOne(db, sql: "SELECT count(*) \(inactive)", arguments: ["since": quietSince]) ?? 0
 

@@ -174,9 +174,11 @@ public final class Store: Sendable {
 
     /// ISO-8601 UTC with milliseconds, the one timestamp format in the file; sorts as text.
     static func timestamp(_ date: Date = Date()) -> String {
-        let t = date.timeIntervalSince1970
-        var seconds = time_t(t.rounded(.down))
-        let millis = Int((t - Double(seconds)) * 1000)
+        // Whole milliseconds first: truncating `t - seconds` in floating point would write back
+        // .302 for a stored .303, so a timestamp read and written again would drift.
+        let totalMillis = (date.timeIntervalSince1970 * 1000).rounded()
+        var seconds = time_t((totalMillis / 1000).rounded(.down))
+        let millis = Int(totalMillis - Double(seconds) * 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
@@ -185,6 +187,22 @@ public final class Store: Sendable {
 
     /// The stored text form of a timestamp, for exports.
     public static func timestampText(_ date: Date) -> String { timestamp(date) }
+
+    /// A stored timestamp read strictly: exactly the form `timestamp` writes, and a real moment
+    /// (`2026-02-30T…` or hour 25 is nil, where `parseTimestamp` would roll it over or answer 1970).
+    /// The same rule in SQL is `Schema.isTimestamp`.
+    static func storedTimestamp(_ text: String) -> Date? {
+        let shape = Array(text.utf8)
+        guard shape.count == 24 else { return nil }
+        for (i, byte) in shape.enumerated() {
+            let expected: UInt8? = [4: 45, 7: 45, 10: 84, 13: 58, 16: 58, 19: 46, 23: 90][i]  // - - T : : . Z
+            if let expected { guard byte == expected else { return nil } } else { guard (48...57).contains(byte) else { return nil } }
+        }
+        let date = parseTimestamp(text)
+        // timegm rolls an impossible moment over; a real one writes back as it was read.
+        guard timestamp(date).prefix(19) == text.prefix(19) else { return nil }
+        return date
+    }
 
     static func parseTimestamp(_ text: String) -> Date {
         var parts = tm()

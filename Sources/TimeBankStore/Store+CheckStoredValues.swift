@@ -55,6 +55,7 @@ extension Store {
         }
         problems += try enumeratedValueProblems(db, limit: limit)
         problems += try timestampProblems(db, limit: limit)
+        problems += try wholeNumberProblems(db, limit: limit)
         problems += try controlCharacterProblems(db, limit: limit)
         problems += try ledgerHistoryProblems(db)
         problems += try searchIndexProblems(db, limit: limit)
@@ -114,6 +115,36 @@ extension Store {
                 let value: DatabaseValue = row["v"]
                 let shown = value.isNull ? "NULL" : "'\(StoredValue.shown(StoredValue.text(value)))'"
                 problems.append("\(table) \(StoredValue.shown(StoredValue.text(row["k"]))): \(column) \(shown) is not a UTC timestamp.")
+            }
+        }
+        return problems
+    }
+
+    /// The tables read back through records (see Records/), whose number columns must hold numbers.
+    static let recordTables = ["member", "vetting", "vetting_reference", "category", "offer", "need", "referral", "referral_step",
+                               "exchange", "account", "broker"]
+
+    /// Text or a fraction in an INTEGER column (a number, a flag, a reference): SQLite keeps what it
+    /// is given when a file is edited with its CHECKs off, and the records refuse it.
+    static func wholeNumberProblems(_ db: Database, limit: Int) throws -> [String] {
+        var problems: [String] = []
+        for table in recordTables {
+            let columns = try Row.fetchAll(db, sql: "SELECT name, type FROM pragma_table_info(?)", arguments: [table])
+                .filter { ($0["type"] as String).uppercased().hasPrefix("INT") }
+                .map { $0["name"] as String }
+            guard !columns.isEmpty else { continue }
+            let notWhole = columns.map { "typeof(\($0)) NOT IN ('integer', 'null')" }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(keyColumn(table)) AS k, \(columns.joined(separator: ", ")) FROM \(table)
+                WHERE \(notWhole.joined(separator: " OR ")) LIMIT \(limit)
+                """)
+            for row in rows {
+                for column in columns {
+                    let value: DatabaseValue = row[column]
+                    if value.isNull { continue }
+                    if case .int64 = value.storage { continue }
+                    problems.append("\(table) \(StoredValue.shown(StoredValue.text(row["k"]))): \(column) '\(StoredValue.shown(StoredValue.text(value)))' is not a whole number.")
+                }
             }
         }
         return problems

@@ -6,8 +6,6 @@ import TimeBankResources
 extension Store {
     // MARK: categories
 
-    static func category(from row: Row) throws -> TimeBank.Category { try TimeBank.Category(row: row) }
-
     public func categories(includeInactive: Bool = false) throws -> [TimeBank.Category] {
         try read { db in
             try TimeBank.Category.fetchAll(db, sql: "SELECT * FROM category \(includeInactive ? "" : "WHERE active = 1") ORDER BY grp, name")
@@ -40,7 +38,7 @@ extension Store {
 
     // MARK: offers and needs
 
-    // Kept as functions for the callers that map rows; the decoding is `Offer.init(row:)` / `Need.init(row:)`.
+    // Kept for the exports and subject access, which map rows; the decoding is `Offer.init(row:)` / `Need.init(row:)`.
     static func offer(from row: Row) throws -> Offer { try Offer(row: row) }
     static func need(from row: Row) throws -> Need { try Need(row: row) }
 

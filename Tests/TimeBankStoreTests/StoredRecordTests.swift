@@ -155,6 +155,18 @@ struct StoredRecordTests {
         #expect(try f.store.check().contains { $0.hasSuffix("of exchange points at a missing row in account.") })
     }
 
+    @Test("Minutes that are text: the statement refuses the exchange instead of stopping the program, check names it")
+    func minutesNotANumber() throws {
+        let s = try Self.setup()
+        let f = s.f
+        let id = s.exchange.id.uuidString.lowercased()
+        try Self.plant(f, "DROP TRIGGER exchange_no_update; UPDATE exchange SET minutes = 'lots' WHERE id = '\(id)'")
+        let sentence = StoreError.damaged("exchange \(id) has minutes 'lots', which is not a whole number; run 'timebank check'.")
+        #expect(throws: sentence) { try f.store.statement(for: .member(f.ann)) }
+        #expect(throws: sentence) { try f.store.exchange(id: s.exchange.id) }
+        #expect(try f.store.check().contains("exchange \(id): minutes 'lots' is not a whole number."))
+    }
+
     @Test("A reference received on no day is refused, not dropped from the member's vetting")
     func referenceDate() throws {
         let s = try Self.setup()

@@ -59,19 +59,24 @@ extension Store {
             : "0 AS needs_vetted_helper, 0 AS requires_travel, 0 AS live"
         return """
             l.id, l.member, m.name AS member_name, l.title, l.description, l.area, l.availability, l.status, l.created, l.version, \(needOnly),
-            c.id AS c_id, c.code AS c_code, c.grp AS c_grp, c.name AS c_name, c.keywords AS c_keywords,
-            c.suggests_vetting AS c_vetting, c.involves_travel AS c_travel, c.active AS c_active
+            \(listingCategoryColumns.map { "c.\($0.column) AS \($0.alias)" }.joined(separator: ", "))
             """
     }
+
+    /// The category table's columns beside a listing, each under a `c_` name.
+    static let listingCategoryColumns: [(column: String, alias: String)] = [
+        ("id", "c_id"), ("code", "c_code"), ("grp", "c_grp"), ("name", "c_name"), ("keywords", "c_keywords"),
+        ("suggests_vetting", "c_vetting"), ("involves_travel", "c_travel"), ("active", "c_active"),
+    ]
 
     /// A listing beside its member's name and its category (the `c_` columns of `listingColumns`).
     static func listingRow(from row: Row, kind: ListingRow.Kind) throws -> ListingRow {
         let table = kind == .offer ? "offer" : "need"
         func value<Value: DatabaseValueConvertible>(_ column: String) throws -> Value { try row.stored(column, of: table) }
-        let keywords: String = try value("c_keywords")
-        let category = TimeBank.Category(id: try value("c_id"), code: try value("c_code"), group: try value("c_grp"), name: try value("c_name"),
-                                         keywords: keywords.split(separator: " ").map(String.init),
-                                         suggestsVetting: try value("c_vetting"), involvesTravel: try value("c_travel"), active: try value("c_active"))
+        // The category's columns under their own names, read by the one Category record.
+        var categoryColumns: [String: (any DatabaseValueConvertible)?] = [:]
+        for (column, alias) in listingCategoryColumns { categoryColumns[column] = row[alias] as DatabaseValue? }
+        let category = try TimeBank.Category(row: Row(categoryColumns))
         return ListingRow(kind: kind, id: try value("id"), member: try value("member"), memberName: try value("member_name"), category: category,
                           title: try value("title"), description: try value("description"), area: try value("area"),
                           availability: Availability(rawValue: try value("availability")), status: try row.storedCase("status", of: table),

@@ -62,6 +62,34 @@ struct StoredRecordTests {
         #expect(try f.store.check().contains("member \(f.bob): kind 'robot' is not one of 'person', 'organisation'."))
     }
 
+    @Test("How a member came that is none of the answers is refused, not read as unanswered")
+    func unknownCameThrough() throws {
+        let s = try Self.setup()
+        let f = s.f
+        try Self.plant(f, "UPDATE member SET came_through = 'by balloon' WHERE number = \(f.ann)")
+        let answers = "'self', 'friend-or-family', 'gp-or-social-prescriber', 'council-or-social-services', 'housing', 'charity-or-group', 'other'"
+        #expect(throws: StoreError.damaged("member \(f.ann) has came_through 'by balloon', which is not one of \(answers); run 'timebank check'.")) {
+            try f.store.member(f.ann)
+        }
+        #expect(try f.store.check().contains("member \(f.ann): came_through 'by balloon' is not one of \(answers)."))
+    }
+
+    @Test("An account of no known kind is refused when its exchanges are read, not read as a member or the pot")
+    func unknownAccountKind() throws {
+        let s = try Self.setup()
+        let f = s.f
+        let id = s.exchange.id.uuidString.lowercased()
+        try Self.plant(f, "UPDATE account SET kind = 'bank' WHERE member = \(f.bob)")
+        #expect(throws: StoreError.damaged("exchange \(id) has receiver '\(try Self.accountID(f, f.bob))', which is not an account; run 'timebank check'.")) {
+            try f.store.exchange(id: s.exchange.id)
+        }
+        #expect(try f.store.check().contains("account \(try Self.accountID(f, f.bob)): kind 'bank' is not one of 'member', 'pot', 'opening'."))
+    }
+
+    static func accountID(_ f: Fixture, _ member: Int) throws -> Int64 {
+        try f.temp.rawQueue().read { db in try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE member = ?", arguments: [member]) } ?? 0
+    }
+
     @Test("A need status that is none of the three is refused by the needs, the listing and matching, not read as open")
     func unknownNeedStatus() throws {
         let s = try Self.setup()

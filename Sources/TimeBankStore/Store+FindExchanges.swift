@@ -23,13 +23,15 @@ extension Store {
         // Few matches: read them through the most selective term and sort them. Many: walk the
         // ledger newest first through the date index and stop at the window, never sorting them all.
         let broad = total >= cap
+        // The window first, then what is shown of its rows: joined before the LIMIT, SQLite may
+        // build a temporary index over the whole ledger to find reversals.
         let sql = """
-            SELECT e.*, r.id AS reversed_by, c.name AS category_name
-            FROM exchange e \(broad ? "INDEXED BY exchange_date" : "")
-            LEFT JOIN exchange r ON r.reverses = e.id
-            LEFT JOIN category c ON c.code = e.category
-            WHERE \(filter.sql(scanning: broad))
-            ORDER BY e.date DESC, e.seq DESC LIMIT \(limit) OFFSET \(offset)
+            SELECT w.*, (SELECT r.id FROM exchange r WHERE r.reverses = w.id) AS reversed_by,
+                   (SELECT c.name FROM category c WHERE c.code = w.category) AS category_name
+            FROM (SELECT e.* FROM exchange e \(broad ? "INDEXED BY exchange_date" : "")
+                  WHERE \(filter.sql(scanning: broad))
+                  ORDER BY e.date DESC, e.seq DESC LIMIT \(limit) OFFSET \(offset)) w
+            ORDER BY w.date DESC, w.seq DESC
             """
         let rows = try Row.fetchAll(db, sql: sql, arguments: filter.arguments)
         var names: [AccountRef: String] = [:]

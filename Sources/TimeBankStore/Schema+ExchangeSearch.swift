@@ -5,8 +5,11 @@ extension Schema {
     /// reason included), its category code and its category's name, through a full-text index
     /// keyed by the exchange's `seq`, not by scanning every row with LIKE. Triggers keep it exact
     /// for every writer: an entry appended, a description emptied by erasure, a category renamed.
+    /// What the index holds for an exchange `e` with its category `c`; `check` compares it too.
+    static let exchangeSearchWords = "e.description || ' ' || coalesce(e.category, '') || ' ' || coalesce(c.name, '')"
+
     static func exchangeSearch(_ db: Database) throws {
-        let words = "e.description || ' ' || coalesce(e.category, '') || ' ' || coalesce(c.name, '')"
+        let words = exchangeSearchWords
         let from = "FROM exchange e LEFT JOIN category c ON c.code = e.category"
         try db.execute(sql: """
             CREATE VIRTUAL TABLE exchange_text USING fts5(

@@ -117,3 +117,19 @@ struct FindExchangesTests {
         #expect(try find(l, "obrien") == [])
     }
 }
+
+/// `timebank check` compares the exchange search index with the ledger, as it does the member search index.
+@Suite("Ledger-wide search: check")
+struct FindExchangesCheckTests {
+    @Test("An index row lost or changed behind the program's back is named by check")
+    func checkNamesADamagedIndex() throws {
+        let f = try Fixture()
+        try f.record(.member(f.ann), .member(f.bob), 60, description: "Hospital visit")
+        try f.record(.member(f.bob), .member(f.ann), 30, description: "Shopping")
+        #expect(try f.store.check().isEmpty)
+        try f.temp.rawQueue().write { db in
+            try db.execute(sql: "DELETE FROM exchange_text WHERE rowid = (SELECT min(seq) FROM exchange)")
+        }
+        #expect(try f.store.check() == ["The exchange search index disagrees with the ledger for 1 exchange."])
+    }
+}

@@ -20,8 +20,9 @@ extension Store {
         let cap = ExchangeFinder.countLimit
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM exchange e WHERE \(filter.sql(scanning: false)) LIMIT \(cap))",
                                      arguments: filter.arguments) ?? 0
-        // Few matches: read them through the most selective term and sort them. Many: walk the
-        // ledger newest first through the date index and stop at the window, never sorting them all.
+        // Few matches: read them through the most selective term and sort them (the `+` keeps
+        // SQLite from walking the whole date index instead). Many: walk the ledger newest first
+        // through the date index and stop at the window, never sorting them all.
         let broad = total >= cap
         // The window first, then what is shown of its rows: joined before the LIMIT, SQLite may
         // build a temporary index over the whole ledger to find reversals.
@@ -30,7 +31,7 @@ extension Store {
                    (SELECT c.name FROM category c WHERE c.code = w.category) AS category_name
             FROM (SELECT e.* FROM exchange e \(broad ? "INDEXED BY exchange_date" : "")
                   WHERE \(filter.sql(scanning: broad))
-                  ORDER BY e.date DESC, e.seq DESC LIMIT \(limit) OFFSET \(offset)) w
+                  ORDER BY \(broad ? "e.date DESC, e.seq DESC" : "+e.date DESC, +e.seq DESC") LIMIT \(limit) OFFSET \(offset)) w
             ORDER BY w.date DESC, w.seq DESC
             """
         let rows = try Row.fetchAll(db, sql: sql, arguments: filter.arguments)

@@ -8,7 +8,7 @@ public enum ExchangeSearchTerm: Hashable, Sendable {
     case dates(from: CalendarDate, to: CalendarDate)
     /// It lasted exactly this long.
     case minutes(Minutes)
-    /// A folded word that starts a word of the giver's or receiver's name, or of its description
+    /// A folded word that starts a word of the giver's or receiver's name (the community pot's too), or of its description
     /// (a reversal's reason included), category code or category name.
     case word(String)
 }

@@ -60,6 +60,11 @@ struct ExchangeFilter {
     /// Nil when a term can match nothing (a member number that does not exist).
     init?(_ db: Database, _ search: ExchangeSearch) throws {
         var named: [String: (any DatabaseValueConvertible)?] = [:]
+        // The community pot and the opening balances have names but no member: their words are matched here.
+        let unnamed = try Row.fetchAll(db, sql: "SELECT id, kind FROM account WHERE kind IN ('pot', 'opening')").map { row -> (Int64, [String]) in
+            let kind: String = row["kind"]
+            return (row["id"], SearchText.words(kind == "pot" ? Store.potName : Store.openingName))
+        }
         for (i, term) in search.terms.enumerated() {
             switch term {
             case .member(let n):
@@ -77,7 +82,10 @@ struct ExchangeFilter {
                 // Folded words hold letters and digits only, so the quoted prefix is always a valid query.
                 named["n\(i)"] = "names : \"\(w)\"*"
                 named["w\(i)"] = "\"\(w)\"*"
-                let members = "SELECT a.id FROM member_search s JOIN account a ON a.member = s.rowid WHERE member_search MATCH :n\(i)"
+                var members = "SELECT a.id FROM member_search s JOIN account a ON a.member = s.rowid WHERE member_search MATCH :n\(i)"
+                for (account, words) in unnamed where words.contains(where: { $0.hasPrefix(w) }) {
+                    members += " UNION ALL SELECT \(account)"
+                }
                 conditions.append(("""
                     (e.giver IN (\(members)) OR e.receiver IN (\(members))
                      OR e.seq IN (SELECT rowid FROM exchange_text WHERE exchange_text MATCH :w\(i)))

@@ -42,6 +42,8 @@ struct FindExchangesTests {
         #expect(try find(l, "王") == [l.visit.id, l.knit.id])
         #expect(try find(l, "ann archer") == [l.knit.id, l.garden.id])
         #expect(try find(l, "999999") == [])
+        #expect(try find(l, "community pot") == [l.potGrant.id])
+        #expect(try find(l, "pot cat") == [l.potGrant.id])
     }
 
     @Test("By a day or a range of days")

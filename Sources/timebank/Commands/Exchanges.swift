@@ -13,7 +13,7 @@ struct FindExchanges: ParsableCommand {
         commandName: "find",
         abstract: "Find exchanges by member, date, hours or words, newest first, with the id that `reverse` takes.",
         discussion: """
-            Every term must hold: a member number (1005), name words (zoe obrien, giver or receiver), a date \
+            Every term must hold: a member number (1005), name words (zoe obrien, giver or receiver; pot for the community pot), a date \
             (28/11, 2026-11-28, yesterday, -3), a month (2026-11) or a range (1/11..15/11), a duration (1:30, 1.5, 90m), \
             and words of the description, the reversal's reason or the category.
             """)

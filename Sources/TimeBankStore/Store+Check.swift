@@ -70,6 +70,12 @@ extension Store {
                 WHERE o.reverses IS NOT NULL OR o.giver <> r.receiver OR o.receiver <> r.giver OR o.minutes <> r.minutes
                 """) ?? 0
             if badReversals > 0 { problems.append("\(badReversals) reversals do not mirror their original exchange.") }
+            let unsearchable = try Int.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM exchange e LEFT JOIN category c ON c.code = e.category LEFT JOIN exchange_text t ON t.rowid = e.seq
+                        WHERE t.words IS NOT (\(Schema.exchangeSearchWords)))
+                     + (SELECT count(*) FROM exchange_text t WHERE NOT EXISTS (SELECT 1 FROM exchange e WHERE e.seq = t.rowid))
+                """) ?? 0
+            if unsearchable > 0 { problems.append("The exchange search index disagrees with the ledger for \(unsearchable) exchange\(unsearchable == 1 ? "" : "s").") }
             problems += try Store.storedValueProblems(db)
             return problems
         }

@@ -141,6 +141,7 @@ extension Store {
             try db.execute(sql: "INSERT INTO offer_search (offer_search) VALUES ('optimize')")
             try db.execute(sql: "INSERT INTO offer_text (offer_text) VALUES ('optimize')")
             try db.execute(sql: "INSERT INTO need_text (need_text) VALUES ('optimize')")
+            try db.execute(sql: "INSERT INTO exchange_text (exchange_text) VALUES ('optimize')")
             // Pages freed by the merge are on the free list; incremental vacuum is not enabled,
             // so VACUUM rebuilds the file without them.
             try db.execute(sql: "VACUUM")

@@ -11,7 +11,7 @@ struct TimeBankCommand: ParsableCommand {
         subcommands: [
             Console.self, Demo.self, Members.self, Record.self, Reverse.self, Balance.self, Statement.self, Match.self,
             Check.self, Backup.self, Export.self, Import.self, ExportMember.self, Erase.self, Brokers.self, SettingsCommand.self,
-            ReportCommand.self, Categories.self,
+            ReportCommand.self, Categories.self, Exchanges.self,
         ]
     )
 

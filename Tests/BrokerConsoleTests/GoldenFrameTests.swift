@@ -43,6 +43,7 @@ import TimeBankStore
         ("record-group", [.char("5"), .function(3)]),
         ("record-statement", [.char("5"), .function(4)]),
         ("record-close-month", [.char("5"), .function(6)]),
+        ("record-find", [.char("5"), .function(9), .char("g"), .char("a"), .char("r"), .char("d")]),
     ]
 
     @Test(arguments: sizes)

@@ -8,6 +8,7 @@ enum MatchAction {
     static let referrals: ActionID = "match-referrals"
     static let allReferrals: ActionID = "match-all-referrals"
     static let member: ActionID = "match-member"
+    static let someoneElse: ActionID = "match-someone-else"
 
     static func scope(_ mode: MatchScreen.Mode, searching: Bool, panel: Bool) -> KeyScope {
         if panel { return KeyScope("match.referral", title: "Match: a referral") }
@@ -30,6 +31,7 @@ enum MatchAction {
             ] + WidgetKeys.list(scope: scope, open: "Rank the helpers for the need")
         case .helpers:
             return actions(scope: scope) + [
+                MatchScreen.someoneElseBinding(scope: scope),
                 ScreenAction.backBinding(scope: scope, help: "Back to the open needs"),
                 .widget("open", [.enter], "Open the helper's card", scope: scope),
                 .widget("move", [.up, .down, .char("k"), .char("j")], "Move up or down one helper", scope: scope),

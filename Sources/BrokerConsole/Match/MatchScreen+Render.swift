@@ -52,6 +52,7 @@ extension MatchScreen {
             }
         }
         if let panel { panel.render(into: &frame, in: body) }
+        renderSomeoneElse(into: &frame, in: rect)
     }
 
     private func renderHelpers(into frame: inout Frame, in rect: Rect) {

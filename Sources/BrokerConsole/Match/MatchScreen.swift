@@ -30,15 +30,17 @@ struct MatchScreen: ConsoleScreen {
     var referralTotal = 0
     var openReferralsOnly = true
     var panel: ReferralPanel?
+    /// While "Refer someone else…" is open: the member picker.
+    var someoneElse: AccountPicker?
     var categories: [TimeBank.Category] = []
     var today = CalendarDate.today()
     var problem: String?
 
-    var scope: KeyScope { MatchAction.scope(mode, searching: needTable.isEditingFilter, panel: panel != nil) }
+    var scope: KeyScope { someoneElse != nil ? Self.someoneElseScope : MatchAction.scope(mode, searching: needTable.isEditingFilter, panel: panel != nil) }
 
-    var bindings: [KeyBinding] { MatchAction.bindings(mode, searching: needTable.isEditingFilter, panel: panel != nil) }
+    var bindings: [KeyBinding] { someoneElse != nil ? Self.someoneElseBindings() : MatchAction.bindings(mode, searching: needTable.isEditingFilter, panel: panel != nil) }
 
-    var capturesText: Bool { panel != nil || (mode == .needs && needTable.isEditingFilter) }
+    var capturesText: Bool { someoneElse != nil || panel != nil || (mode == .needs && needTable.isEditingFilter) }
 
     var hasUnsavedInput: Bool { !(panel?.note.text.isEmpty ?? true) }
 
@@ -94,6 +96,7 @@ struct MatchScreen: ConsoleScreen {
     }
 
     mutating func handle(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
+        if someoneElse != nil { return handleSomeoneElse(key, context, in: body) }
         if panel != nil { return handlePanel(key, context, in: body) }
         switch mode {
         case .needs:
@@ -160,6 +163,7 @@ struct MatchScreen: ConsoleScreen {
             }
             return .handled
         case MatchAction.propose: return propose(context, in: body)
+        case MatchAction.someoneElse: return openSomeoneElse()
         case MatchAction.needs:
             mode = .needs
             return .handled
@@ -198,16 +202,21 @@ struct MatchScreen: ConsoleScreen {
         if let existing = helpers.proposed[helper.member] {
             return .message(.error("\(helper.name) already has \(existing) for this need; r shows the referrals."))
         }
-        let offers = ((try? context.store.offers(member: helper.member)) ?? []).filter { $0.status == .open }
-        let group = need.category.group
-        let groupOf = Dictionary(categories.map { ($0.id, $0.group) }, uniquingKeysWith: { a, _ in a })
-        let offer = offers.first { $0.categoryID == need.category.id } ?? offers.first { groupOf[$0.categoryID] == group }
         do {
-            let referral = try context.store.propose(need: need.id, helper: helper.member, offer: offer?.id, by: context.broker)
+            let referral = try context.store.propose(need: need.id, helper: helper.member, offer: bestOffer(of: helper.member, for: need, context),
+                                                     by: context.broker)
             reload(context, in: body)
             return .message(.success("Referral \(referral.id) proposed: \(helper.name) for “\(need.title)” (\(need.memberName)). r moves it on."))
         } catch {
             return .message(.error("Not proposed: \(error)"))
         }
+    }
+
+    /// The helper's open offer that fits the need best: its category, else its category's group.
+    func bestOffer(of helper: Int, for need: ListingRow, _ context: ConsoleContext) -> Int? {
+        let offers = ((try? context.store.offers(member: helper)) ?? []).filter { $0.status == .open }
+        let groupOf = Dictionary(categories.map { ($0.id, $0.group) }, uniquingKeysWith: { a, _ in a })
+        let offer = offers.first { $0.categoryID == need.category.id } ?? offers.first { groupOf[$0.categoryID] == need.category.group }
+        return offer?.id
     }
 }

@@ -11,6 +11,7 @@ enum RecordAction {
     static let statementFile: ActionID = "record-statement-file"
     static let leave = ScreenAction.back
     static let undo: ActionID = "record-undo"
+    static let find: ActionID = "record-find"
 
     static func bindings(scope: KeyScope) -> [KeyBinding] {
         [
@@ -25,6 +26,8 @@ enum RecordAction {
             KeyBinding(action: statementFile, keys: [.function(7)], help: "Write the shown statement to a file to print", scope: scope),
             KeyBinding(action: undo, keys: [.function(8)], help: "Undo the last slip of this session (a reversal, after a yes)",
                        scope: scope, hint: "Undo", priority: 7),
+            KeyBinding(action: find, keys: [.ctrl("r"), .function(9)], help: "Find an exchange in the whole ledger by member, date, hours or words, to reverse it",
+                       scope: scope),
             KeyBinding(action: leave, keys: [.escape], help: "Leave the form (asks first if anything would be lost)", scope: scope),
         ]
     }

@@ -12,6 +12,7 @@ extension RecordHoursScreen {
         case .group: return KeyScope("record.group", title: "Record hours: group activity")
         case .statement: return KeyScope("record.statement", title: "Record hours: reverse from a statement")
         case .closeMonth: return KeyScope("record.close", title: "Record hours: close a month")
+        case .find: return KeyScope("record.find", title: "Record hours: find an exchange to reverse")
         }
     }
 
@@ -39,6 +40,13 @@ extension RecordHoursScreen {
                 .typing("Typed into the account or the reason", scope: scope),
                 .widget("fields", [.tab, .backTab], "Account, entries, reason", scope: scope),
                 .widget("lines", [.up, .down, .pageDown, .pageUp, .enter], "Choose an entry; Enter goes to its reason", scope: scope),
+            ] + WidgetKeys.textEditing(scope: scope)
+        case .find:
+            return actions + [
+                .typing("Typed into the search (a member's number or name, 28/11, 2026-11, 1:30, words) or the reason", scope: scope),
+                .widget("fields", [.tab, .backTab], "Search, matches, reason", scope: scope),
+                .widget("matches", [.up, .down, .pageUp, .pageDown, .home, .end], "Move through the matches, newest first", scope: scope),
+                .widget("choose", [.enter], "On a match: give the reason; on the reason: reverse it (asks first)", scope: scope),
             ] + WidgetKeys.textEditing(scope: scope)
         case .closeMonth:
             return actions + [

@@ -14,13 +14,14 @@ extension RecordHoursScreen {
         case .group: renderGroup(into: &frame, in: body)
         case .statement: renderStatement(into: &frame, in: body)
         case .closeMonth: renderClosing(into: &frame, in: body)
+        case .find: renderFind(into: &frame, in: body)
         }
         if let dialog { ConfirmDialog.render(dialog.state, into: &frame) }
     }
 
     private func renderModes(into frame: inout Frame, at rect: Rect) {
         let modes: [(Mode, String)] = [(.exchange, "F5 One exchange"), (.group, "F3 Group activity"), (.statement, "F4 Reverse"),
-                                       (.closeMonth, "F6 Close month")]
+                                       (.closeMonth, "F6 Close month"), (.find, "F9 Find")]
         var column = rect.column + 1
         for (m, label) in modes {
             let style: Style = m == mode ? Style(bold: true, reverse: true, role: .focus) : .plain

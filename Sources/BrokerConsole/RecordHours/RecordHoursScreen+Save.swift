@@ -181,6 +181,7 @@ extension RecordHoursScreen {
     }
 
     mutating func commitReverse(_ id: UUID, _ context: ConsoleContext) -> ScreenResponse {
+        if mode == .find { return commitReverseFound(id, context) }
         let reversalID = statementPanel.newReversalID()
         do {
             let entry = try context.store.reverse(id, reason: statementPanel.reason.text, date: facts.today, by: context.broker,

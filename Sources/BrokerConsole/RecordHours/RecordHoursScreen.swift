@@ -7,7 +7,7 @@ import TimeBankStore
 /// closing a month. The form has the focus from the start, so a broker can type a member
 /// number straight away; Esc leaves the form, after which the number keys switch screens again.
 struct RecordHoursScreen: ConsoleScreen {
-    enum Mode: Sendable { case exchange, group, statement, closeMonth }
+    enum Mode: Sendable { case exchange, group, statement, closeMonth, find }
 
     let id = ScreenID.recordHours
     var mode: Mode = .exchange
@@ -19,6 +19,7 @@ struct RecordHoursScreen: ConsoleScreen {
     var group = GroupSlip()
     var statementPanel = StatementPanel()
     var closing = CloseMonthPanel()
+    var finder = ExchangeFinderPanel()
     var dialog: RecordDialog?
     var facts = SlipContext(today: .today())
     /// The last slip saved, so saving an untouched form again is answered "already recorded"
@@ -39,7 +40,11 @@ struct RecordHoursScreen: ConsoleScreen {
 
     var capturesText: Bool { dialog != nil || focused }
 
-    mutating func reload(_ context: ConsoleContext, in body: Rect) { reload(context) }
+    mutating func reload(_ context: ConsoleContext, in body: Rect) {
+        reload(context)
+        // Another broker's write: the matches shown are read again, the selection kept by id.
+        if mode == .find { finder.load(store: context.store, today: facts.today, in: Self.finderTableRect(in: Self.formArea(in: body))) }
+    }
 
     mutating func reload(_ context: ConsoleContext) {
         facts = SlipContext.load(context)
@@ -70,6 +75,7 @@ struct RecordHoursScreen: ConsoleScreen {
         case .group: return handleGroup(key, context)
         case .statement: return handleStatement(key, context, in: body)
         case .closeMonth: return handleClosing(key, context)
+        case .find: return handleFind(key, context, in: body)
         }
     }
 
@@ -83,6 +89,7 @@ struct RecordHoursScreen: ConsoleScreen {
             case .group: return saveGroup(context)
             case .statement: return askReverse(context)
             case .closeMonth: return askCloseMonth(context)
+            case .find: return finder.focus == .reason ? askReverseFound() : chooseFound()
             }
         case RecordAction.single: switchMode(.exchange, context)
         case RecordAction.group: switchMode(.group, context)
@@ -90,6 +97,7 @@ struct RecordHoursScreen: ConsoleScreen {
         case RecordAction.closeMonth:
             switchMode(.closeMonth, context)
             closing.suggest(today: facts.today, closed: facts.closedMonths)
+        case RecordAction.find: openFinder(context, in: body)
         case RecordAction.statementFile: return writeStatement(context)
         case RecordAction.leave: return leave()
         case RecordAction.undo: return askUndo()
@@ -112,7 +120,7 @@ struct RecordHoursScreen: ConsoleScreen {
             dialog = .discard(ConfirmDialogState(title: "Discard?", message: "Discard \(what)? What you typed is not saved.",
                                                  buttons: ["Discard", "Keep typing"], defaultButton: 1))
         case .exchange: focused = false
-        case .group, .statement, .closeMonth:
+        case .group, .statement, .closeMonth, .find:
             mode = .exchange
             focused = true
         }

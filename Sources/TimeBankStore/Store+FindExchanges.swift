@@ -27,11 +27,13 @@ extension Store {
         // The window first, then what is shown of its rows: joined before the LIMIT, SQLite may
         // build a temporary index over the whole ledger to find reversals.
         let sql = """
-            SELECT w.*, (SELECT r.id FROM exchange r WHERE r.reverses = w.id) AS reversed_by,
+            SELECT w.*, ga.kind AS giver_kind, ga.member AS giver_member, ra.kind AS receiver_kind, ra.member AS receiver_member,
+                   (SELECT r.id FROM exchange r WHERE r.reverses = w.id) AS reversed_by,
                    (SELECT c.name FROM category c WHERE c.code = w.category) AS category_name
             FROM (SELECT e.* FROM exchange e \(broad ? "INDEXED BY exchange_date" : "")
                   WHERE \(filter.sql(scanning: broad))
                   ORDER BY \(broad ? "e.date DESC, e.seq DESC" : "+e.date DESC, +e.seq DESC") LIMIT \(limit) OFFSET \(offset)) w
+            LEFT JOIN account ga ON ga.id = w.giver LEFT JOIN account ra ON ra.id = w.receiver
             ORDER BY w.date DESC, w.seq DESC
             """
         let rows = try Row.fetchAll(db, sql: sql, arguments: filter.arguments)
@@ -43,7 +45,7 @@ extension Store {
             return found
         }
         let found = try rows.map { row -> FoundExchange in
-            let e = try Store.exchange(from: row, db)
+            let e = try Exchange(row: row)
             return FoundExchange(exchange: e, giverName: try name(e.giver), receiverName: try name(e.receiver),
                                  categoryName: row["category_name"] ?? "",
                                  reversedBy: try row.storedOptionalUUID("reversed_by", of: "exchange"))

@@ -14,7 +14,7 @@ import TimeBankStore
         let f = try MatchFixture()
         let row = try #require(try f.store.members(MemberQuery(status: .active), limit: 1, today: MatchFixture.today).rows.first)
         let m = try #require(try f.store.member(row.number))
-        f.press(.char("3"), .char("a"))
+        f.press(.char("3"), .char("+"))
         f.type("\(m.number)")
         f.press(.tab)
         f.type("garden")

@@ -36,7 +36,7 @@ struct ListingFormErrorClearsTests {
     @Test func theNotSavedErrorGoesOnceTheMarkedFieldsAreFixed() throws {
         let fixture = try MembersFixture()
         var d = ConsoleDriver(fixture)
-        d.press(.char("3"), .char("a"))
+        d.press(.char("3"), .char("+"))
         d.type("\(fixture.number("Seán Murphy"))")
         d.press(.tab)
         d.type("garden.lawn")

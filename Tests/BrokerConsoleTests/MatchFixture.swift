@@ -55,7 +55,7 @@ final class MatchFixture {
 
     /// Goes to Match and ranks the helpers for a need by searching its number, as a broker would.
     func openMatch(for need: Int) {
-        press(.char("4"), .char("n"), .char("/"))
+        press(.char("4"), .ctrl("n"), .char("/"))
         type(String(need))
         press(.enter)
     }

@@ -60,14 +60,14 @@ import TimeBankStore
         let before = try f.store.referralRows(need: need.id).count
         f.press(.down)
         let second = try f.store.rankHelpers(forNeed: need.id, limit: 20, today: MatchFixture.today)[1]
-        f.press(.char("p"))
+        f.press(.ctrl("p"))
         #expect(f.message.hasPrefix("Done: Referral"))
         let made = try f.store.referralRows(need: need.id)
         #expect(made.count == before + 1)
         let referral = try #require(made.first)
         #expect(referral.referral.helper == second.member && referral.referral.status == .proposed && referral.referral.broker == "ann")
         #expect(f.line(containing: "\(second.name) (\(second.member))")?.contains("referral \(referral.id) proposed") == true)
-        f.press(.char("p"))
+        f.press(.function(3))
         #expect(f.message.contains("already has referral \(referral.id)"))
         #expect(try f.store.referralRows(need: need.id).count == before + 1)
     }

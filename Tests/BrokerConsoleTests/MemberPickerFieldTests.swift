@@ -13,7 +13,7 @@ struct MemberPickerFieldTests {
 
     @Test func aNewOffersMemberIsPickedByName() throws {
         var d = ConsoleDriver(fixture)
-        d.press(.char("3"), .char("a"))
+        d.press(.char("3"), .char("+"))
         d.type("sean")
         #expect(d.screen.contains("Enter/Tab take"))
         let row = try #require(d.lines.first { $0.contains("Seán Murphy") && $0.contains("\(fixture.number("Seán Murphy"))") }, "\(d.screen)")
@@ -31,7 +31,7 @@ struct MemberPickerFieldTests {
 
     @Test func theArrowsChooseAmongSeveralMatches() throws {
         var d = ConsoleDriver(fixture)
-        d.press(.char("3"), .char("a"))
+        d.press(.char("3"), .char("+"))
         d.type("s")  // a word of two names starts with s: Seán Murphy and Westgate Surgery, in name order
         d.press(.down, .tab)
         let shown = d.lines.first { $0.contains("Member ") && $0.contains(" · ") } ?? ""

@@ -22,7 +22,7 @@ struct MembersListTests {
     func rows(_ d: ConsoleDriver) -> [String] {
         let lines = d.lines
         guard let header = lines.firstIndex(where: { $0.contains("No. Name") }) else { return [] }
-        return Array(lines[(header + 1)..<22]).filter { !$0.isEmpty && !$0.hasPrefix("No member") }
+        return Array(lines[(header + 1)..<22]).filter { !$0.isEmpty && !$0.hasPrefix(" No member") }
     }
 
     @Test func listsMembersByNameWithTheirFigures() {
@@ -31,15 +31,17 @@ struct MembersListTests {
         #expect(lines[0].contains("Members"))
         #expect(lines[2].hasPrefix("F5 status  F6 area  F7 vetting  F8 needs  F9 kind  F3 sort:name"))
         #expect(lines[2].hasSuffix("4 members"))
-        #expect(lines[3] == "   No. Name                         Area          Status  Balance Vetting  Needs")
+        // A column of margin on each side, as on the other lists.
+        #expect(lines[3] == "    No. Name                       Area          Status  Balance Vetting  Needs")
         let body = rows(d)
         #expect(body.count == 4)
         #expect(body[0].contains("Ahmed Khan") && body[0].contains("on hold") && body[0].hasSuffix("1"))
         #expect(body[1].contains("Seán Murphy") && body[1].contains("Tuffley") && body[1].contains("missing"))
         #expect(body[2].contains("◆ Westgate Surgery"))
         #expect(body[3].contains("Zoë 王 O'Brien (Zoë)"))
-        // The selected row is reverse video and holds the cursor, so it shows without colour.
-        #expect(d.frame.reverseMask(row: 4) == String(repeating: "#", count: 80))
+        // The selected row is reverse video and holds the cursor, so it shows without colour; the
+        // margins stay plain, so a move never rewrites the screen's last column.
+        #expect(d.frame.reverseMask(row: 4) == "." + String(repeating: "#", count: 78) + ".")
         #expect(d.frame.cursor?.row == 4)
         #expect(d.lines[23].contains("/ Search") && d.lines[23].contains("+ Add"))
     }
@@ -89,11 +91,11 @@ struct MembersListTests {
     @Test func typingALetterStartsTheSearch() {
         var d = driver()
         d.type("zoe")
-        #expect(d.lines[3].hasPrefix("/ zoe"))
+        #expect(d.lines[3].hasPrefix(" / zoe"))
         #expect(d.lines[3].hasSuffix("1 row"))
         #expect(rows(d).count == 1 && rows(d)[0].contains("Zoë 王 O'Brien"))
         // The cursor sits in the search line, after what was typed.
-        #expect(d.frame.cursor == Position(row: 3, column: 5))
+        #expect(d.frame.cursor == Position(row: 3, column: 6))
     }
 
     @Test func searchFindsByApostropheFreeNamePhoneAndPostcode() {
@@ -114,7 +116,7 @@ struct MembersListTests {
         d.press(.char("/"))
         d.type("1")
         #expect(d.app.current == .members)
-        #expect(d.lines[3].hasPrefix("/ 1"))
+        #expect(d.lines[3].hasPrefix(" / 1"))
         d.press(.escape)          // clears the search and leaves the search line
         d.press(.char("1"))
         #expect(d.app.current == .today)
@@ -127,7 +129,7 @@ struct MembersListTests {
         #expect(d.screen.contains("No member matches"))
         d.press(.tab)             // leaves the search line, keeping it
         d.press(.backspace)
-        #expect(d.lines[3].hasPrefix("/ zoe"))
+        #expect(d.lines[3].hasPrefix(" / zoe"))
         #expect(rows(d).count == 1)
         d.press(.escape)
         #expect(rows(d).count == 4)
@@ -177,7 +179,7 @@ struct MembersListTests {
         _ = try fixture.store.addMember(Member(name: "Aaron First", joined: membersToday), by: fixture.bob)
         d.otherBrokerWrote()
         let selected = d.lines.firstIndex { $0.contains("Westgate Surgery") }
-        #expect(selected.map { d.frame.reverseMask(row: $0).hasPrefix("#####") } ?? false)
+        #expect(selected.map { d.frame.reverseMask(row: $0).hasPrefix(".#####") } ?? false)
     }
 
     @Test func aLongListPagesAndFetchesOnlyWhatIsShown() throws {

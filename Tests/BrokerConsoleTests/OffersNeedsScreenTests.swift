@@ -18,7 +18,7 @@ import TimeBankStore
         let m = try activeMember(f)
         f.press(.char("3"), .tab)
         #expect(f.line(containing: "[Needs]") != nil)
-        f.press(.char("a"))
+        f.press(.char("+"))
         #expect(f.line(containing: "New need") != nil)
         f.type("\(m.number)")
         f.press(.tab)
@@ -43,7 +43,7 @@ import TimeBankStore
     @Test func aCategoryThatUsuallyNeedsVettingTicksTheBox() throws {
         let f = try MatchFixture()
         let vetted = try #require(try f.store.categories().first { $0.suggestsVetting })
-        f.press(.char("3"), .tab, .char("a"), .tab)
+        f.press(.char("3"), .tab, .char("+"), .tab)
         f.type(vetted.code)
         #expect(f.line(containing: "Needs a vetted helper [x]") != nil)
         #expect(f.line(containing: "Category (usually needs a vetted helper): \(vetted.code) · \(vetted.group)") != nil)
@@ -52,7 +52,7 @@ import TimeBankStore
     @Test func missingFieldsAreMarkedAndNothingIsSaved() throws {
         let f = try MatchFixture()
         let before = try f.store.offers().count
-        f.press(.char("3"), .char("a"))
+        f.press(.char("3"), .insert)
         f.type("999999")
         f.press(.tab)
         f.type("zzzz")
@@ -75,7 +75,7 @@ import TimeBankStore
         let f = try MatchFixture()
         f.press(.char("3"))
         let first = try #require(try f.store.listings(ListingQuery(kind: .offer), limit: 1).rows.first)
-        f.press(.char("e"))
+        f.press(.ctrl("e"))
         #expect(f.line(containing: "Editing offer \(first.id)") != nil)
         f.press(.ctrl("u"))
         f.type("Bike repairs and puncture fixing")
@@ -84,14 +84,14 @@ import TimeBankStore
         #expect(try f.store.offer(first.id)?.title == "Bike repairs and puncture fixing")
         #expect(try f.store.offer(first.id)?.categoryID == first.category.id)
 
-        f.press(.char("x"))
+        f.press(.ctrl("x"))
         #expect(f.screen.contains("Close offer?"))
         f.press(.enter)  // the default is to keep it
         #expect(try f.store.offer(first.id)?.status == .open)
-        f.press(.char("x"), .char("c"))
+        f.press(.function(7), .char("c"))
         #expect(try f.store.offer(first.id)?.status == .closed)
         #expect(f.line(containing: "Bike repairs and puncture fixing") == nil)
-        f.press(.char("s"), .char("/"))
+        f.press(.ctrl("o"))
         f.type("puncture")
         #expect(f.line(containing: "Bike repairs and puncture")?.contains(" closed") == true)
     }
@@ -110,7 +110,7 @@ import TimeBankStore
         #expect(f.screen.contains(chosen.fullName))
         let expected = try f.store.listings(ListingQuery(kind: .offer, categoryID: chosen.id), limit: 500)
         #expect(f.screen.contains("\(expected.total) listed"))
-        f.press(.char("c"))
+        f.press(.ctrl("u"))
         #expect(!f.screen.contains(chosen.fullName))
     }
 
@@ -122,11 +122,11 @@ import TimeBankStore
         f.press(.char("3"), .char("/"))
         f.type(String(offer.id))
         f.press(.enter, .escape)  // Enter opened the form; leave it
-        f.press(.char("m"))
+        f.press(.ctrl("t"))
         #expect(f.screen.contains("Open needs that \(offer.memberName)"))
         let fits = try f.store.needsFitting(offer: offer.id, limit: 50, today: MatchFixture.today)
         #expect(f.screen.contains("Why: " + fits[0].result.reasons.joined(separator: " · ").prefix(30)))
-        f.press(.char("p"))
+        f.press(.ctrl("p"))
         #expect(f.message.hasPrefix("Done: Referral"))
         #expect(try f.store.referralRows(need: fits[0].need.id).first?.referral.helper == offer.member)
         f.press(.enter)
@@ -136,7 +136,7 @@ import TimeBankStore
 
     @Test func categoryEditsAreForAdmins() throws {
         let broker = try MatchFixture(role: .broker)
-        broker.press(.char("3"), .backTab, .char("e"))
+        broker.press(.char("3"), .backTab, .ctrl("e"))
         #expect(broker.message == "Error: Only an admin can edit the categories.")
         let c = try #require(try broker.store.categories().first)
         var renamed = c
@@ -144,7 +144,7 @@ import TimeBankStore
         #expect(throws: StoreError.refused(.roleNeeded(.admin, action: "edit the categories", have: .broker))) { try broker.store.saveCategory(renamed, by: broker.broker) }
 
         let admin = try MatchFixture()
-        admin.press(.char("3"), .backTab, .char("e"))
+        admin.press(.char("3"), .backTab, .function(4))
         let first = try #require(try admin.store.categories(includeInactive: true).first)
         #expect(admin.line(containing: "Editing category \(first.code)") != nil)
         admin.press(.tab, .tab, .ctrl("u"))

@@ -18,10 +18,10 @@ import TimeBankStore
         let reach = MemberContact(phone: member.phone, email: member.email, byPhone: member.consent.contactByPhone,
                                   byEmail: member.consent.contactByEmail).line
         #expect(f.line(containing: "(\(helper.member))")?.contains("· " + reach.prefix(20)) == true, "\(f.screen)")
-        f.press(.char("p"))
+        f.press(.ctrl("p"))
         let id = try #require(try f.store.referralRows(need: need.id).first).id
 
-        f.press(.char("r"))
+        f.press(.ctrl("r"))
         #expect(f.line(containing: "Referrals still moving")?.isEmpty == false)
         #expect(f.lines.firstIndex { $0.contains("\(id) proposed") } != nil)
         f.press(.enter)  // the newest referral is at the top
@@ -70,7 +70,7 @@ import TimeBankStore
         let helper = try f.store.rankHelpers(forNeed: need.id, limit: 1, today: MatchFixture.today)[0]
         let r = try f.store.propose(need: need.id, helper: helper.member, offer: nil, by: f.broker)
         _ = try f.store.move(referral: r.id, to: .agreed, by: f.broker)
-        f.press(.char("4"), .char("r"), .enter)
+        f.press(.char("4"), .ctrl("r"), .enter)
         #expect(f.screen.contains("› done (then Record hours)"))
         f.press(.enter)
         #expect(f.app.current == .recordHours)
@@ -85,7 +85,7 @@ import TimeBankStore
         let need = try f.vettedNeed()
         let helper = try f.store.rankHelpers(forNeed: need.id, limit: 1, today: MatchFixture.today)[0]
         let r = try f.store.propose(need: need.id, helper: helper.member, offer: nil, by: f.broker)
-        f.press(.char("4"), .char("r"), .enter)
+        f.press(.char("4"), .ctrl("r"), .enter)
         for _ in 0..<4 { f.press(.down) }  // past contacted, agreed, declined, cancelled
         #expect(f.screen.contains("› note only (stays proposed)"))
         f.type("Left a message")
@@ -115,7 +115,7 @@ import TimeBankStore
         let need = try f.vettedNeed()
         let helper = try f.store.rankHelpers(forNeed: need.id, limit: 1, today: MatchFixture.today)[0]
         let r = try f.store.propose(need: need.id, helper: helper.member, offer: nil, by: f.broker)
-        f.press(.char("4"), .char("r"), .enter)
+        f.press(.char("4"), .ctrl("r"), .enter)
         f.press(.escape)
         #expect(try f.store.referralRow(r.id)?.referral.status == .proposed)
         f.press(.enter, .down, .down)
@@ -123,7 +123,7 @@ import TimeBankStore
         f.type("Too far")
         f.press(.enter)
         #expect(try f.store.referralRow(r.id)?.referral.status == .declined)
-        f.press(.char("a"))  // closed ones too
+        f.press(.ctrl("o"))  // closed ones too
         let total = try f.store.referralCount()
         #expect(f.screen.contains("All referrals (\(total)):"))
         let declined = try #require(f.line(containing: "\(r.id) declined"))

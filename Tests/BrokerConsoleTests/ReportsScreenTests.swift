@@ -95,6 +95,26 @@ struct ReportsScreenTests {
         #expect(blocks.render().lines.joined().contains("█"))
     }
 
+    /// Without PgDn/PgUp (a vt100), Ctrl-F and Ctrl-B turn the report's pages the same way.
+    @Test func ctrlFAndCtrlBPageAsPgDnAndPgUpDo() {
+        var keys = app()
+        var paging = app()
+        // The year by category and group: longer than a page at 80x24.
+        press(&keys, .char("y"))
+        press(&paging, .char("y"))
+        for _ in 0..<7 { press(&keys, .tab); press(&paging, .tab) }
+        let top = keys.render().lines
+        #expect(top[3].contains("By category"))
+        press(&keys, .pageDown)
+        press(&paging, .ctrl("f"))
+        let paged = keys.render().lines
+        #expect(paged != top, "the report is longer than one page at 80x24")
+        #expect(paging.render().lines == paged)
+        press(&keys, .pageUp)
+        press(&paging, .ctrl("b"))
+        #expect(paging.render().lines == top && keys.render().lines == top)
+    }
+
     @Test func figuresDrawFirstAndTheFullReportFollows() {
         var console = app(defers: true)
         let first = console.render().lines

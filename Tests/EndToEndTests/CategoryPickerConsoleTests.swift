@@ -18,7 +18,7 @@ struct CategoryPickerConsoleTests {
                 try await t.waitFor("This month")
                 try await t.press("3")
                 try await t.waitFor("[Offers]")
-                try await t.press("a")
+                try await t.press("IC")  // Insert adds; a letter would search
                 try await t.waitFor("New offer")
                 try await t.type(String(member))
                 try await t.press("Tab")

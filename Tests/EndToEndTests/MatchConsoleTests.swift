@@ -40,9 +40,9 @@ struct MatchConsoleTests {
                 #expect(screen.contains("vetted"))
                 let first = try #require(helpers.first)
 
-                try await t.press("p")
+                try await t.press("F3")
                 try await t.waitFor("Done: Referral")
-                try await t.press("r")
+                try await t.press("F7")
                 try await t.waitFor("Referrals still moving")
                 try await t.press("Enter")
                 try await t.waitFor("› contacted")

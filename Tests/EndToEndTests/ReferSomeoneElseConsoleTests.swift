@@ -29,7 +29,7 @@ struct ReferSomeoneElseConsoleTests {
                 try await t.waitFor("Refer someone else")
                 try await t.press("Escape")
                 try await t.waitForAbsence(of: "Refer someone else")
-                try await t.press("C-o")
+                try await t.press("C-a")
                 try await t.waitFor("Refer someone else to")
                 try await t.type(String(pending[0]))
                 try await t.press("Enter")

@@ -30,7 +30,7 @@ struct ReferralDoneConsoleTests {
                 try await t.waitFor("This month")
                 try await t.press("4")
                 try await t.waitFor("Open needs (")
-                try await t.press("r")
+                try await t.press("C-r")
                 try await t.waitFor("Referrals still moving")
                 try await t.press("Enter")  // the most recently moved is at the top
                 try await t.waitFor("Referral \(referral.id) · agreed")

@@ -87,12 +87,15 @@ struct WindowSizeConsoleTests {
         return lines[row].split(separator: " ").first.map(String.init)
     }
 
-    @Test func everyScreenWorksWithoutFunctionKeys() async throws {
+    /// A vt100 has no F-keys, PgUp/PgDn, Home/End or Shift-Tab at all; under TERM=linux in tmux
+    /// the F-keys tmux sends are not the Linux console's, so they do nothing either.
+    @Test(arguments: ["vt100", "linux"])
+    func everyScreenWorksWithoutFunctionKeys(term: String) async throws {
         try await withTemporaryDirectory { dir in
             let db = dir.path("tb.sqlite")
             let tb = TimeBankCLI(db: db)
             try await Fixture.demo(tb, members: 120, seed: 3)
-            try await withTmux([try Binary.timebank(), "--db", db], width: 100, height: 40, term: "vt100", environment: ["NO_COLOR": "1"]) { t in
+            try await withTmux([try Binary.timebank(), "--db", db], width: 100, height: 40, term: term, environment: ["NO_COLOR": "1"]) { t in
                 try await t.waitFor("This month")
 
                 // Members list: help names the keys that stand in for PgDn/PgUp/Home/End and the menu.
@@ -131,10 +134,37 @@ struct WindowSizeConsoleTests {
                 try await t.press("Escape")
                 try await t.waitFor("F3 sort")
 
-                // Offers & needs: a form whose typing is never thrown away without asking.
+                // Offers & needs: its help names a Ctrl key beside every F-key; typing searches.
                 try await t.press("3")
                 try await t.waitFor("listed")
-                try await t.press("a")
+                try await t.press("?")
+                let listingsHelp = try await t.waitFor("Help (Esc")
+                for keys in ["Ctrl-E, F4", "Ctrl-T, F5", "Ctrl-O, F6", "Ctrl-X, F7", "Ctrl-U, F9", "+, Ins"] {
+                    #expect(listingsHelp.contains(keys), "help lists \(keys)")
+                }
+                try await t.press("Escape")
+                try await t.waitForAbsence(of: "Help (Esc")
+                try await t.type("garden")
+                try await t.waitFor("/ garden")
+                try await t.press("Tab")
+                try await t.press("C-o")
+                try await t.waitFor("all statuses")
+                try await t.press("C-e")
+                try await t.waitFor("Editing offer")
+                try await t.press("Escape")
+                try await t.waitForAbsence(of: "Editing offer")
+                try await t.press("C-x")
+                try await t.waitFor("Close offer?")
+                try await t.press("Escape")
+                try await t.waitForAbsence(of: "Close offer?")
+                try await t.press("C-t")
+                try await t.waitFor("Enter: ranked helpers")
+                try await t.press("Escape")
+                try await t.waitForAbsence(of: "Enter: ranked helpers")
+                try await t.press("Escape")  // clears the search
+                try await t.waitForAbsence(of: "/ garden")
+                // A form whose typing is never thrown away without asking.
+                try await t.type("+")
                 try await t.waitFor("Ctrl-S or F2 saves")
                 try await t.press("Tab")
                 try await t.type("garden")
@@ -146,14 +176,31 @@ struct WindowSizeConsoleTests {
                 try await t.press("d")
                 try await t.waitForAbsence(of: "Discard?")
 
-                // Match: helpers paged with Ctrl-F, back with Esc.
+                // Match: helpers paged with Ctrl-F, back with Esc; its commands on Ctrl keys.
                 try await t.press("4")
                 try await t.waitFor("Open needs (")
+                try await t.press("?")
+                let matchHelp = try await t.waitFor("Help (Esc")
+                for keys in ["Ctrl-P, F3", "Ctrl-N, F5", "Ctrl-O, F6", "Ctrl-R, F7", "Ctrl-V, F8"] {
+                    #expect(matchHelp.contains(keys), "help lists \(keys)")
+                }
+                try await t.press("Escape")
+                try await t.waitForAbsence(of: "Help (Esc")
                 try await t.press("Enter")
                 try await t.waitFor("Ranked helpers")
                 try await t.press("C-f")
-                try await t.press("Escape")
+                try await t.press("C-p")
+                try await t.waitUntil("Ctrl-P to propose") { $0.range(of: "Referral [0-9]+ proposed:|already has referral", options: .regularExpression) != nil }
+                try await t.press("C-r")
+                try await t.waitFor("Referrals still moving")
+                try await t.press("C-o")
+                try await t.waitFor("All referrals")
+                try await t.press("C-n")
                 try await t.waitFor("Open needs (")
+                try await t.type("learn")
+                try await t.waitFor("/ learn")
+                try await t.press("Escape")
+                try await t.waitForAbsence(of: "/ learn")
                 try await t.waitFor("Enter Open")
 
                 // Record hours: it opens at rest, out of the form, and the menu reaches what F3 does.

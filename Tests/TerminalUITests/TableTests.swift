@@ -173,6 +173,19 @@ struct TableTests {
         #expect(state.handle(.escape, in: area) == .ignored)
     }
 
+    @Test func aFreshSearchReplacesTheLastOneAndStartsAtTheTop() {
+        var state = TableState(rowCount: 30)
+        state.beginFilter()
+        _ = state.handle(.char("g"), in: area)
+        _ = state.handle(.char("o"), in: area)
+        _ = state.handle(.tab, in: area)  // out of the search line: the list stays searched
+        _ = state.handle(.down, in: area)
+        #expect(state.filterText == "go" && state.selectedIndex == 1)
+        #expect(state.startFreshSearch(with: "w") == .filterChanged("w"))
+        #expect(state.filterText == "w" && state.isEditingFilter && state.selectedIndex == 0)
+        #expect(state.handle(.char("i"), in: area) == .filterChanged("wi"))
+    }
+
     @Test func hostileAndWideDataIsTruncatedAndSanitised() {
         var frame = Frame(width: 20, height: 5)
         let rows = [

@@ -1,7 +1,9 @@
 import TerminalUI
 
-/// The Match screen's own keys. Plain letters are free here: no field has the focus except the
-/// search line and a referral's note, and while they do the letters are typing.
+/// The Match screen's own keys. On its lists a letter starts a fresh search of the open needs
+/// (`ListTyping`) and digits switch screens, so its commands are Ctrl keys with an F-key beside
+/// each (the Ctrl key first: it works on every terminal); in the search line and a referral's
+/// note letters are typing.
 enum MatchAction {
     static let propose: ActionID = "match-propose"
     static let needs: ActionID = "match-needs"
@@ -26,13 +28,16 @@ enum MatchAction {
         case .needs:
             if searching { return WidgetKeys.searchLine(scope: scope) }
             return actions(scope: scope) + [
-                .widget("search", [.char("/")], "Search the needs: words, a member's name or number", scope: scope, hint: "Search", priority: 4),
+                .widget("search", [.char("/")], "Search the needs (for a word starting with j, k or q too)",
+                        scope: scope, hint: "Search", priority: 4),
                 .widget("clear", [.escape], "Clear the search", scope: scope),
-            ] + WidgetKeys.list(scope: scope, open: "Rank the helpers for the need")
+            ] + ListTyping.bindings(scope: scope)
+                + WidgetKeys.list(scope: scope, open: "Rank the helpers for the need")
         case .helpers:
             return actions(scope: scope) + [
                 MatchScreen.someoneElseBinding(scope: scope),
                 ScreenAction.backBinding(scope: scope, help: "Back to the open needs"),
+            ] + ListTyping.bindings(scope: scope, search: "searches the needs afresh") + [
                 .widget("open", [.enter], "Open the helper's card", scope: scope),
                 .widget("move", [.up, .down, .char("k"), .char("j")], "Move up or down one helper", scope: scope),
                 .widget("page", [.pageDown, .pageUp, .ctrl("f"), .ctrl("b")], "Move by the helpers shown (Ctrl-F down, Ctrl-B up)", scope: scope),
@@ -40,19 +45,22 @@ enum MatchAction {
             ]
         case .referrals:
             return actions(scope: scope) + [ScreenAction.backBinding(scope: scope, help: "Back to the helpers, or the needs")]
+                + ListTyping.bindings(scope: scope, search: "searches the needs afresh")
                 + WidgetKeys.list(scope: scope, open: "Open the referral to move it on")
         }
     }
 
     static func actions(scope: KeyScope) -> [KeyBinding] {
         [
-            KeyBinding(action: propose, keys: [.char("p")], help: "Propose a referral: introduce the selected helper to the need",
+            KeyBinding(action: propose, keys: [.ctrl("p"), .function(3)], help: "Propose a referral: the selected helper for the need",
                        scope: scope, hint: "Propose", priority: 1),
-            KeyBinding(action: referrals, keys: [.char("r")], help: "Referrals: move them on (proposed, contacted, agreed, done)",
+            KeyBinding(action: referrals, keys: [.ctrl("r"), .function(7)], help: "Referrals: move them on (contacted, agreed, done)",
                        scope: scope, hint: "Referrals", priority: 2),
-            KeyBinding(action: needs, keys: [.char("n")], help: "Pick another need (the list of open needs)", scope: scope, hint: "Needs", priority: 3),
-            KeyBinding(action: member, keys: [.char("m")], help: "Open the selected member's card", scope: scope),
-            KeyBinding(action: allReferrals, keys: [.char("a")], help: "Referrals: show closed ones too, or only those still moving", scope: scope),
+            KeyBinding(action: needs, keys: [.ctrl("n"), .function(5)], help: "Pick another need (the list of open needs)", scope: scope,
+                       hint: "Needs", priority: 3),
+            KeyBinding(action: member, keys: [.ctrl("v"), .function(8)], help: "View the selected member's card", scope: scope),
+            KeyBinding(action: allReferrals, keys: [.ctrl("o"), .function(6)], help: "Referrals: closed ones too, or only those still moving",
+                       scope: scope),
         ]
     }
 }

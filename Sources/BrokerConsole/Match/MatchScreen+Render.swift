@@ -26,7 +26,7 @@ extension MatchScreen {
         switch mode {
         case .needs:
             if problem == nil {
-                frame.put("Open needs (\(CountText.grouped(needTotal))): ↑↓ choose · / search · Enter ranks the helpers · r referrals", row: rect.row,
+                frame.put("Open needs (\(CountText.grouped(needTotal))): type to search · Enter ranks helpers · Ctrl-R referrals", row: rect.row,
                           column: left, maxWidth: width, style: .muted)
             }
             let shown = needTable.visibleRange(in: body).filter { needs.indices.contains($0) }.map { (name: needs[$0].memberName, number: needs[$0].member) }
@@ -43,10 +43,10 @@ extension MatchScreen {
         case .referrals:
             let count = referralTotal > referrals.count ? "\(referrals.count) most recent of \(referralTotal)" : "\(referralTotal)"
             frame.put("\(openReferralsOnly ? "Referrals still moving" : "All referrals") (\(count)): Enter moves one on · "
-                      + "a \(openReferralsOnly ? "shows closed ones too" : "shows only those moving") · Esc back", row: rect.row, column: left,
+                      + "Ctrl-O \(openReferralsOnly ? "closed ones too" : "only those moving")", row: rect.row, column: left,
                       maxWidth: width, style: .muted)
             let now = context.now()
-            TableView.render(referralTable, columns: ReferralList.columns, emptyMessage: "No referrals yet: p on a helper proposes one.",
+            TableView.render(referralTable, columns: ReferralList.columns, emptyMessage: "No referrals yet: Ctrl-P on a helper proposes one.",
                              into: &frame, at: body, focused: panel == nil) { index in
                 referrals.indices.contains(index) ? ReferralList.row(referrals[index], now: now) : nil
             }
@@ -66,7 +66,7 @@ extension MatchScreen {
         if need.needsVettedHelper { facts.append("needs a vetted helper") }
         if need.requiresTravel { facts.append("helper must travel") }
         frame.put(facts.joined(separator: " · "), row: rect.row + 1, column: left, maxWidth: width)
-        frame.put("Ranked helpers (\(helpers.results.count)), best first: p proposes · Enter card · n needs · r referrals",
+        frame.put("Ranked helpers (\(helpers.results.count)), best first: Ctrl-P proposes · Enter opens their card",
                   row: rect.row + 2, column: left, maxWidth: width, style: .muted)
         helpers.render(into: &frame, in: Self.helpersRect(in: rect), focused: panel == nil)
     }

@@ -20,7 +20,7 @@ extension MatchScreen {
     }
 
     static func someoneElseBinding(scope: KeyScope) -> KeyBinding {
-        KeyBinding(action: MatchAction.someoneElse, keys: [.ctrl("o"), .function(5)],
+        KeyBinding(action: MatchAction.someoneElse, keys: [.ctrl("a"), .function(4)],
                    help: "Refer someone else…: pick any member by number or name and refer them to this need", scope: scope)
     }
 

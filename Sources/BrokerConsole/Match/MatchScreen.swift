@@ -98,6 +98,13 @@ struct MatchScreen: ConsoleScreen {
     mutating func handle(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         if someoneElse != nil { return handleSomeoneElse(key, context, in: body) }
         if panel != nil { return handlePanel(key, context, in: body) }
+        // A name or a word typed on any of the lists is a fresh search of the open needs.
+        if !needTable.isEditingFilter, let c = ListTyping.searchLetter(key) {
+            mode = .needs
+            _ = needTable.startFreshSearch(with: c)
+            reload(context, in: body)
+            return .handled
+        }
         switch mode {
         case .needs:
             switch needTable.handle(key, in: Self.listRect(in: body)) {
@@ -174,7 +181,7 @@ struct MatchScreen: ConsoleScreen {
             reload(context, in: body)
             return .handled
         case MatchAction.allReferrals:
-            guard mode == .referrals else { return .message(.info("a shows every referral in the referrals view (r).")) }
+            guard mode == .referrals else { return .message(.info("Ctrl-O shows every referral in the referrals view (Ctrl-R).")) }
             openReferralsOnly.toggle()
             // Another list: it starts at its top, as a new filter does on every list.
             referrals = []
@@ -197,16 +204,16 @@ struct MatchScreen: ConsoleScreen {
     /// One key on a helper's row introduces them to the need, with the offer that fits it best.
     mutating func propose(_ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         guard mode == .helpers, let need, let helper = helpers.current else {
-            return .message(.info("Pick a need and a helper first: Enter on a need shows its ranked helpers, then p proposes."))
+            return .message(.info("Pick a need and a helper first: Enter on a need shows its ranked helpers, then Ctrl-P proposes."))
         }
         if let existing = helpers.proposed[helper.member] {
-            return .message(.error("\(helper.name) already has \(existing) for this need; r shows the referrals."))
+            return .message(.error("\(helper.name) already has \(existing) for this need; Ctrl-R shows the referrals."))
         }
         do {
             let referral = try context.store.propose(need: need.id, helper: helper.member, offer: bestOffer(of: helper.member, for: need, context),
                                                      by: context.broker)
             reload(context, in: body)
-            return .message(.success("Referral \(referral.id) proposed: \(helper.name) for “\(need.title)” (\(need.memberName)). r moves it on."))
+            return .message(.success("Referral \(referral.id) proposed: \(helper.name) for “\(need.title)” (\(need.memberName)). Ctrl-R moves it on."))
         } catch {
             return .message(.error("Not proposed: \(error)"))
         }

@@ -31,8 +31,6 @@ enum MembersAction {
     static let save = ScreenAction.save
 
     static let scope = KeyScope(String(describing: ScreenID.members), title: ScreenID.members.title)
-    /// The console's quit: on the list, q is not the start of a search.
-    static let quit: ActionID = "quit"
 
     /// One scope per mode, so help shows exactly the keys of where the broker is.
     static func scope(_ mode: MembersScreen.Mode, searching: Bool, asking: Bool) -> KeyScope {
@@ -49,9 +47,7 @@ enum MembersAction {
         [
             KeyBinding(action: search, keys: [.char("/")], help: "Search by name, number, phone, email, postcode or offer", scope: scope, hint: "Search", priority: 1),
             KeyBinding(action: add, keys: [.char("+"), .insert], help: "Add a member", scope: scope, hint: "Add", priority: 2),
-        ] + filters(scope: scope) + [
-            .typing("A letter starts a fresh search with it (j and k move, q quits: press / first to search for them)", scope: scope, .letters),
-            KeyBinding(action: quit, keys: [.char("q")], help: "Quit (asks first if something is unsaved)", scope: scope),
+        ] + filters(scope: scope) + ListTyping.bindings(scope: scope) + [
             .widget("correct", [.backspace], "Back to correcting the last search", scope: scope),
             .widget("clear", [.escape], "Clear the search", scope: scope),
         ] + WidgetKeys.list(scope: scope, open: "Open the member's card")
@@ -87,8 +83,7 @@ enum MembersAction {
             // After Help (10) in the key bar: at 80 columns "? Help" stays in view and Need gives way.
             KeyBinding(action: addOffer, keys: [.ctrl("o"), .function(7)], help: "Add an offer for this member", scope: scope, hint: "Offer", priority: 11),
             KeyBinding(action: addNeed, keys: [.ctrl("w"), .function(8)], help: "Add a need (what they want help with) for this member", scope: scope, hint: "Need", priority: 12),
-            .typing("A letter goes back to the list and starts a fresh search with it (j and k scroll, q quits)", scope: scope, .letters),
-            KeyBinding(action: quit, keys: [.char("q")], help: "Quit (asks first if something is unsaved)", scope: scope),
+        ] + ListTyping.bindings(scope: scope, search: "searches the members afresh") + [
             .widget("scroll", [.up, .down, .char("k"), .char("j"), .pageDown, .pageUp, .ctrl("f"), .ctrl("b"), .home, .end, .char("<"), .char(">")],
                     "Scroll the tab (Ctrl-F/Ctrl-B a page, < and > to either end)", scope: scope),
         ]

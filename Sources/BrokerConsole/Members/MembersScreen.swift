@@ -98,7 +98,7 @@ struct MembersScreen: ConsoleScreen {
     private mutating func handleList(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         let listRect = Self.listRect(in: body)
         // "Just start typing": a letter on the list opens the search line with that letter.
-        if !list.isSearching, case .char(let c) = key, c.isLetter, c != "j", c != "k", c != "q" {
+        if !list.isSearching, let c = ListTyping.searchLetter(key) {
             list.startSearch(with: c, context, rect: listRect)
             return .handled
         }
@@ -113,7 +113,7 @@ struct MembersScreen: ConsoleScreen {
 
     private mutating func handleCard(_ key: Key, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         // Typing on a card never runs its commands: a name typed here is a search for another member.
-        if case .char(let c) = key, c.isLetter, c != "j", c != "k", c != "q" {
+        if let c = ListTyping.searchLetter(key) {
             self.card = nil
             list.startSearch(with: c, context, rect: Self.listRect(in: body))
             return .handled

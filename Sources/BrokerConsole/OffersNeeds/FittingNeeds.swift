@@ -46,7 +46,7 @@ struct FittingNeeds: Equatable, Sendable {
     func render(into frame: inout Frame, in rect: Rect) {
         frame.put("Open needs that \(offer.memberName)'s offer “\(offer.title)” could meet (\(fits.count))", row: rect.row,
                   column: rect.column, maxWidth: rect.width, style: .bold)
-        frame.put("Enter: ranked helpers for the need · p proposes \(offer.memberName) · Esc back", row: rect.row + 1,
+        frame.put("Enter: ranked helpers for the need · Ctrl-P proposes \(offer.memberName) · Esc back", row: rect.row + 1,
                   column: rect.column, maxWidth: rect.width, style: .muted)
         let reasonsRows = Self.reasonsRows
         let tableRect = Self.tableRect(in: rect)

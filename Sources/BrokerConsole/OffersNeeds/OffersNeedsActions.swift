@@ -1,7 +1,9 @@
 import TerminalUI
 
-/// Keys of the Offers & needs screen. Letters act on the selected row while a list has the
-/// focus; in a form they are typing, so saving and leaving use Ctrl-S/F2 and Esc.
+/// Keys of the Offers & needs screen. On its lists a letter starts a fresh search (`ListTyping`)
+/// and digits switch screens, so the list's commands are Ctrl keys with an F-key beside each
+/// (the Ctrl key first: it works on every terminal, vt100 and the Linux console included); in a
+/// form letters are typing, so saving and leaving use Ctrl-S/F2 and Esc.
 enum OffersNeedsAction {
     static let add: ActionID = "listings-add"
     static let edit: ActionID = "listings-edit"
@@ -18,28 +20,32 @@ enum OffersNeedsAction {
     /// The keys of the offers, needs and categories lists.
     static func list(scope: KeyScope) -> [KeyBinding] {
         [
-            KeyBinding(action: add, keys: [.char("a")], help: "Add an offer, a need or (admins) a category", scope: scope, hint: "Add", priority: 2),
-            KeyBinding(action: edit, keys: [.char("e")], help: "Edit the selected row", scope: scope, hint: "Edit", priority: 3),
-            KeyBinding(action: close, keys: [.char("x")], help: "Close the selected offer or need (or reopen a closed one)",
-                       scope: scope, hint: "Close", priority: 4),
-            KeyBinding(action: match, keys: [.char("m")], help: "Match: helpers for a need, or the open needs an offer could meet",
-                       scope: scope, hint: "Match", priority: 5),
-            KeyBinding(action: nextTab, keys: [.tab], help: "Next list: offers, needs, categories", scope: scope, hint: "Next list", priority: 6),
-            KeyBinding(action: previousTab, keys: [.backTab], help: "Previous list", scope: scope),
-            KeyBinding(action: closedToo, keys: [.char("s")], help: "Show matched and closed listings too, or only open ones", scope: scope),
-            KeyBinding(action: clear, keys: [.char("c")], help: "Clear the category and member filters", scope: scope),
-            .widget("search", [.char("/")], "Search the list: words, a member's name or number", scope: scope, hint: "Search", priority: 7),
+            KeyBinding(action: add, keys: [.char("+"), .insert], help: "Add an offer, a need or (admins) a category", scope: scope, hint: "Add", priority: 2),
+            KeyBinding(action: edit, keys: [.ctrl("e"), .function(4)], help: "Edit the selected row", scope: scope, hint: "Edit", priority: 3),
+            KeyBinding(action: match, keys: [.ctrl("t"), .function(5)], help: "Match: helpers for a need, needs an offer could meet",
+                       scope: scope, hint: "Match", priority: 4),
+            KeyBinding(action: closedToo, keys: [.ctrl("o"), .function(6)], help: "Show matched and closed listings too, or only open ones", scope: scope),
+            KeyBinding(action: close, keys: [.ctrl("x"), .function(7)], help: "Close the selected offer or need (or reopen a closed one)",
+                       scope: scope, hint: "Close", priority: 5),
+            KeyBinding(action: clear, keys: [.ctrl("u"), .function(9)], help: "Clear the category and member filters", scope: scope),
+            // After Help (10) in the key bar, so at 80 columns "? Help" stays in view.
+            KeyBinding(action: nextTab, keys: [.tab], help: "Next list: offers, needs, categories", scope: scope, hint: "Next list", priority: 11),
+            KeyBinding(action: previousTab, keys: [.backTab], help: "Previous list (Tab goes round all three)", scope: scope),
+            .widget("search", [.char("/")], "Search the list (for a word starting with j, k or q too)",
+                    scope: scope, hint: "Search", priority: 12),
             .widget("clear", [.escape], "Clear the search, then the category and member filters", scope: scope),
-        ] + WidgetKeys.list(scope: scope, open: "Edit the selected offer or need; on a category, browse its offers")
+        ] + ListTyping.bindings(scope: scope)
+            + WidgetKeys.list(scope: scope, open: "Edit the offer or need; on a category, its offers")
     }
 
     /// An offer's fitting needs.
     static func fitting(scope: KeyScope) -> [KeyBinding] {
         [
-            KeyBinding(action: propose, keys: [.char("p")], help: "Propose a referral: this offer's member for the selected need",
+            KeyBinding(action: propose, keys: [.ctrl("p"), .function(3)], help: "Propose a referral: the offer's member for this need",
                        scope: scope, hint: "Propose", priority: 1),
             ScreenAction.backBinding(scope: scope, help: "Back to the offers"),
-        ] + WidgetKeys.list(scope: scope, open: "Ranked helpers for the need on Match")
+        ] + ListTyping.bindings(scope: scope, search: "searches the offers afresh")
+            + WidgetKeys.list(scope: scope, open: "Ranked helpers for the need on Match")
     }
 
     /// A form to add or edit an offer, a need or a category.

@@ -46,7 +46,7 @@ extension OffersNeedsScreen {
         } else if let fitting {
             fitting.render(into: &frame, in: body)
         } else if tab == .categories {
-            frame.put("Enter browses a category's offers · e edits · a adds (admins) · / searches", row: body.row, column: body.column,
+            frame.put("Enter: a category's offers · type to search · Ctrl-E edits · + adds (admins)", row: body.row, column: body.column,
                       maxWidth: body.width, style: .muted)
             TableView.render(table, columns: Self.categoryColumns, emptyMessage: "No category matches.", into: &frame,
                              at: listRect(in: rect), focused: true) { index in
@@ -60,7 +60,7 @@ extension OffersNeedsScreen {
             let shown = table.visibleRange(in: body).filter { rows.indices.contains($0) }.map { (name: rows[$0].memberName, number: rows[$0].member) }
             let memberWidth = MemberLabel.columnWidth(shown, narrow: 20, tableWidth: body.width)
             TableView.render(table, columns: Self.listingColumns(kind, memberWidth: memberWidth),
-                             emptyMessage: "Nothing here: a adds one, s shows closed ones, c clears filters.",
+                             emptyMessage: "Nothing here: + adds one, Ctrl-O shows closed ones, Ctrl-U clears filters.",
                              into: &frame, at: body, focused: true) { index in
                 guard rows.indices.contains(index) else { return nil }
                 let r = rows[index]

@@ -3,7 +3,7 @@ import TimeBank
 import TimeBankStore
 
 /// Screen 3: offers and needs, browsed by category (Enter on the Categories list) or searched
-/// with "/", added, edited and closed; needs can ask for a vetted helper. An admin keeps the
+/// by typing on the list, added, edited and closed; needs can ask for a vetted helper. An admin keeps the
 /// category list here too.
 struct OffersNeedsScreen: ConsoleScreen {
     enum Tab: Int, CaseIterable, Sendable {
@@ -148,6 +148,8 @@ struct OffersNeedsScreen: ConsoleScreen {
         if editor != nil { return handleEditor(key, context, in: body) }
         if var fit = fitting {
             if key == .escape { fitting = nil; return .handled }
+            // A name typed here is a search of the list the offer came from.
+            if ListTyping.searchLetter(key) != nil { fitting = nil; return handle(key, context, in: body) }
             let outcome = fit.table.handle(key, in: FittingNeeds.tableRect(in: Self.contentRect(in: body)))
             fitting = fit
             if case .activated = outcome, let need = fit.current?.need { return .go(.match, .matchNeed(need.id)) }
@@ -157,7 +159,12 @@ struct OffersNeedsScreen: ConsoleScreen {
             return perform(OffersNeedsAction.clear, context, in: body)
         }
         var t = table
-        let outcome = t.handle(key, in: listRect(in: body))
+        let outcome: ListOutcome
+        if !t.isEditingFilter, let c = ListTyping.searchLetter(key) {
+            outcome = t.startFreshSearch(with: c)
+        } else {
+            outcome = t.handle(key, in: listRect(in: body))
+        }
         table = t
         switch outcome {
         case .filterChanged:
@@ -168,7 +175,7 @@ struct OffersNeedsScreen: ConsoleScreen {
                 categoryFilter = c
                 tab = .offers
                 reload(context)
-                return .message(.info("Offers in \(c.fullName); Tab shows the needs, c clears the category."))
+                return .message(.info("Offers in \(c.fullName); Tab shows the needs, Ctrl-U clears the category."))
             }
             return perform(OffersNeedsAction.edit, context, in: body)
         case .ignored: return .ignored
@@ -364,11 +371,11 @@ struct OffersNeedsScreen: ConsoleScreen {
     /// From the reverse view: introduce the offer's member to the selected need.
     mutating func propose(_ context: ConsoleContext) -> ScreenResponse {
         guard let fit = fitting, let need = fit.current?.need else {
-            return .message(.info("p proposes from an offer's fitting needs (m on an offer) or from the Match screen."))
+            return .message(.info("Ctrl-P proposes from an offer's fitting needs (Ctrl-T on an offer) or from the Match screen."))
         }
         do {
             let r = try context.store.propose(need: need.id, helper: fit.offer.member, offer: fit.offer.id, by: context.broker)
-            return .message(.success("Referral \(r.id) proposed: \(fit.offer.memberName) for “\(need.title)”. Move it on from Match (4, r)."))
+            return .message(.success("Referral \(r.id) proposed: \(fit.offer.memberName) for “\(need.title)”. Move it on from Match (4, then Ctrl-R)."))
         } catch {
             return .message(.error("Not proposed: \(error)"))
         }

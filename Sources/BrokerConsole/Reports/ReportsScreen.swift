@@ -68,8 +68,9 @@ struct ReportsScreen: ConsoleScreen {
             KeyBinding(action: Self.write, keys: [.char("w")], help: "Write the report to a file (.txt, .md, .csv or .json)", scope: scope, hint: "Write", priority: 6),
             KeyBinding(action: Self.scrollDown, keys: [.down, .char("j")], help: "Scroll down", scope: scope),
             KeyBinding(action: Self.scrollUp, keys: [.up, .char("k")], help: "Scroll up", scope: scope),
-            KeyBinding(action: Self.pageDown, keys: [.pageDown], help: "Page down", scope: scope),
-            KeyBinding(action: Self.pageUp, keys: [.pageUp], help: "Page up", scope: scope),
+            // Ctrl-F/Ctrl-B as on every list, for terminals without PgDn/PgUp (vt100).
+            KeyBinding(action: Self.pageDown, keys: [.pageDown, .ctrl("f")], help: "Page down", scope: scope),
+            KeyBinding(action: Self.pageUp, keys: [.pageUp, .ctrl("b")], help: "Page up", scope: scope),
         ]
     }
 

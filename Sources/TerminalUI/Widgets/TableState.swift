@@ -61,6 +61,17 @@ public struct TableState: Sendable, Equatable {
         isEditingFilter = true
     }
 
+    /// "Just start typing": opens the search line with `character` as a fresh search, the last
+    /// search replaced rather than added to.
+    public mutating func startFreshSearch(with character: Character) -> ListOutcome {
+        isEditingFilter = true
+        filter.text = ""
+        _ = filter.handle(.char(character))
+        selectedIndex = 0
+        scrollOffset = 0
+        return .filterChanged(filter.text)
+    }
+
     /// Sets the search text, e.g. when restoring a screen.
     public mutating func setFilter(_ text: String) {
         filter.text = text

@@ -449,6 +449,7 @@ enum Schema {
         m.registerMigration("v9e-erasable-text") { db in try Schema.erasableText(db) }
         m.registerMigration("v10-erasable-record-audit", migrate: Schema.erasableRecordAudit)
         m.registerMigration("v9h-report-period-index", migrate: Schema.addReportPeriodIndex)
+        m.registerMigration("v11a-report-aggregates", migrate: Schema.addReportAggregates)
         return m
     }
 }

@@ -71,6 +71,7 @@ extension Store {
                 """) ?? 0
             if badReversals > 0 { problems.append("\(badReversals) reversals do not mirror their original exchange.") }
             problems += try Store.storedValueProblems(db)
+            problems += try Store.reportAggregateProblems(db)
             return problems
         }
     }

@@ -174,6 +174,40 @@ struct ReportAggregateTests {
         #expect(expected.count == 9)
     }
 
+    /// Fifty earlier partners of Ann, so a month's few pairs are looked up one by one, and a range
+    /// that starts in the middle of a month, so "given before" adds that month's first days.
+    @Test("New connections and milestones from the aggregates follow the rules of reversals and of a range starting mid-month")
+    func connectionsAndMilestones() throws {
+        let f = try Fixture()
+        var partners: [Int] = []
+        for i in 1...50 {
+            partners.append(try f.store.addMember(Member(name: "Partner \(i)", joined: day(Self.y, 1, 1)), by: f.admin).number)
+        }
+        for (i, m) in partners.enumerated() {
+            try f.record(.member(f.ann), .member(m), 15, on: day(Self.y, 3, i < 30 ? 5 : 20), accept: true)
+        }
+        // Ann and Bob's earlier original is undone only after April; Bob and Cat's within it.
+        let annBob = try f.record(.member(f.ann), .member(f.bob), 30, on: day(Self.y, 3, 6), accept: true)
+        let bobCat = try f.record(.member(f.bob), .member(f.cat), 30, on: day(Self.y, 3, 7), accept: true)
+        _ = try f.store.reverse(bobCat.id, reason: "wrong member", date: day(Self.y, 4, 2), by: f.admin)
+        try f.record(.member(f.ann), .member(f.bob), 60, on: day(Self.y, 4, 10), accept: true)
+        try f.record(.member(f.cat), .member(partners[1]), 20, on: day(Self.y, 4, 12), accept: true)
+        try f.record(.member(f.bob), .member(f.cat), 20, on: day(Self.y, 4, 15), accept: true)
+        _ = try f.store.reverse(annBob.id, reason: "wrong member", date: day(Self.y, 5, 20), by: f.admin)
+
+        let april = try f.store.report(.month(Self.y, 4)!, today: day(Self.y + 1, 1, 1)).current
+        #expect(april.value("connections") == .count(3))
+        // Ann and Bob had exchanged before April (undone only after it); Bob and Cat's earlier one was undone in it.
+        #expect(april.value("new_connections") == .count(2))
+
+        // Before 10 March Ann gave 30 x 15 + 30 = 480 minutes; in the range 20 x 15 + 60 = 360 more: past 10 hours.
+        let range = try #require(ReportPeriod.range(day(Self.y, 3, 10), day(Self.y, 4, 30)))
+        let spring = try f.store.report(range, today: day(Self.y + 1, 1, 1)).current
+        #expect(spring.value("milestone_members", breakdown: "10h") == .people(1))
+        #expect(spring.value("milestone_members", breakdown: "25h") == .people(0))
+        try expectKeptEqualsLedger(f)
+    }
+
     @Test("check names each kept row that differs from the ledger, is missing or is extra")
     func checkNamesDamage() throws {
         let f = try Fixture()

@@ -65,13 +65,16 @@ extension Store {
             facts.members[n]?.givenBefore = before
         }
 
+        // Read from `exchange_report_period` alone: the one pot account is known by its id, so no
+        // exchange or account row is visited for each of the period's entries.
         let pot = try Row.fetchOne(db, sql: """
-            SELECT coalesce(sum(CASE WHEN e.reverses IS NULL AND r.kind = 'pot' THEN e.minutes
-                                     WHEN e.reverses IS NOT NULL AND g.kind = 'pot' THEN -e.minutes END), 0) AS granted,
-                   coalesce(sum(CASE WHEN e.reverses IS NULL AND g.kind = 'pot' THEN e.minutes
-                                     WHEN e.reverses IS NOT NULL AND r.kind = 'pot' THEN -e.minutes END), 0) AS donated
-            FROM exchange e JOIN account g ON g.id = e.giver JOIN account r ON r.id = e.receiver
-            WHERE e.date BETWEEN ? AND ? AND (g.kind = 'pot' OR r.kind = 'pot')
+            WITH pot(id) AS (SELECT id FROM account WHERE kind = 'pot')
+            SELECT coalesce(sum(CASE WHEN e.reverses IS NULL AND e.receiver = pot.id THEN e.minutes
+                                     WHEN e.reverses IS NOT NULL AND e.giver = pot.id THEN -e.minutes END), 0) AS granted,
+                   coalesce(sum(CASE WHEN e.reverses IS NULL AND e.giver = pot.id THEN e.minutes
+                                     WHEN e.reverses IS NOT NULL AND e.receiver = pot.id THEN -e.minutes END), 0) AS donated
+            FROM pot CROSS JOIN exchange e INDEXED BY exchange_report_period
+            WHERE e.date BETWEEN ? AND ? AND (e.giver = pot.id OR e.receiver = pot.id)
             """, arguments: [from, to])
         facts.potGrantedMinutes = pot?["granted"] ?? 0
         facts.potDonatedMinutes = pot?["donated"] ?? 0

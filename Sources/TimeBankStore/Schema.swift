@@ -450,6 +450,7 @@ enum Schema {
         m.registerMigration("v10-erasable-record-audit", migrate: Schema.erasableRecordAudit)
         m.registerMigration("v9h-report-period-index", migrate: Schema.addReportPeriodIndex)
         m.registerMigration("v11c-exchange-search", migrate: Schema.exchangeSearch)
+        m.registerMigration("v11a-report-aggregates", migrate: Schema.addReportAggregates)
         return m
     }
 }

@@ -77,6 +77,7 @@ extension Store {
                 """) ?? 0
             if unsearchable > 0 { problems.append("The exchange search index disagrees with the ledger for \(unsearchable) exchange\(unsearchable == 1 ? "" : "s").") }
             problems += try Store.storedValueProblems(db)
+            problems += try Store.reportAggregateProblems(db)
             return problems
         }
     }

@@ -61,17 +61,20 @@ extension Store {
         facts.members = try reportMembers(db, numbers: participants, joinedFrom: from, to: to)
         let joined = facts.members.values.filter { period.contains($0.joined) }.map(\.number)
         for (n, first) in try firstExchanges(db, members: joined) { facts.members[n]?.firstExchange = first }
-        for (n, before) in try givenBefore(db, members: givenInPeriod.filter { $0.value > 0 }.map(\.key), from: from) {
+        for (n, before) in try givenBefore(db, members: givenInPeriod.filter { $0.value > 0 }.map(\.key), before: period.first) {
             facts.members[n]?.givenBefore = before
         }
 
+        // Read from `exchange_report_period` alone: the one pot account is known by its id, so no
+        // exchange or account row is visited for each of the period's entries.
         let pot = try Row.fetchOne(db, sql: """
-            SELECT coalesce(sum(CASE WHEN e.reverses IS NULL AND r.kind = 'pot' THEN e.minutes
-                                     WHEN e.reverses IS NOT NULL AND g.kind = 'pot' THEN -e.minutes END), 0) AS granted,
-                   coalesce(sum(CASE WHEN e.reverses IS NULL AND g.kind = 'pot' THEN e.minutes
-                                     WHEN e.reverses IS NOT NULL AND r.kind = 'pot' THEN -e.minutes END), 0) AS donated
-            FROM exchange e JOIN account g ON g.id = e.giver JOIN account r ON r.id = e.receiver
-            WHERE e.date BETWEEN ? AND ? AND (g.kind = 'pot' OR r.kind = 'pot')
+            WITH pot(id) AS (SELECT id FROM account WHERE kind = 'pot')
+            SELECT coalesce(sum(CASE WHEN e.reverses IS NULL AND e.receiver = pot.id THEN e.minutes
+                                     WHEN e.reverses IS NOT NULL AND e.giver = pot.id THEN -e.minutes END), 0) AS granted,
+                   coalesce(sum(CASE WHEN e.reverses IS NULL AND e.giver = pot.id THEN e.minutes
+                                     WHEN e.reverses IS NOT NULL AND e.receiver = pot.id THEN -e.minutes END), 0) AS donated
+            FROM pot CROSS JOIN exchange e INDEXED BY exchange_report_period
+            WHERE e.date BETWEEN ? AND ? AND (e.giver = pot.id OR e.receiver = pot.id)
             """, arguments: [from, to])
         facts.potGrantedMinutes = pot?["granted"] ?? 0
         facts.potDonatedMinutes = pot?["donated"] ?? 0
@@ -198,47 +201,44 @@ extension Store {
         }
     }
 
-    /// Of the given pairs, those with an original before the period that was not reversed by its end.
-    /// Two exact ways: one look-up per pair when the period's pairs are few beside the earlier
-    /// ledger (a month), one ordered pass over the earlier originals when they are many (a year).
+    /// Of the given pairs, those with an original before the period that was not reversed by its end:
+    /// the pairs whose first never-reversed original (`report_pair_first`, migration v11a-report-aggregates)
+    /// is before it, and the pairs of the few originals before it whose reversal came after its end.
+    /// Two exact ways to read the first: one look-up per pair when the period's pairs are few beside
+    /// the earlier pairs (a month), one pass over the earlier pairs in date order when they are many (a year).
     static func pairsExchangedBefore(_ db: Database, _ pairs: Set<MemberPair>, from: String, to: String) throws -> Set<MemberPair> {
         guard !pairs.isEmpty else { return [] }
-        let earlier = try Int.fetchOne(db, sql: """
-            SELECT coalesce(sum(exchanges), 0) FROM month_total WHERE with_pot = 0 AND month < substr(?, 1, 7)
-            """, arguments: [from]) ?? 0
-        if pairs.count * 4 >= earlier { return try pairsExchangedBeforeByPass(db, pairs, from: from, to: to) }
-        let json = "[" + pairs.map { "[\($0.a),\($0.b)]" }.joined(separator: ",") + "]"
-        let rows = try Row.fetchAll(db, sql: """
-            WITH p AS (SELECT json_extract(value, '$[0]') AS a, json_extract(value, '$[1]') AS b FROM json_each(:pairs)),
-                 q AS (SELECT p.a, p.b, ia.id AS ia, ib.id AS ib FROM p
-                       JOIN account ia ON ia.member = p.a JOIN account ib ON ib.member = p.b)
-            SELECT a, b FROM q
-            WHERE EXISTS (SELECT 1 FROM exchange e WHERE e.giver = q.ia AND e.receiver = q.ib AND e.date < :from
-                            AND e.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM exchange x WHERE x.reverses = e.id AND x.date <= :to))
-               OR EXISTS (SELECT 1 FROM exchange e WHERE e.giver = q.ib AND e.receiver = q.ia AND e.date < :from
-                            AND e.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM exchange x WHERE x.reverses = e.id AND x.date <= :to))
-            """, arguments: ["pairs": json, "from": from, "to": to])
-        return Set(rows.map { MemberPair($0["a"], $0["b"]) })
-    }
-
-    /// The pass: every pair of accounts with an original before `from`, less the originals
-    /// reversed on or before `to` (few, read first), in the order of `exchange_report_pair`.
-    static func pairsExchangedBeforeByPass(_ db: Database, _ pairs: Set<MemberPair>, from: String, to: String) throws -> Set<MemberPair> {
-        let members = try memberOfAccount(db)
-        let reversed = try Int64.fetchAll(db, sql: """
-            SELECT o.seq FROM exchange r INDEXED BY exchange_report_reversal CROSS JOIN exchange o ON o.id = r.reverses
-            WHERE r.reverses IS NOT NULL AND r.date <= ? AND o.date < ?
-            """, arguments: [to, from])
-        let json = "[" + reversed.map(String.init).joined(separator: ",") + "]"
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT giver, receiver FROM exchange INDEXED BY exchange_report_pair
-            WHERE date < ? AND reverses IS NULL AND seq NOT IN (SELECT value FROM json_each(?))
-            GROUP BY giver, receiver
-            """, arguments: [from, json])
         var out = Set<MemberPair>()
-        while let row = try rows.next() {
-            guard let a = members.member(row[0]), let b = members.member(row[1]) else { continue }
-            let pair = MemberPair(a, b)
+        // A look-up costs about as much as reading sixteen index rows in order.
+        let passLimit = pairs.count * 16
+        let earlier = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM (SELECT 1 FROM report_pair_first INDEXED BY report_pair_first_date WHERE first_exchange < ? LIMIT ?)
+            """, arguments: [from, passLimit]) ?? 0
+        if earlier >= passLimit {
+            let json = "[" + pairs.map { "[\($0.a),\($0.b)]" }.joined(separator: ",") + "]"
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT f.a, f.b FROM json_each(?) p
+                CROSS JOIN report_pair_first f ON f.a = json_extract(p.value, '$[0]') AND f.b = json_extract(p.value, '$[1]')
+                WHERE f.first_exchange < ?
+                """, arguments: [json, from])
+            while let row = try rows.next() { out.insert(MemberPair(row[0], row[1])) }
+        } else {
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT a, b FROM report_pair_first INDEXED BY report_pair_first_date WHERE first_exchange < ?
+                """, arguments: [from])
+            while let row = try rows.next() {
+                let pair = MemberPair(row[0], row[1])
+                if pairs.contains(pair) { out.insert(pair) }
+            }
+        }
+        let undoneLater = try Row.fetchCursor(db, sql: """
+            SELECT g.member, r.member FROM exchange x INDEXED BY exchange_report_reversal
+            CROSS JOIN exchange o ON o.id = x.reverses
+            CROSS JOIN account g ON g.id = o.giver CROSS JOIN account r ON r.id = o.receiver
+            WHERE x.reverses IS NOT NULL AND x.date > ? AND o.date < ? AND g.kind = 'member' AND r.kind = 'member'
+            """, arguments: [to, from])
+        while let row = try undoneLater.next() {
+            let pair = MemberPair(row[0], row[1])
             if pairs.contains(pair) { out.insert(pair) }
         }
         return out
@@ -255,7 +255,7 @@ extension Store {
             guard let joined = CalendarDate(iso: row["joined"]) else { continue }
             let n: Int = row["number"]
             out[n] = ReportMember(
-                number: n, name: row["name"], kind: MemberKind(rawValue: row["kind"]) ?? .person, joined: joined, area: row["area"],
+                number: n, name: row["name"], kind: try row.storedCase("kind", of: "member"), joined: joined, area: row["area"],
                 demographics: Demographics(ageBand: row["age_band"], gender: row["gender"], ethnicity: row["ethnicity"],
                                            disability: row["disability"], cameThrough: CameThrough(rawValue: row["came_through"])),
                 mayBeNamed: row["consent_share"])
@@ -263,44 +263,50 @@ extension Store {
         return out
     }
 
-    /// Each member's first original exchange with another member that was never reversed.
+    /// Each member's first original exchange with another member that was never reversed
+    /// (`report_member_first`, migration v11a-report-aggregates).
     static func firstExchanges(_ db: Database, members: [Int]) throws -> [Int: CalendarDate] {
         guard !members.isEmpty else { return [:] }
         let json = "[" + members.map(String.init).joined(separator: ",") + "]"
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT a.member,
-                   (SELECT min(e.date) FROM exchange e CROSS JOIN account o ON o.id = e.receiver
-                    WHERE e.giver = a.id AND e.reverses IS NULL AND o.kind = 'member'
-                      AND NOT EXISTS (SELECT 1 FROM exchange x WHERE x.reverses = e.id)) AS first_given,
-                   (SELECT min(e.date) FROM exchange e CROSS JOIN account o ON o.id = e.giver
-                    WHERE e.receiver = a.id AND e.reverses IS NULL AND o.kind = 'member'
-                      AND NOT EXISTS (SELECT 1 FROM exchange x WHERE x.reverses = e.id)) AS first_received
-            FROM account a WHERE a.member IN (SELECT value FROM json_each(?))
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT f.member, f.first_exchange FROM json_each(?) p CROSS JOIN report_member_first f ON f.member = p.value
             """, arguments: [json])
         var out: [Int: CalendarDate] = [:]
-        for row in rows {
-            let dates = [row["first_given"] as String?, row["first_received"] as String?].compactMap { $0.flatMap(CalendarDate.init(iso:)) }
-            if let first = dates.min() { out[row["member"]] = first }
+        while let row = try rows.next() {
+            if let first = CalendarDate(iso: row[1]) { out[row[0]] = first }
         }
         return out
     }
 
-    /// Minutes each member gave other members before `from`: originals less the reversals of them.
-    static func givenBefore(_ db: Database, members: [Int], from: String) throws -> [Int: Minutes] {
+    /// Minutes each member gave other members before `day`: originals less the reversals of them,
+    /// each counted by its own date. Whole months come from `report_member_month` (migration
+    /// v11a-report-aggregates); the days of `day`'s month before it, if any, from the ledger.
+    static func givenBefore(_ db: Database, members: [Int], before day: CalendarDate) throws -> [Int: Minutes] {
         guard !members.isEmpty else { return [:] }
         let json = "[" + members.map(String.init).joined(separator: ",") + "]"
-        // Gifts to members less the reversals of them, each read from an index alone
-        // (`exchange_report_pair`, `exchange_report_reversal`, migration v9c-report-indexes).
-        let rows = try Row.fetchAll(db, sql: """
-            WITH pot AS (SELECT id FROM account WHERE kind = 'pot')
-            SELECT a.member,
-                   coalesce((SELECT sum(e.minutes) FROM exchange e INDEXED BY exchange_report_pair
-                             WHERE e.giver = a.id AND e.receiver <> (SELECT id FROM pot) AND e.date < :from AND e.reverses IS NULL), 0)
-                 - coalesce((SELECT sum(e.minutes) FROM exchange e
-                             WHERE e.receiver = a.id AND e.date < :from AND e.reverses IS NOT NULL AND e.giver <> (SELECT id FROM pot)), 0) AS given
-            FROM account a WHERE a.member IN (SELECT value FROM json_each(:members))
-            """, arguments: ["members": json, "from": from])
-        return Dictionary(rows.map { ($0["member"] as Int, $0["given"] as Int) }, uniquingKeysWith: { a, _ in a })
+        var out: [Int: Minutes] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT g.member, sum(g.given_minutes) FROM json_each(?) p
+            CROSS JOIN report_member_month g ON g.member = p.value AND g.month < ?
+            GROUP BY g.member
+            """, arguments: [json, day.monthKey])
+        while let row = try rows.next() { out[row[0]] = row[1] }
+        if day.day > 1 {
+            let wanted = Set(members)
+            let partial = try Row.fetchCursor(db, sql: """
+                SELECT CASE WHEN e.reverses IS NULL THEN g.member ELSE r.member END,
+                       sum(CASE WHEN e.reverses IS NULL THEN e.minutes ELSE -e.minutes END)
+                FROM exchange e INDEXED BY exchange_report_period
+                CROSS JOIN account g ON g.id = e.giver CROSS JOIN account r ON r.id = e.receiver
+                WHERE e.date >= ? AND e.date < ? AND g.kind = 'member' AND r.kind = 'member'
+                GROUP BY 1
+                """, arguments: [day.startOfMonth.iso, day.iso])
+            while let row = try partial.next() {
+                let member: Int = row[0]
+                if wanted.contains(member) { out[member, default: 0] += row[1] as Int }
+            }
+        }
+        return out
     }
 
     /// Needs opened by the period's end that a figure may count: opened in the period, not closed,

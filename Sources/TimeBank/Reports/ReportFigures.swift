@@ -172,10 +172,19 @@ public struct ReportFigures: Sendable {
         add(.safeguarding, "vetting_reviews_overdue", .count(facts.vettingOverdue))
 
         // By month, with every month of the period shown, empty ones too.
+        // A period has few distinct dates: each date's month key is formatted once, not once per exchange.
         var byMonth: [String: (m: Minutes, n: Int)] = [:]
+        var monthKeyOf: [CalendarDate: String] = [:]
         for e in facts.exchanges {
-            byMonth[e.date.monthKey, default: (0, 0)].m += e.minutes
-            byMonth[e.date.monthKey, default: (0, 0)].n += e.isReversal ? -1 : 1
+            let key: String
+            if let known = monthKeyOf[e.date] {
+                key = known
+            } else {
+                key = e.date.monthKey
+                monthKeyOf[e.date] = key
+            }
+            byMonth[key, default: (0, 0)].m += e.minutes
+            byMonth[key, default: (0, 0)].n += e.isReversal ? -1 : 1
         }
         for key in facts.period.monthKeys {
             add(.byMonth, "minutes_exchanged", .minutes(byMonth[key]?.m ?? 0), key)

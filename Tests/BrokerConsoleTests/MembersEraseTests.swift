@@ -57,7 +57,7 @@ struct MembersEraseTests {
         d.press(.char("e"))
         #expect(d.members.mode == .card)
         #expect(d.lines[2].contains("\(sean) Former member \(sean)"))
-        #expect(d.screen.contains("Member \(sean) is erased and is now \"Former member \(sean)\""))
+        #expect(d.screen.contains("Done: Member \(sean) is now \"Former member \(sean)\"; their hours stay in the ledger."))
         #expect(try fixture.store.member(sean)?.name == "Former member \(sean)")
         #expect(try fixture.store.balance(.member(sean)).balanceMinutes == 0, "his 1:30 h went to the pot")
         let erasure = try #require(try fixture.store.auditLog(entity: "member", id: String(sean)).first { $0.action == "erase" })

@@ -47,7 +47,7 @@ struct EraseConsoleTests {
                 try await t.waitFor("Erase member \(zoe)?")
                 try await t.press("e")
                 try await t.waitFor("\(zoe) Former member \(zoe)")
-                let screen = try await t.waitFor("is erased")
+                let screen = try await t.waitFor("their hours stay in the ledger")
                 #expect(!screen.contains("Zoë"))
             }
             #expect(try store.member(zoe)?.name == "Former member \(zoe)")

@@ -21,7 +21,7 @@ struct EraseFormState {
         self.balance = balance
         var fields: [FormField] = [
             .text("reason", label: "Reason (kept in the audit log)", required: true, maxLength: 400,
-                  placeholder: "e.g. asked to be forgotten, by letter of 3 March"),
+                  placeholder: "e.g. asked by letter"),
         ]
         if balance != 0 {
             fields.append(.choice("balance", label: "Balance \(MinutesFormat.signedClock(balance)) h", options: Self.balanceOptions))
@@ -34,7 +34,8 @@ struct EraseFormState {
     var isDirty: Bool { form.fields.map(\.value) != pristine }
     var title: String { "Erase member \(number) \(name)" }
     var notice: String {
-        "Their personal data, notes, vetting and offer and need texts go for good; the ledger's hours stay."
+        // Short enough for one line at 80 columns.
+        "Their personal data, notes and vetting go for good; the ledger's hours stay."
     }
 
     mutating func handle(_ key: Key, rect: Rect) -> ScreenResponse {
@@ -81,7 +82,7 @@ struct EraseFormState {
     func erase(reason: String, balance choice: ErasureBalance?, _ context: ConsoleContext) -> (erased: Bool, ScreenResponse) {
         do {
             let cleared = try context.store.erase(member: number, reason: reason, balance: choice, by: context.broker, today: context.today())
-            var text = "Member \(number) is erased and is now \"Former member \(number)\"; the ledger's hours stay."
+            var text = "Member \(number) is now \"Former member \(number)\"; their hours stay in the ledger."
             if !cleared { text += " The freed bytes leave the log at its next checkpoint." }
             return (true, .message(.success(text)))
         } catch {

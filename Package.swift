@@ -24,7 +24,7 @@ let package = Package(
         .target(
             name: "TimeBankStore",
             dependencies: [
-                "TimeBank", "TimeBankImport", "TimeBankResources", .product(name: "GRDB", package: "GRDB.swift"),
+                "TimeBank", "TimeBankImport", "TimeBankResources", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 // PIN hashing: PBKDF2 from a maintained library.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

@@ -31,6 +31,8 @@ public struct ImportedMember: Sendable, Equatable {
     public var member: Member
     /// Text the file holds that has no field of its own (TimeOverflow's second phone), kept as a note.
     public var notes: [String]
+    /// The vetting record the file's `vetting` and `vetting_review` columns describe; nil when they say nothing.
+    public var vetting: Vetting? = nil
 }
 
 /// An offer or a need read from a file; `id` is kept so a second import finds it.

@@ -95,7 +95,43 @@ struct TimeBankMapping {
                        address: header.text("address", in: r), postcode: v("postcode", r), area: v("area", r), joined: joined, status: status,
                        statusReason: reason, contactPerson: contact, demographics: Demographics(cameThrough: cameThrough))
         try Self.validate(m, line: r.line)
-        return ImportedMember(line: r.line, number: number, member: m, notes: [])
+        return ImportedMember(line: r.line, number: number, member: m, notes: [], vetting: try vetting(r, today: today))
+    }
+
+    /// The vetting the export's two columns state: `complete` or `expired` with the review date
+    /// (when there is one), or `missing`, perhaps with a review date already set. A members file
+    /// says only that vetting was complete, not who gave the references or when ID was seen, so
+    /// those steps are recorded as done on the day of the import (or the review date, if earlier)
+    /// with the referee "not given in the imported file", as the import does for other facts
+    /// the member rules require.
+    private func vetting(_ r: CSVRecord, today: CalendarDate) throws(RowProblemError) -> Vetting? {
+        var review: CalendarDate?
+        if !v("vetting_review", r).isEmpty {
+            guard let d = ImportValues.date(v("vetting_review", r)) else {
+                throw RowProblemError(r.line, "the vetting review date '\(v("vetting_review", r).prefix(20))' is not a date written YYYY-MM-DD or DD/MM/YYYY.")
+            }
+            review = d
+        }
+        let stated = v("vetting", r).lowercased()
+        guard !stated.isEmpty else { return review.map { Vetting(review: $0) } }
+        guard let state = VettingState(rawValue: stated) else {
+            throw RowProblemError(r.line, "the vetting '\(v("vetting", r).prefix(20))' is not one of complete, expired, missing.")
+        }
+        switch state {
+        case .missing:
+            return review.map { Vetting(review: $0) }
+        case .complete, .expired:
+            if state == .expired, review == nil {
+                throw RowProblemError(r.line, "the vetting is expired but the row has no vetting_review date saying when it fell due.")
+            }
+            if state == .expired, let review, review >= today {
+                throw RowProblemError(r.line, "the vetting is expired but its review date \(review.iso) has not passed.")
+            }
+            let done = min(review ?? today, today)
+            let reference = VettingReference(referee: Self.notInFile, received: done)
+            return Vetting(references: Array(repeating: reference, count: Vetting.referencesRequired), idSeen: done, induction: done,
+                           review: review)
+        }
     }
 
     /// A member number, `pot`, or `opening` (the other side of imported opening balances).

@@ -46,6 +46,13 @@ extension Store {
         return (try? clearFreedBytes()) ?? false
     }
 
+    /// Whether member `n` has been erased (the console refuses to open a second erasure).
+    public func isErased(member n: Int) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT erased FROM member WHERE number = ?", arguments: [n]) ?? false
+        }
+    }
+
     static func eraseInTransaction(_ db: Database, member n: Int, reason: String, balance choice: ErasureBalance?, by broker: Broker,
                                    today: CalendarDate) throws {
         guard let member = try member(db, n) else { throw StoreError.memberNotFound(n) }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import TimeBank
 
 /// Rows for exports, read with one cursor inside one read transaction: a consistent snapshot
@@ -21,16 +22,47 @@ extension Store {
         public var group: String
     }
 
+    /// Every exchange in ledger order, accounts as member numbers, `pot` or `opening`.
+    static let exchangeExportSQL = """
+        SELECT e.id, e.date,
+               CASE g.kind WHEN 'member' THEN CAST(g.member AS TEXT) ELSE g.kind END,
+               CASE r.kind WHEN 'member' THEN CAST(r.member AS TEXT) ELSE r.kind END,
+               e.minutes, coalesce(e.category, ''), e.description, coalesce(e.reverses, ''), e.recorded_by, e.recorded_at, coalesce(e.grp, '')
+        FROM exchange e JOIN account g ON g.id = e.giver JOIN account r ON r.id = e.receiver
+        ORDER BY e.seq
+        """
+
+    /// One exchange as the bytes SQLite holds for it, for the exports that write half a million
+    /// rows: no String is made per cell. Valid only inside the call that hands it over.
+    public struct ExchangeExportBytes {
+        public enum Column: Int32 { case id, date, giver, receiver, minutes, category, description, reverses, recordedBy, recordedAt, group }
+
+        let statement: SQLiteStatement
+
+        /// The column's UTF-8 bytes (empty for NULL), valid until the next row.
+        public func text(_ column: Column) -> UnsafeBufferPointer<UInt8> {
+            // sqlite3_column_text first, then sqlite3_column_bytes, as SQLite's documentation asks.
+            guard let bytes = sqlite3_column_text(statement, column.rawValue) else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column.rawValue)))
+        }
+
+        public func integer(_ column: Column) -> Int { Int(sqlite3_column_int64(statement, column.rawValue)) }
+    }
+
+    /// The rows of `forEachExchangeRow`, in the same order, as bytes.
+    public func forEachExchangeRowBytes(_ body: (ExchangeExportBytes) throws -> Void) throws {
+        try read { db in
+            let statement = try db.makeStatement(sql: Store.exchangeExportSQL)
+            let rows = try Row.fetchCursor(statement)
+            let bytes = ExchangeExportBytes(statement: statement.sqliteStatement)
+            // The cursor steps the statement; the columns are read from it where it stands.
+            while try rows.next() != nil { try body(bytes) }
+        }
+    }
+
     public func forEachExchangeRow(_ body: (ExchangeExportRow) throws -> Void) throws {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT e.id, e.date,
-                       CASE g.kind WHEN 'member' THEN CAST(g.member AS TEXT) ELSE g.kind END,
-                       CASE r.kind WHEN 'member' THEN CAST(r.member AS TEXT) ELSE r.kind END,
-                       e.minutes, coalesce(e.category, ''), e.description, coalesce(e.reverses, ''), e.recorded_by, e.recorded_at, coalesce(e.grp, '')
-                FROM exchange e JOIN account g ON g.id = e.giver JOIN account r ON r.id = e.receiver
-                ORDER BY e.seq
-                """)
+            let rows = try Row.fetchCursor(db, sql: Store.exchangeExportSQL)
             while let row = try rows.next() {
                 try body(ExchangeExportRow(id: row[0], date: row[1], giver: row[2], receiver: row[3], minutes: row[4], category: row[5],
                                            description: row[6], reverses: row[7], recordedBy: row[8], recordedAt: row[9], group: row[10]))

@@ -128,6 +128,11 @@ extension Store {
             try db.execute(sql: "INSERT INTO member_note (member, at, broker, text) VALUES (?, ?, ?, ?)",
                            arguments: [saved.number, timestamp(), broker.username, note])
         }
+        if let vetting = m.vetting {
+            try writeVetting(db, member: saved.number, vetting)
+            try audit(db, broker: broker.username, action: "vetting", entity: "member", id: String(saved.number),
+                      details: "imported: \(vetting.isComplete ? "complete" : "not complete") review=\(vetting.review?.iso ?? "-")")
+        }
         // Remembered only once the row's savepoint holds; a row refused later in its savepoint leaves nothing behind.
         context.pending = (saved.number, saved.email, saved.phone, saved.name)
     }

@@ -48,7 +48,7 @@ extension Store {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT number, name, substr(updated_at, 1, 10) AS left FROM member
             WHERE status = 'left' AND erased = 0
-            ORDER BY updated_at
+            ORDER BY updated_at, number
             """)
         var out: [ErasureDue] = []
         while let row = try rows.next(), out.count < limit {

@@ -103,7 +103,9 @@ extension Store {
 
             return TodayLists(followUps: followUps, followUpCount: followUpCount, unmatchedNeeds: needs, unmatchedNeedCount: needCount,
                               vettingReviews: reviews, vettingReviewCount: reviewCount, inactiveMembers: quiet, inactiveMemberCount: quietCount,
-                              dueForErasure: try Store.membersDueForErasure(db, today: today, limit: limit))
+                              // Every row, not cut at `limit`: the broker pages through all of them, and the list
+                              // is short (those who left years ago and are not yet erased).
+                              dueForErasure: try Store.membersDueForErasure(db, today: today, limit: .max))
         }
     }
 }

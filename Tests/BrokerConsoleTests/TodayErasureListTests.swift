@@ -49,4 +49,30 @@ import TimeBankStore
         #expect(!lines.contains { $0.contains("O'Brien") })
         #expect(lines.contains { $0.contains("Nobody who left is past the retention period.") })
     }
+
+    @Test("More than 200 members due: the count is the true one and End pages down to the last of them")
+    func moreThanTwoHundredDue() throws {
+        let test = try TestStore()
+        let joined = CalendarDate(year: 2015, month: 3, day: 1)!
+        var numbers: [Int] = []
+        for i in 1...250 {
+            var leaver = Member(name: "Leaver \(i)", joined: joined, status: .left)
+            leaver.statusReason = "Moved away"
+            numbers.append(try test.store.addMember(leaver, by: test.broker).number)
+        }
+        let today = CalendarDate.today(timeZone: TimeZone(identifier: "UTC") ?? .current).adding(days: 7 * 366)
+        let context = ConsoleContext(store: test.store, broker: test.broker, today: { today })
+        var app = ConsoleApp(context: context, size: Size(width: 80, height: 24), screens: [TodayScreen(), MembersSpy()])
+        _ = app.handle(.left)
+        var lines = app.render().lines
+        #expect(lines.contains { $0.contains("[Erasure 250]") })
+        #expect(lines.contains { $0.contains("Leaver 1 ") })
+        _ = app.handle(.end)
+        lines = app.render().lines
+        // Left in the order they were added (ties broken by number), so the last is the 250th.
+        #expect(lines.contains { $0.contains("Leaver 250") })
+        _ = app.handle(.enter)
+        #expect(app.current == .members)
+        #expect((app.screens[.members] as? MembersSpy)?.shown == numbers.last)
+    }
 }

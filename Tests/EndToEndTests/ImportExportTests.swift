@@ -4,14 +4,6 @@ import Testing
 /// `timebank export` then `timebank import` through the real binary.
 @Suite("Export and import round trip")
 struct ImportExportTests {
-    /// The members export without the columns derived from vetting records, which a members
-    /// file does not carry (an imported member's vetting is recorded afresh).
-    func membersWithoutVetting(_ csv: String) throws -> [[String]] {
-        let t = try CSV.parse(csv)
-        let keep = t.header.indices.filter { !["vetting", "vetting_review"].contains(t.header[$0]) }
-        return ([t.header] + t.rows).map { row in keep.map { row[$0] } }
-    }
-
     @Test("A demo time bank exported and imported into an empty database exports the same")
     func roundTrip() async throws {
         try await withTemporaryDirectory { dir in
@@ -31,13 +23,14 @@ struct ImportExportTests {
                 #expect(preview.stdout.contains("nothing written"), "\(preview)")
                 try await b.ok("import", what, file, "--commit")
             }
-            for what in ["offers", "needs", "exchanges"] {
+            // Members exactly, their vetting and its review date included.
+            for what in ["members", "offers", "needs", "exchanges"] {
                 let before = try await a.ok("export", what).stdout
                 let after = try await b.ok("export", what).stdout
                 #expect(before == after, "\(what) differ after the round trip")
             }
-            #expect(try membersWithoutVetting(try await a.ok("export", "members").stdout)
-                    == membersWithoutVetting(try await b.ok("export", "members").stdout))
+            let vetting = Set(try CSV.parse(try await b.ok("export", "members").stdout).column("vetting"))
+            #expect(vetting.isSuperset(of: ["complete", "missing"]), "the demo has vetted and unvetted members: \(vetting)")
             try await b.ok("check")
             // Again: nothing new.
             let again = try await b.ok("import", "exchanges", dir.path("exchanges.csv"), "--commit")

@@ -82,6 +82,45 @@ struct ImportTests {
         #expect(again.created == 0 && again.skipped.map(\.line) == [2, 3])
     }
 
+    @Test("The export's vetting columns become vetting records: complete or expired with their review date, missing as it was")
+    func vettingColumns() throws {
+        let f = try Fixture()
+        let today = CalendarDate.today()
+        let ahead = today.adding(days: 365), past = today.adding(days: -10)
+        let text = """
+            number,name,joined,vetting,vetting_review
+            3001,Vera Vetted,2025-01-02,complete,\(ahead.iso)
+            3002,Ed Expired,2025-01-02,expired,\(past.iso)
+            3003,Mia Missing,2025-01-02,missing,\(ahead.iso)
+            3004,Nat None,2025-01-02,missing,
+            3005,Col Complete,2025-01-02,complete,
+
+            """
+        let outcome = try importBytes(f, text, .members)
+        #expect(outcome.committed && outcome.created == 5, "\(outcome.invalid)")
+        let vera = try f.store.vetting(member: 3001)
+        #expect(vera.state(today: today) == .complete && vera.nextReview == ahead)
+        #expect(vera.references.allSatisfy { $0.referee == "not given in the imported file" })
+        #expect(try f.store.vetting(member: 3002).state(today: today) == .expired)
+        #expect(try f.store.vetting(member: 3002).nextReview == past)
+        let mia = try f.store.vetting(member: 3003)
+        #expect(mia.state(today: today) == .missing && mia.nextReview == ahead)
+        #expect(try f.store.vetting(member: 3004) == Vetting())
+        let col = try f.store.vetting(member: 3005)
+        #expect(col.state(today: today) == .complete && col.nextReview == nil)
+        #expect(try f.store.check() == [])
+    }
+
+    @Test("A vetting that says expired while its review date is still ahead is refused with its line")
+    func expiredInTheFuture() throws {
+        let f = try Fixture()
+        let ahead = CalendarDate.today().adding(days: 30)
+        let outcome = try importBytes(f, "number,name,vetting,vetting_review\n3001,Ann Lee,expired,\(ahead.iso)\n", .members)
+        #expect(!outcome.committed)
+        #expect(outcome.invalid.map(\.line) == [2])
+        #expect(outcome.invalid.first?.reason.contains("has not passed") == true)
+    }
+
     @Test("A member already here by email, or by phone and name, is skipped and named")
     func matches() throws {
         let f = try Fixture()

@@ -25,6 +25,7 @@ enum MembersAction {
     static let editVetting: ActionID = "member-vetting"
     static let addOffer: ActionID = "member-add-offer"
     static let addNeed: ActionID = "member-add-need"
+    static let erase: ActionID = "member-erase"
     static let nextTab: ActionID = "member-next-tab"
     static let previousTab: ActionID = "member-previous-tab"
 
@@ -39,7 +40,7 @@ enum MembersAction {
         case .list: return searching ? KeyScope("members.search", title: "Members: search line") : KeyScope("members.list", title: "Members list")
         case .card: return KeyScope("members.card", title: "Member card")
         case .note: return KeyScope("members.note", title: "Member card: new note")
-        case .memberForm, .vettingForm: return KeyScope("members.form", title: "Members: form")
+        case .memberForm, .vettingForm, .eraseForm: return KeyScope("members.form", title: "Members: form")
         }
     }
 
@@ -83,6 +84,9 @@ enum MembersAction {
             // After Help (10) in the key bar: at 80 columns "? Help" stays in view and Need gives way.
             KeyBinding(action: addOffer, keys: [.ctrl("o"), .function(7)], help: "Add an offer for this member", scope: scope, hint: "Offer", priority: 11),
             KeyBinding(action: addNeed, keys: [.ctrl("w"), .function(8)], help: "Add a need (what they want help with) for this member", scope: scope, hint: "Need", priority: 12),
+            // No status hint: an irreversible erasure is not one of the card's everyday keys; help and the menu list it.
+            KeyBinding(action: erase, keys: [.ctrl("d"), .function(9)],
+                       help: "Erase the member's personal data on request (admins; asks the reason and the number again)", scope: scope),
         ] + ListTyping.bindings(scope: scope, search: "searches the members afresh") + [
             .widget("scroll", [.up, .down, .char("k"), .char("j"), .pageDown, .pageUp, .ctrl("f"), .ctrl("b"), .home, .end, .char("<"), .char(">")],
                     "Scroll the tab (Ctrl-F/Ctrl-B a page, < and > to either end)", scope: scope),

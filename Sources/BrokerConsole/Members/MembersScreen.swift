@@ -8,7 +8,7 @@ import TimeBankStore
 struct MembersScreen: ConsoleScreen {
     let id = ScreenID.members
 
-    enum Mode: Equatable { case list, card, note, memberForm, vettingForm }
+    enum Mode: Equatable { case list, card, note, memberForm, vettingForm, eraseForm }
 
     /// What a question before anything else is about.
     enum Question: Equatable, Sendable {
@@ -18,17 +18,21 @@ struct MembersScreen: ConsoleScreen {
         case duplicate
         /// Vetting of a pending member is complete: make them active now?
         case activate(member: Int)
+        /// Erase the member now, with the reason and balance choice the form holds.
+        case erase(member: Int, reason: String, balance: ErasureBalance?)
     }
 
     private(set) var list = MemberListState()
     private(set) var card: MemberCardState?
     private(set) var memberForm: MemberFormState?
     private(set) var vettingForm: VettingFormState?
+    private(set) var eraseForm: EraseFormState?
     var question: Confirmation<Question>?
 
     init() {}
 
     var mode: Mode {
+        if eraseForm != nil { return .eraseForm }
         if vettingForm != nil { return .vettingForm }
         if memberForm != nil { return .memberForm }
         if card?.noteDraft != nil { return .note }
@@ -45,12 +49,12 @@ struct MembersScreen: ConsoleScreen {
         case .list: return list.isSearching ? MembersAction.searching(scope: scope) : MembersAction.list(scope: scope)
         case .card: return MembersAction.card(scope: scope)
         case .note: return MembersAction.form(scope: scope, note: true)
-        case .memberForm, .vettingForm: return MembersAction.form(scope: scope, note: false)
+        case .memberForm, .vettingForm, .eraseForm: return MembersAction.form(scope: scope, note: false)
         }
     }
 
     var hasUnsavedInput: Bool {
-        (memberForm?.isDirty ?? false) || (vettingForm?.isDirty ?? false)
+        (memberForm?.isDirty ?? false) || (vettingForm?.isDirty ?? false) || (eraseForm?.isDirty ?? false)
             || !(card?.noteDraft?.text.allSatisfy(\.isWhitespace) ?? true)
     }
 
@@ -67,7 +71,7 @@ struct MembersScreen: ConsoleScreen {
         case .card, .note: card?.reload(context)
         case .memberForm:
             memberForm?.noticeChanges(context)
-        case .vettingForm: break
+        case .vettingForm, .eraseForm: break
         }
     }
 
@@ -92,6 +96,8 @@ struct MembersScreen: ConsoleScreen {
             return memberForm?.handle(key, context, rect: rect) ?? .ignored
         case .vettingForm:
             return vettingForm?.handle(key, context, rect: MemberFormView.formRect(in: body, hasNotice: false)) ?? .ignored
+        case .eraseForm:
+            return eraseForm?.handle(key, rect: MemberFormView.formRect(in: body, hasNotice: true)) ?? .ignored
         }
     }
 
@@ -145,6 +151,12 @@ struct MembersScreen: ConsoleScreen {
         case .no(.activate):
             question = nil
             return .message(.info("Still pending: Ctrl-E on the card changes the status when they are ready."))
+        case .yes(.erase(let number, let reason, let balance)):
+            question = nil
+            return erase(number, reason: reason, balance: balance, context)
+        case .no(.erase):
+            question = nil
+            return .message(.info("Nothing was erased."))
         case .no: question = nil
         }
         return .handled
@@ -188,6 +200,7 @@ struct MembersScreen: ConsoleScreen {
             guard context.broker.role.canWrite else { return readOnly(context) }
             guard let number = card?.number else { return .ignored }
             return .go(.offersAndNeeds, .addListing(offer: action == MembersAction.addOffer, member: number))
+        case MembersAction.erase: return openErasure(context)
         case MembersAction.save: return save(context)
         default: return .ignored
         }
@@ -197,7 +210,7 @@ struct MembersScreen: ConsoleScreen {
     /// Another screen sent the broker to a member: open the card, unless a form holds
     /// unsaved typing, which is never thrown away behind the broker's back.
     mutating func receive(_ intent: ScreenIntent, _ context: ConsoleContext, in body: Rect) {
-        guard case .showMember(let number) = intent, memberForm == nil, vettingForm == nil,
+        guard case .showMember(let number) = intent, memberForm == nil, vettingForm == nil, eraseForm == nil,
               card?.noteDraft?.text.allSatisfy(\.isWhitespace) ?? true else { return }
         question = nil
         openCard(number, context)
@@ -205,6 +218,45 @@ struct MembersScreen: ConsoleScreen {
 
     private func readOnly(_ context: ConsoleContext) -> ScreenResponse {
         .message(.error("\(context.broker.displayName) is a viewer and cannot change members."))
+    }
+
+    /// The erase form over the card (admins; the registry already withholds the key from others).
+    private mutating func openErasure(_ context: ConsoleContext) -> ScreenResponse {
+        guard context.broker.role.isAdmin else {
+            return .message(.error(StoreError.adminOnly(action: "erase a member's personal data").description))
+        }
+        guard let number = card?.number, let member = try? context.store.member(number) else { return .ignored }
+        if (try? context.store.isErased(member: number)) == true {
+            return .message(.error("Member \(number) is already erased."))
+        }
+        let balance = (try? context.store.balance(.member(number)))?.balanceMinutes ?? 0
+        eraseForm = EraseFormState(number: number, name: member.name, balance: balance)
+        return .handled
+    }
+
+    /// Ctrl-S on the erase form: every answer checked (a wrong number erases nothing), then one
+    /// last question whose default is No.
+    private mutating func askToErase() -> ScreenResponse {
+        guard var form = eraseForm else { return .handled }
+        let answers = form.checked()
+        eraseForm = form
+        guard let answers else { return .message(.error("Not erased: \(form.firstError)")) }
+        question = Confirmation(.erase(member: form.number, reason: answers.reason, balance: answers.balance),
+                                title: "Erase member \(form.number)?",
+                                message: "Erase the personal data of member \(form.number) now? This cannot be undone.",
+                                buttons: ["Erase", "Cancel"], defaultButton: 1)
+        return .handled
+    }
+
+    private mutating func erase(_ number: Int, reason: String, balance: ErasureBalance?, _ context: ConsoleContext) -> ScreenResponse {
+        guard let form = eraseForm, form.number == number else { return .handled }
+        let (erased, response) = form.erase(reason: reason, balance: balance, context)
+        if erased {
+            eraseForm = nil
+            card?.tabs.select(MemberCardState.Tab.profile.rawValue)
+            card?.reload(context)
+        }
+        return response
     }
 
     private mutating func openCard(_ number: Int, _ context: ConsoleContext) {
@@ -227,6 +279,7 @@ struct MembersScreen: ConsoleScreen {
                 offerActivation(form.number, context)
             }
             return response
+        case .eraseForm: return askToErase()
         case .list, .card: return .ignored
         }
     }
@@ -268,6 +321,7 @@ struct MembersScreen: ConsoleScreen {
             card?.reload(context)
             if card == nil { list.refresh(context, rect: Self.listRect(in: body)) }
         case .vettingForm: vettingForm = nil
+        case .eraseForm: eraseForm = nil
         case .list, .card: break
         }
     }
@@ -288,6 +342,10 @@ struct MembersScreen: ConsoleScreen {
             }
         case .vettingForm:
             if let f = vettingForm { MemberFormView.render(title: f.title, form: f.form, notice: nil, focused: question == nil, into: &frame, in: rect) }
+        case .eraseForm:
+            if let f = eraseForm {
+                MemberFormView.render(title: f.title, form: f.form, notice: (f.notice, .warning), focused: question == nil, into: &frame, in: rect)
+            }
         }
         if let question { ConfirmDialog.render(question.dialog, into: &frame) }
     }

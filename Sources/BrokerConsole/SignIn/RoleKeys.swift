@@ -17,6 +17,7 @@ enum RoleKeys {
         MembersAction.editVetting: .recordVetting,
         MembersAction.addOffer: .editOffersAndNeeds,
         MembersAction.addNeed: .editOffersAndNeeds,
+        MembersAction.erase: .eraseMembers,
         OffersNeedsAction.add: .editOffersAndNeeds,
         OffersNeedsAction.edit: .editOffersAndNeeds,
         OffersNeedsAction.close: .editOffersAndNeeds,

@@ -25,7 +25,7 @@ enum TodayList: Int, CaseIterable, Sendable {
         case .unmatchedNeeds: return lists.unmatchedNeedCount
         case .vettingReviews: return lists.vettingReviewCount
         case .inactiveMembers: return lists.inactiveMemberCount
-        // The store cuts this list at its limit without counting the rest: the rows are the count.
+        // The store reads this list whole (it is never cut), so its rows are its count.
         case .dueForErasure: return lists.dueForErasure.count
         }
     }

@@ -78,27 +78,10 @@ enum ExportTables {
             try sink.finish()
         case .exchanges:
             if format == .csv {
-                // Half a million rows: written straight to the line, without a Value per cell.
+                // Half a million rows: bytes straight from SQLite's into the output buffer.
                 try out.write(exchangeColumns.joined(separator: ",") + "\r\n")
-                // An exchange is at most 24 hours: both number columns come from a table made once.
-                let minutesText = (0...DurationParser.maximum).map { String($0) }
-                let hoursText = (0...DurationParser.maximum).map { MinutesFormat.decimalHours($0) }
-                var line = String()
-                line.reserveCapacity(256)
-                try store.forEachExchangeRow { e in
-                    line.removeAll(keepingCapacity: true)
-                    line.append(e.id); line.append(","); line.append(e.date); line.append(","); line.append(e.giver); line.append(",")
-                    line.append(e.receiver); line.append(",")
-                    let inRange = minutesText.indices.contains(e.minutes)
-                    line.append(inRange ? minutesText[e.minutes] : String(e.minutes)); line.append(",")
-                    line.append(inRange ? hoursText[e.minutes] : MinutesFormat.decimalHours(e.minutes)); line.append(",")
-                    ExportSink.appendCell(e.category, to: &line); line.append(",")
-                    ExportSink.appendCell(e.description, to: &line); line.append(",")
-                    line.append(e.reverses); line.append(",")
-                    ExportSink.appendCell(e.recordedBy, to: &line); line.append(",")
-                    line.append(e.recordedAt); line.append("\r\n")
-                    try out.write(line)
-                }
+                let rows = ExchangeRowBytes()
+                try store.forEachExchangeRowBytes { e in try out.writeBytes { rows.csv(e, to: &$0) } }
                 try out.flush()
                 return
             }
@@ -119,25 +102,12 @@ enum ExportTables {
     }
 }
 
-/// The ledger as an hledger/ledger journal: one transaction per exchange, amounts in minutes,
-/// the giver's posting positive so hledger's balance of each account equals ours (given − received).
+/// The ledger as an hledger/ledger journal: one transaction per exchange (`ExchangeRowBytes.journal`), amounts in minutes.
 enum LedgerJournal {
     static func write(_ store: Store, _ out: CommandOutput) throws {
         try out.write("; Time bank ledger exported \(Store.timestampText(Date()))\n; Amounts are minutes; an account's balance is hours given minus hours received.\n\n")
-        try store.forEachExchangeRow { e in
-            let what = e.description.isEmpty ? (e.category.isEmpty ? "exchange" : e.category) : e.description
-            // Most texts hold nothing a journal parser minds: checked byte by byte, copied only when they do.
-            let clean = !what.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0x3B }
-            let text = clean ? what : String(String.UnicodeScalarView(what.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == ";" ? " " : $0 }))
-            let reverses = e.reverses.isEmpty ? "" : ", reverses:\(e.reverses)"
-            let group = e.group.isEmpty ? "" : ", group:\(e.group)"
-            try out.write("\(e.date) \(text)  ; id:\(e.id)\(reverses)\(group)\n    \(account(e.giver))  \(e.minutes) min\n    \(account(e.receiver))  -\(e.minutes) min\n\n")
-        }
+        let rows = ExchangeRowBytes()
+        try store.forEachExchangeRowBytes { e in try out.writeBytes { rows.journal(e, to: &$0) } }
         try out.flush()
-    }
-
-    /// `pot`, `opening`, or `members:N`: the export row's account as a journal account.
-    static func account(_ exported: String) -> String {
-        exported == "pot" || exported == "opening" ? exported : "members:\(exported)"
     }
 }

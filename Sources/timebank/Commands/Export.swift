@@ -120,7 +120,8 @@ enum ExportTables {
 }
 
 /// The ledger as an hledger/ledger journal: one transaction per exchange, amounts in minutes,
-/// the giver's posting positive so hledger's balance of each account equals ours (given − received).
+/// the giver's posting positive so hledger's balance of each account equals ours (given − received);
+/// tags name the entry (`id`), what it reverses, its group activity and its category.
 enum LedgerJournal {
     static func write(_ store: Store, _ out: CommandOutput) throws {
         try out.write("; Time bank ledger exported \(Store.timestampText(Date()))\n; Amounts are minutes; an account's balance is hours given minus hours received.\n\n")
@@ -131,7 +132,13 @@ enum LedgerJournal {
             let text = clean ? what : String(String.UnicodeScalarView(what.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == ";" ? " " : $0 }))
             let reverses = e.reverses.isEmpty ? "" : ", reverses:\(e.reverses)"
             let group = e.group.isEmpty ? "" : ", group:\(e.group)"
-            try out.write("\(e.date) \(text)  ; id:\(e.id)\(reverses)\(group)\n    \(account(e.giver))  \(e.minutes) min\n    \(account(e.receiver))  -\(e.minutes) min\n\n")
+            // The category as a tag, so hledger can total hours by it (`--pivot category`). Codes are letters,
+            // digits, dots and hyphens; anything else a tag value cannot hold becomes a hyphen.
+            let plainCode = !e.category.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0x3B || $0 == 0x2C }
+            let code = plainCode ? e.category : String(String.UnicodeScalarView(e.category.unicodeScalars.map {
+                $0.value < 0x20 || $0.value == 0x7F || $0 == ";" || $0 == "," ? "-" : $0 }))
+            let category = code.isEmpty ? "" : ", category:\(code)"
+            try out.write("\(e.date) \(text)  ; id:\(e.id)\(reverses)\(group)\(category)\n    \(account(e.giver))  \(e.minutes) min\n    \(account(e.receiver))  -\(e.minutes) min\n\n")
         }
         try out.flush()
     }

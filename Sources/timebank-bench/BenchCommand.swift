@@ -7,14 +7,14 @@ struct BenchCommand: ParsableCommand {
         commandName: "timebank-bench",
         abstract: "Measure the console and the store on a demo time bank, against the performance targets.",
         discussion: """
-            Builds (or reuses) a demo database of N members with two years of exchanges, then measures start-up, \
+            Builds (or reuses) a busy demo database of N members with two years of exchanges (about 1,000,000 at 100,000 members), then measures start-up, \
             search, commits, report figures, terminal bytes and memory, and prints median, p99 and max for each \
             with its target. Run it as: swift run -c release timebank-bench [--members N] [--json FILE]
             """)
 
     @Option(help: "Members in the demo time bank.") var members = 100_000
     @Option(help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "FILE")) var json: String?
-    @Option(help: ArgumentHelp("The database; reused when it already holds --members members (default /tmp/timebank-bench-N.sqlite).",
+    @Option(help: ArgumentHelp("The database; reused when it already holds --members members (default /tmp/timebank-bench-N-2y-busy.sqlite).",
                                valueName: "PATH")) var db: String?
     @Option(help: ArgumentHelp("Measure memory and real start-up with this console binary (e.g. .build/release/timebank) instead of the benchmark's own copy of the console.",
                                valueName: "PATH")) var consoleBinary: String?

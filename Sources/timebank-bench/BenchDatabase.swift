@@ -2,9 +2,9 @@ import Foundation
 import TimeBank
 import TimeBankStore
 
-/// The database every probe measures: a demo time bank of N members with two years of
-/// exchanges (a year's report and the year before it on real volume), kept between runs
-/// because generating 100,000 members takes minutes.
+/// The database every probe measures: a busy demo time bank of N members with two years of
+/// exchanges (about 1,000,000 at 100,000 members, so a year's report and the year before it are
+/// measured on real volume), kept between runs because generating it takes minutes.
 struct BenchDatabase {
     let path: String
     let store: Store
@@ -14,7 +14,8 @@ struct BenchDatabase {
 
     static func defaultPath(members: Int) -> String {
         let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        return "\(folder)/timebank-bench-\(members)-2y.sqlite"
+        // Named after what it holds, so a file built by an earlier, quieter generator is not reused.
+        return "\(folder)/timebank-bench-\(members)-2y-busy.sqlite"
     }
 
     /// Reuses `path` when it already holds exactly `members` members; otherwise builds it anew.
@@ -34,7 +35,7 @@ struct BenchDatabase {
         log("Building a demo time bank of \(members) members in \(path)…")
         var lastShown = ""
         let seconds = try Stopwatch.milliseconds {
-            _ = try store.populateDemo(DemoOptions(members: members, seed: 1, years: 2), by: broker) { phase, fraction in
+            _ = try store.populateDemo(DemoOptions(members: members, seed: 1, years: 2, activity: .busy), by: broker) { phase, fraction in
                 let shown = "\(phase) \(Int(fraction * 10) * 10)%"
                 if shown != lastShown { log("  \(shown)") }
                 lastShown = shown

@@ -39,13 +39,14 @@ struct DemoLedger {
     let calendar: DemoCalendar
     let settings: Settings
     let referralExchanges: [DemoReferralExchange]
+    let activity: DemoActivity
 
     static let durations = [20, 30, 45, 60, 75, 90, 120, 150, 180]
     static let durationWeights = [2, 10, 8, 30, 4, 16, 16, 6, 8]
     static let reversalReasons = ["entered twice", "wrong member chosen", "wrong duration, re-entered", "the visit did not take place"]
 
     init(members: [DemoMember], offers: [DemoListing], listings: DemoListings, lists: DemoWordLists, calendar: DemoCalendar,
-         settings: Settings, referralExchanges: [DemoReferralExchange]) {
+         settings: Settings, referralExchanges: [DemoReferralExchange], activity: DemoActivity) {
         self.members = members
         self.offers = offers
         self.listings = listings
@@ -53,6 +54,7 @@ struct DemoLedger {
         self.calendar = calendar
         self.settings = settings
         self.referralExchanges = referralExchanges
+        self.activity = activity
         var offersOf = [[Int]](repeating: [], count: members.count)
         for (i, o) in offers.enumerated() { offersOf[o.member].append(i) }
         self.offersOf = offersOf
@@ -63,7 +65,7 @@ struct DemoLedger {
     func plan(rng: inout DemoRandom) -> [Event] {
         let first = calendar.today - calendar.historyDays, last = calendar.lastDay
         var events: [Event] = []
-        events.reserveCapacity(members.count * 7)
+        events.reserveCapacity(members.count * (activity.helpsPerYear.upperBound + 1))
         for (i, m) in members.enumerated() {
             guard let from = m.activeFrom else { continue }
             if settings.welcomeCreditMinutes > 0 {
@@ -71,14 +73,14 @@ struct DemoLedger {
             }
             let start = max(from, first), end = min(m.activeUntil, last)
             guard m.isPerson, start <= end, !offersOf[i].isEmpty else { continue }
-            // Four to eight times a year each active member helps someone.
-            let expected = Double(rng.int(4...8)) * Double(end - start + 1) / 365
+            // A few times a year (four to eight in a demo) each active member helps someone.
+            let expected = Double(rng.int(activity.helpsPerYear)) * Double(end - start + 1) / 365
             var count = Int(expected)
             if rng.unit() < expected - Double(count) { count += 1 }
             for _ in 0..<count {
                 events.append(Event(day: rng.int(start...end), kind: .help, subject: i, minutes: duration(&rng)))
             }
-            if rng.chance(0.04) {
+            if rng.chance(activity.donationChance) {
                 events.append(Event(day: rng.int(start...end), kind: .donation, subject: i, minutes: 30 * rng.int(2...10)))
             }
         }
@@ -87,14 +89,14 @@ struct DemoLedger {
         }
         if !lists.groupActivities.isEmpty {
             let active = members.reduce(0) { $0 + ($1.activeFrom == nil ? 0 : 1) }
-            for _ in 0..<max(3, active / 12) * (calendar.historyDays / 365) {
+            for _ in 0..<max(3, active / activity.membersPerGroupActivity) * (calendar.historyDays / 365) {
                 events.append(Event(day: rng.int(first...last), kind: .group, subject: rng.below(lists.groupActivities.count),
                                     area: rng.below(lists.areas.count)))
             }
         }
         // A few mistakes, put right within the week.
         let planned = events.count
-        for e in 0..<planned where (events[e].kind == .help || events[e].kind == .referral) && rng.chance(0.004) {
+        for e in 0..<planned where (events[e].kind == .help || events[e].kind == .referral) && rng.chance(activity.reversalChance) {
             let day = events[e].day + rng.int(1...7)
             if day <= last { events.append(Event(day: day, kind: .reversal, subject: e, minutes: rng.below(Self.reversalReasons.count))) }
         }

@@ -9,12 +9,15 @@ public struct DemoOptions: Sendable {
     /// Years of exchanges before today: one for a demo, two for the benchmark, so a year's
     /// report can be compared with the year before on real volume.
     public var years: Int
+    /// How often members help each other, run classes, give to the pot and correct entries.
+    public var activity: DemoActivity
 
-    public init(members: Int = 300, seed: UInt64 = 1, today: CalendarDate = .today(), years: Int = 1) {
+    public init(members: Int = 300, seed: UInt64 = 1, today: CalendarDate = .today(), years: Int = 1, activity: DemoActivity = .usual) {
         self.members = members
         self.seed = seed
         self.today = today
         self.years = max(1, min(5, years))
+        self.activity = activity
     }
 }
 

@@ -64,7 +64,7 @@ extension Store {
 
             report.phase("Exchanges", weight: 0.5)
             let ledger = DemoLedger(members: members, offers: offers, listings: listings, lists: lists, calendar: calendar,
-                                    settings: settings, referralExchanges: done)
+                                    settings: settings, referralExchanges: done, activity: options.activity)
             rng = stream(6)
             let events = ledger.plan(rng: &rng)
             var writer = try DemoLedgerWriter(db, members: members, calendar: calendar, brokers: brokers)

@@ -38,7 +38,8 @@ struct ExchangeRowBytes {
     }
 
     /// One transaction of `export ledger`: the giver's posting positive, so hledger's balance of
-    /// each account equals ours (given − received).
+    /// each account equals ours (given − received); tags name the entry (`id`), what it reverses,
+    /// its group activity and its category.
     func journal(_ e: Row, to out: inout [UInt8]) {
         out.append(contentsOf: e.text(.date)); out.append(0x20)
         let description = e.text(.description), category = e.text(.category)
@@ -54,6 +55,12 @@ struct ExchangeRowBytes {
         let reverses = e.text(.reverses), group = e.text(.group)
         if !reverses.isEmpty { out.append(contentsOf: ", reverses:".utf8); out.append(contentsOf: reverses) }
         if !group.isEmpty { out.append(contentsOf: ", group:".utf8); out.append(contentsOf: group) }
+        // The category as a tag, so hledger can total hours by it (`--pivot category`): a tag value
+        // cannot hold a control character, ";" or ",", so each becomes "-".
+        if !category.isEmpty {
+            out.append(contentsOf: ", category:".utf8)
+            for b in category { out.append(b < 0x20 || b == 0x7F || b == 0x3B || b == 0x2C ? 0x2D : b) }
+        }
         let minutes = e.integer(.minutes)
         out.append(contentsOf: "\n    ".utf8); Self.account(e.text(.giver), to: &out)
         out.append(0x20); out.append(0x20); CSVCell.appendInteger(minutes, to: &out); out.append(contentsOf: " min\n    ".utf8)

@@ -451,6 +451,7 @@ enum Schema {
         m.registerMigration("v9h-report-period-index", migrate: Schema.addReportPeriodIndex)
         m.registerMigration("v11c-exchange-search", migrate: Schema.exchangeSearch)
         m.registerMigration("v11a-report-aggregates", migrate: Schema.addReportAggregates)
+        m.registerMigration("v11g-commit-speed", migrate: Schema.speedUpCommits)
         return m
     }
 }

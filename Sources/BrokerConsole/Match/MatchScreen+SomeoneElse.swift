@@ -53,14 +53,14 @@ extension MatchScreen {
     mutating func referSomeoneElse(_ number: Int, name: String, _ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         guard let need else { return .handled }
         if let existing = helpers.proposed[number] {
-            return .message(.error("\(name) already has \(existing) for this need; r shows the referrals."))
+            return MatchScreen.alreadyReferred(name, existing)
         }
         do {
             let referral = try context.store.proposeSomeoneElse(need: need.id, helper: number, offer: bestOffer(of: number, for: need, context),
                                                                 by: context.broker, today: context.today())
             someoneElse = nil
             reload(context, in: body)
-            return .message(.success("Referral \(referral.id) proposed: \(name) for “\(need.title)” (\(need.memberName)). r moves it on."))
+            return MatchScreen.proposed(referral.id, name, need)
         } catch {
             return .message(.error("Not proposed: \(error)"))
         }

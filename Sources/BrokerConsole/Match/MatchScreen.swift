@@ -202,18 +202,27 @@ struct MatchScreen: ConsoleScreen {
     }
 
     /// One key on a helper's row introduces them to the need, with the offer that fits it best.
+    /// What a broker reads after proposing, from the ranked list or "Refer someone else".
+    static func proposed(_ referral: Int, _ helper: String, _ need: ListingRow) -> ScreenResponse {
+        .message(.success("Referral \(referral) proposed: \(helper) for “\(need.title)” (\(need.memberName)). Ctrl-R moves it on."))
+    }
+
+    static func alreadyReferred(_ helper: String, _ existing: String) -> ScreenResponse {
+        .message(.error("\(helper) already has \(existing) for this need; Ctrl-R shows the referrals."))
+    }
+
     mutating func propose(_ context: ConsoleContext, in body: Rect) -> ScreenResponse {
         guard mode == .helpers, let need, let helper = helpers.current else {
             return .message(.info("Pick a need and a helper first: Enter on a need shows its ranked helpers, then Ctrl-P proposes."))
         }
         if let existing = helpers.proposed[helper.member] {
-            return .message(.error("\(helper.name) already has \(existing) for this need; Ctrl-R shows the referrals."))
+            return MatchScreen.alreadyReferred(helper.name, existing)
         }
         do {
             let referral = try context.store.propose(need: need.id, helper: helper.member, offer: bestOffer(of: helper.member, for: need, context),
                                                      by: context.broker)
             reload(context, in: body)
-            return .message(.success("Referral \(referral.id) proposed: \(helper.name) for “\(need.title)” (\(need.memberName)). Ctrl-R moves it on."))
+            return MatchScreen.proposed(referral.id, helper.name, need)
         } catch {
             return .message(.error("Not proposed: \(error)"))
         }

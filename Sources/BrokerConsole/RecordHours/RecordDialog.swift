@@ -40,3 +40,15 @@ enum RecordDialog: Equatable, Sendable {
         }
     }
 }
+
+extension RecordDialog {
+    /// The one question before a reversal, from the statement or from "Find an exchange":
+    /// who gave whom how long on which day, and the reason that will be written.
+    static func reverse(_ e: Exchange, giver: String, receiver: String, reason: String, title: String) -> RecordDialog {
+        .reverse(ConfirmDialogState(
+            title: title,
+            message: "\(e.date.british): \(giver) gave \(receiver) \(MinutesFormat.clock(e.minutes)). A new entry dated today "
+                + "takes it back, linked to this one. Reason: \(reason)",
+            buttons: ["Yes, reverse", "No"], defaultButton: 1), e.id)
+    }
+}

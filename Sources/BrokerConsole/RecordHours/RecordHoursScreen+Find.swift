@@ -78,11 +78,7 @@ extension RecordHoursScreen {
             return .message(.error("Give a reason for the reversal in the Reason field."))
         }
         let e = found.exchange
-        dialog = .reverse(ConfirmDialogState(
-            title: "Reverse this exchange?",
-            message: "\(e.date.british): \(found.giverName) gave \(found.receiverName) \(MinutesFormat.clock(e.minutes)). A new entry dated today "
-                + "takes it back, linked to this one. Reason: \(reason)",
-            buttons: ["Yes, reverse", "No"], defaultButton: 1), e.id)
+        dialog = .reverse(e, giver: found.giverName, receiver: found.receiverName, reason: reason, title: "Reverse this exchange?")
         return .handled
     }
 

@@ -172,11 +172,7 @@ extension RecordHoursScreen {
         let e = line.exchange
         let giver = e.giver == statementPanel.statement?.account ? statementPanel.statement?.name ?? "" : line.partnerName
         let receiver = e.receiver == statementPanel.statement?.account ? statementPanel.statement?.name ?? "" : line.partnerName
-        dialog = .reverse(ConfirmDialogState(
-            title: "Reverse this entry?",
-            message: "\(e.date.british): \(giver) gave \(receiver) \(MinutesFormat.clock(e.minutes)). A new entry dated today "
-                + "takes it back, linked to this one. Reason: \(reason)",
-            buttons: ["Yes, reverse", "No"], defaultButton: 1), e.id)
+        dialog = .reverse(e, giver: giver, receiver: receiver, reason: reason, title: "Reverse this entry?")
         return .handled
     }
 

@@ -66,6 +66,19 @@ struct MembersEraseTests {
         #expect(erasure.details.contains("donate"))
     }
 
+    @Test func theNumberRetypedInFullWidthDigitsIsTheSameNumber() throws {
+        let ahmed = fixture.number("Ahmed Khan")
+        var d = card(of: "ahmed")
+        d.press(.ctrl("d"))
+        d.type("Moved away")
+        d.press(.tab)
+        // An East Asian input method types digits in full width: １, ２, … are U+FF11, U+FF12, …
+        d.type(String(String(ahmed).unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0xFF10) ?? $0) }))
+        d.press(.ctrl("s"))
+        #expect(!d.screen.contains("The number typed is not"))
+        #expect(d.screen.contains("Erase member \(ahmed)?"))
+    }
+
     @Test func aZeroBalanceIsNotAskedAboutAndEscDiscardsAfterAsking() throws {
         let ahmed = fixture.number("Ahmed Khan")
         var d = card(of: "ahmed")

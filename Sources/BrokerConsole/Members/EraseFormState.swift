@@ -1,3 +1,4 @@
+import Foundation
 import TerminalUI
 import TimeBank
 import TimeBankStore
@@ -59,7 +60,8 @@ struct EraseFormState {
             default: errors["balance"] = "Choose whether the balance of \(MinutesFormat.signedClock(balance)) h goes to the pot or stays (Space changes it)."
             }
         }
-        let typed = form.value(of: "number").trimmingCharacters(in: .whitespaces)
+        // Full-width digits (１２６８, as a Japanese or Chinese input method types them) are the same number.
+        let typed = form.value(of: "number").folding(options: .widthInsensitive, locale: nil).trimmingCharacters(in: .whitespaces)
         if typed != String(number) {
             errors["number"] = typed.isEmpty
                 ? "Type the member number \(number) again to erase them."

@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 import TimeBank
 
-/// Report figures read from the ledger: the store reads the facts of a period in one snapshot
-/// and the domain (`ReportFigures`) computes every figure from them. Every fact is a function
-/// of entries dated on or before the period's end, so a closed month's report never changes.
+/// Report figures read from the ledger in one snapshot: the store counts each period into a
+/// `ReportTally` and the domain (`ReportFigures`) computes every figure from it. Whole months are
+/// counted from monthly aggregates, any other range of days from its exchanges. Every count is
+/// a function of entries dated on or before the period's end, so a closed month's report never changes.
 extension Store {
     /// The first month of the financial year (setting `financial_year_start_month`, April by default).
     public func financialYearStartMonth() throws -> Int {
@@ -17,91 +18,136 @@ extension Store {
 
     /// The period's report beside the previous period of the same length and the year before.
     public func report(_ period: ReportPeriod, today: CalendarDate = .today()) throws -> Report {
-        try read { db in
-            let name = try Store.settings(db).timeBankName
-            func figures(_ p: ReportPeriod?, activeBefore: Set<Int>?) throws -> (ReportFigures, Set<Int>)? {
-                guard let p else { return nil }
-                var facts = try Store.reportFacts(db, p, today: today)
-                facts.activeBefore = try activeBefore ?? p.previous.map { try Store.activeMembers(db, $0) }
-                return (ReportFigures.compute(facts), ReportFigures.activeMembers(facts.exchanges, periodEnd: p.last))
-            }
-            let previous = try figures(period.previous, activeBefore: nil)
-            guard let current = try figures(period, activeBefore: previous?.1 ?? []) else {
-                throw StoreError.invalid("The period has no dates.")
-            }
-            // For a year (calendar, financial or twelve months) the previous period is the year
-            // before: its figures are the same, so they are computed once.
-            let yearBefore = period.yearBefore == period.previous ? previous : try figures(period.yearBefore, activeBefore: nil)
-            return Report(timeBankName: name, current: current.0, previous: previous?.0, yearBefore: yearBefore?.0)
+        try read { db in try Store.report(db, period, today: today, people: try cachedReportPeople(db)) }
+    }
+
+    /// The members' report attributes, read again only when a member changed since the last report.
+    func cachedReportPeople(_ db: Database) throws -> ReportPeople {
+        let version = try Int.fetchOne(db, sql: "SELECT version FROM report_people_version") ?? 0
+        if let kept = reportPeopleCache.withLock({ $0 }), kept.version == version { return kept.people }
+        let people = try Store.reportPeople(db)
+        reportPeopleCache.withLock { $0 = (version, people) }
+        return people
+    }
+
+    static func report(_ db: Database, _ period: ReportPeriod, today: CalendarDate, people: ReportPeople) throws -> Report {
+        let name = try Store.settings(db).timeBankName
+        let crossing = try crossingReversals(db)
+        // For a year (calendar, financial or twelve months) the previous period is the year
+        // before: its figures are the same, so they are counted once.
+        let previous = period.previous
+        let yearBefore = period.yearBefore == previous ? nil : period.yearBefore
+        var tallies: [(ReportTally, activeBefore: [Bool]?)] = []
+        for p in [period, previous, yearBefore] {
+            guard let p else { continue }
+            let tally = try reportTally(db, p, people: people, crossing: crossing, today: today)
+            tallies.append((tally, nil))
         }
+        // Retention compares each period with the one just before it; the current period's is
+        // `previous`, counted above (none when there is no period before: no one to retain).
+        for i in tallies.indices {
+            let p = tallies[i].0.period
+            if i == 0 {
+                tallies[i].activeBefore = tallies.count > 1 && p.previous == previous ? tallies[1].0.members.active : []
+            } else if let before = p.previous {
+                tallies[i].activeBefore = try activeMembers(db, before, people: people, crossing: crossing)
+            }
+        }
+        let named = tallies.flatMap { t in ReportFigures.milestonesPassed(t.0).filter { people.mayBeNamed[$0.slot] }.map { people.numbers[$0.slot] } }
+        let names = try memberNames(db, Array(Set(named)))
+        let figures = tallies.map { ReportFigures.compute($0.0, people: people, activeBefore: $0.activeBefore, names: names) }
+        guard let current = figures.first else { throw StoreError.invalid("The period has no dates.") }
+        let previousFigures = previous == nil ? nil : figures.dropFirst().first
+        let yearBeforeFigures = period.yearBefore == nil ? nil : yearBefore == nil ? previousFigures : figures.last
+        return Report(timeBankName: name, current: current, previous: previousFigures, yearBefore: yearBeforeFigures)
     }
 
-    /// The facts of one period, read in one snapshot.
-    public func reportFacts(_ period: ReportPeriod, today: CalendarDate = .today()) throws -> ReportFacts {
-        try read { db in try Store.reportFacts(db, period, today: today) }
+    /// One period counted: from the monthly aggregates for whole months, else from its exchanges.
+    static func reportTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, crossing: [CrossingReversal],
+                            today: CalendarDate) throws -> ReportTally {
+        var tally: ReportTally
+        if isWholeMonths(p) {
+            tally = try monthlyTally(db, p, people: people, crossing: crossing, today: today)
+        } else {
+            tally = ReportTally(facts: try reportFacts(db, p), people: people, today: today)
+        }
+        try fillReportTally(db, &tally, people: people)
+        return tally
     }
 
-    static func reportFacts(_ db: Database, _ period: ReportPeriod, today: CalendarDate) throws -> ReportFacts {
+    /// Who was active in a period, by slot.
+    static func activeMembers(_ db: Database, _ p: ReportPeriod, people: ReportPeople, crossing: [CrossingReversal]) throws -> [Bool] {
+        if isWholeMonths(p) { return try monthlyActive(db, p, people: people, crossing: crossing) }
+        var active = [Bool](repeating: false, count: people.count)
+        for n in try activeMembers(db, p) {
+            if let s = people.slot(of: n) { active[s] = true }
+        }
+        return active
+    }
+
+    /// The exchanges of a period of days, with what came before it.
+    static func reportFacts(_ db: Database, _ period: ReportPeriod) throws -> ReportFacts {
         let from = period.first.iso, to = period.last.iso
-        var facts = ReportFacts(period: period, today: today)
+        var facts = ReportFacts(period: period)
         facts.exchanges = try exchangesBetweenMembers(db, from: from, to: to)
-
-        let standing = facts.exchanges.filter { !$0.isReversal && !($0.reversedOn.map { $0 <= period.last } ?? false) }
         var pairs = Set<MemberPair>()
-        for e in standing { pairs.insert(MemberPair(e.giver, e.receiver)) }
-        facts.pairsBefore = try pairsExchangedBefore(db, pairs, from: from, to: to)
-
-        var givenInPeriod: [Int: Minutes] = [:]
-        var participants = Set<Int>()
+        var givers = Set<Int>()
         for e in facts.exchanges {
-            givenInPeriod[e.giver, default: 0] += e.minutes
-            participants.insert(e.giver)
-            participants.insert(e.receiver)
+            givers.insert(e.giver)
+            if ReportTally.stands(e, at: period.last) { pairs.insert(MemberPair(e.giver, e.receiver)) }
         }
-        facts.members = try reportMembers(db, numbers: participants, joinedFrom: from, to: to)
-        let joined = facts.members.values.filter { period.contains($0.joined) }.map(\.number)
-        for (n, first) in try firstExchanges(db, members: joined) { facts.members[n]?.firstExchange = first }
-        for (n, before) in try givenBefore(db, members: givenInPeriod.filter { $0.value > 0 }.map(\.key), before: period.first) {
-            facts.members[n]?.givenBefore = before
-        }
+        facts.pairsBefore = try pairsExchangedBefore(db, pairs, from: from, to: to)
+        facts.givenBefore = try givenBefore(db, members: Array(givers), before: period.first)
+        return facts
+    }
 
-        // Read from `exchange_report_period` alone: the one pot account is known by its id, so no
-        // exchange or account row is visited for each of the period's entries.
+    /// What does not come from exchanges between members: the pot, members who joined or left,
+    /// needs and referrals, vetting reviews, the categories' names.
+    static func fillReportTally(_ db: Database, _ tally: inout ReportTally, people: ReportPeople) throws {
+        let period = tally.period
+        let from = period.first.iso, to = period.last.iso
+        // Originals to and from the pot through covering indexes, and the few reversals.
         let pot = try Row.fetchOne(db, sql: """
             WITH pot(id) AS (SELECT id FROM account WHERE kind = 'pot')
-            SELECT coalesce(sum(CASE WHEN e.reverses IS NULL AND e.receiver = pot.id THEN e.minutes
-                                     WHEN e.reverses IS NOT NULL AND e.giver = pot.id THEN -e.minutes END), 0) AS granted,
-                   coalesce(sum(CASE WHEN e.reverses IS NULL AND e.giver = pot.id THEN e.minutes
-                                     WHEN e.reverses IS NOT NULL AND e.receiver = pot.id THEN -e.minutes END), 0) AS donated
-            FROM pot CROSS JOIN exchange e INDEXED BY exchange_report_period
-            WHERE e.date BETWEEN ? AND ? AND (e.giver = pot.id OR e.receiver = pot.id)
-            """, arguments: [from, to])
-        facts.potGrantedMinutes = pot?["granted"] ?? 0
-        facts.potDonatedMinutes = pot?["donated"] ?? 0
+            SELECT (SELECT coalesce(sum(e.minutes), 0) FROM exchange e INDEXED BY exchange_report_received
+                    WHERE e.receiver = pot.id AND e.reverses IS NULL AND e.date BETWEEN :from AND :to)
+                 - (SELECT coalesce(sum(e.minutes), 0) FROM exchange e INDEXED BY exchange_report_reversal
+                    WHERE e.reverses IS NOT NULL AND e.giver = pot.id AND e.date BETWEEN :from AND :to) AS granted,
+                   (SELECT coalesce(sum(e.minutes), 0) FROM exchange e INDEXED BY exchange_given_recently
+                    WHERE e.giver = pot.id AND e.reverses IS NULL AND e.date BETWEEN :from AND :to)
+                 - (SELECT coalesce(sum(e.minutes), 0) FROM exchange e INDEXED BY exchange_report_reversal
+                    WHERE e.reverses IS NOT NULL AND e.receiver = pot.id AND e.date BETWEEN :from AND :to) AS donated
+            FROM pot
+            """, arguments: ["from": from, "to": to])
+        tally.potGrantedMinutes = pot?["granted"] ?? 0
+        tally.potDonatedMinutes = pot?["donated"] ?? 0
 
         // A member's leaving is known from the audit log of the edit that set the status.
-        facts.leftMembers = try Int.fetchOne(db, sql: """
+        tally.leftMembers = try Int.fetchOne(db, sql: """
             SELECT count(DISTINCT entity_id) FROM audit
             WHERE entity = 'member' AND action = 'update' AND substr(at, 1, 10) BETWEEN ? AND ?
               AND instr(details || char(10), char(10) || 'Status' || char(9)) > 0
               AND instr(details || char(10), char(9) || 'left' || char(10)) > 0
             """, arguments: [from, to]) ?? 0
-
-        facts.needs = try reportNeeds(db, from: from, to: to)
-        facts.referralsDeclined = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM referral WHERE status = 'declined' AND substr(updated_at, 1, 10) BETWEEN ? AND ?
-            """, arguments: [from, to]) ?? 0
-        facts.referralsCancelled = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM referral WHERE status = 'cancelled' AND substr(updated_at, 1, 10) BETWEEN ? AND ?
-            """, arguments: [from, to]) ?? 0
-        facts.vettingOverdue = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM vetting v CROSS JOIN member m ON m.number = v.member
+        tally.needs = try reportNeedFigures(db, period)
+        tally.vettingOverdue = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM vetting v INDEXED BY vetting_report_overdue
+            CROSS JOIN member m INDEXED BY member_report_profile ON m.number = v.member
             WHERE m.status IN ('active', 'on-hold') AND v.complete = 1 AND v.next_review < ?
             """, arguments: [to]) ?? 0
         for row in try Row.fetchAll(db, sql: "SELECT code, grp, name FROM category") {
-            facts.categories[row["code"]] = ReportCategory(group: row["grp"], name: row["name"])
+            tally.categories[row["code"]] = ReportCategory(group: row["grp"], name: row["name"])
         }
-        return facts
+        // Members who joined in the period, with their first original never reversed (`report_member_first`).
+        for row in try Row.fetchAll(db, sql: """
+            SELECT m.number, m.joined, f.first_exchange FROM member m INDEXED BY member_joined
+            LEFT JOIN report_member_first f ON f.member = m.number
+            WHERE m.joined BETWEEN ? AND ?
+            """, arguments: [from, to]) {
+            guard let joined = CalendarDate(iso: row[1]) else { continue }
+            tally.joiners.append(ReportTally.Joiner(number: row[0], joined: joined,
+                                                    firstExchange: (row[2] as String?).flatMap(CalendarDate.init(iso:))))
+        }
     }
 
     /// Exchanges between two members dated in the period; a reversal in the original's direction, negative.
@@ -244,40 +290,6 @@ extension Store {
         return out
     }
 
-    static func reportMembers(_ db: Database, numbers: Set<Int>, joinedFrom from: String, to: String) throws -> [Int: ReportMember] {
-        let json = "[" + numbers.map(String.init).joined(separator: ",") + "]"
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT number, name, kind, joined, area, age_band, gender, ethnicity, disability, came_through, consent_share
-            FROM member WHERE number IN (SELECT value FROM json_each(:numbers)) OR joined BETWEEN :from AND :to
-            """, arguments: ["numbers": json, "from": from, "to": to])
-        var out: [Int: ReportMember] = [:]
-        while let row = try rows.next() {
-            guard let joined = CalendarDate(iso: row["joined"]) else { continue }
-            let n: Int = row["number"]
-            out[n] = ReportMember(
-                number: n, name: row["name"], kind: try row.storedCase("kind", of: "member"), joined: joined, area: row["area"],
-                demographics: Demographics(ageBand: row["age_band"], gender: row["gender"], ethnicity: row["ethnicity"],
-                                           disability: row["disability"], cameThrough: CameThrough(rawValue: row["came_through"])),
-                mayBeNamed: row["consent_share"])
-        }
-        return out
-    }
-
-    /// Each member's first original exchange with another member that was never reversed
-    /// (`report_member_first`, migration v11a-report-aggregates).
-    static func firstExchanges(_ db: Database, members: [Int]) throws -> [Int: CalendarDate] {
-        guard !members.isEmpty else { return [:] }
-        let json = "[" + members.map(String.init).joined(separator: ",") + "]"
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT f.member, f.first_exchange FROM json_each(?) p CROSS JOIN report_member_first f ON f.member = p.value
-            """, arguments: [json])
-        var out: [Int: CalendarDate] = [:]
-        while let row = try rows.next() {
-            if let first = CalendarDate(iso: row[1]) { out[row[0]] = first }
-        }
-        return out
-    }
-
     /// Minutes each member gave other members before `day`: originals less the reversals of them,
     /// each counted by its own date. Whole months come from `report_member_month` (migration
     /// v11a-report-aggregates); the days of `day`'s month before it, if any, from the ledger.
@@ -305,29 +317,6 @@ extension Store {
                 let member: Int = row[0]
                 if wanted.contains(member) { out[member, default: 0] += row[1] as Int }
             }
-        }
-        return out
-    }
-
-    /// Needs opened by the period's end that a figure may count: opened in the period, not closed,
-    /// or with a referral moved since it began; each with the first day of a referral and of one done.
-    static func reportNeeds(_ db: Database, from: String, to: String) throws -> [ReportNeed] {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT n.created, n.status,
-                   (SELECT min(substr(f.created_at, 1, 10)) FROM referral f WHERE f.need = n.id) AS first_referral,
-                   (SELECT min(coalesce((SELECT min(substr(s.at, 1, 10)) FROM referral_step s
-                                         WHERE s.referral = f.id AND s.status = 'done'), substr(f.updated_at, 1, 10)))
-                    FROM referral f WHERE f.need = n.id AND f.status = 'done') AS done
-            FROM need n
-            WHERE n.created <= :to
-              AND (n.created >= :from OR n.status <> 'closed'
-                   OR EXISTS (SELECT 1 FROM referral f WHERE f.need = n.id AND f.updated_at >= :from))
-            """, arguments: ["from": from, "to": to])
-        var out: [ReportNeed] = []
-        while let row = try rows.next() {
-            guard let opened = CalendarDate(iso: String((row["created"] as String).prefix(10))) else { continue }
-            out.append(ReportNeed(opened: opened, firstReferral: (row["first_referral"] as String?).flatMap(CalendarDate.init(iso:)),
-                                  done: (row["done"] as String?).flatMap(CalendarDate.init(iso:)), closed: (row["status"] as String) == "closed"))
         }
         return out
     }

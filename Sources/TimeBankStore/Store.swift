@@ -13,6 +13,8 @@ public final class Store: Sendable {
     public let path: String
     let reader: DatabasePool
     private let writerBox = Mutex<DatabasePool?>(nil)
+    /// The members' report attributes as last read, kept while `report_people_version` stays.
+    let reportPeopleCache = Mutex<(version: Int, people: ReportPeople)?>(nil)
 
     /// How long a writer waits for another broker's write before giving up.
     static let busyTimeout: TimeInterval = 15

@@ -1,4 +1,3 @@
-/// What the store reads from the ledger for one period; the figures are pure functions of it.
 
 /// An exchange between two members dated in the period. A reversal is given in the original's
 /// direction (the original giver as `giver`) with negative minutes, so sums need no special case.
@@ -30,36 +29,6 @@ public struct ReportExchange: Hashable, Sendable {
     }
 }
 
-/// What a report needs to know of a member.
-public struct ReportMember: Hashable, Sendable {
-    public var number: Int
-    public var name: String
-    public var kind: MemberKind
-    public var joined: CalendarDate
-    public var area: String
-    public var demographics: Demographics
-    /// Whether the member agreed to be named (consent to share details).
-    public var mayBeNamed: Bool
-    /// The member's first original exchange with another member that was never reversed.
-    public var firstExchange: CalendarDate?
-    /// Minutes given to other members, originals less reversals, dated before the period.
-    public var givenBefore: Minutes
-
-    public init(number: Int, name: String = "", kind: MemberKind = .person, joined: CalendarDate, area: String = "",
-                demographics: Demographics = Demographics(), mayBeNamed: Bool = false, firstExchange: CalendarDate? = nil,
-                givenBefore: Minutes = 0) {
-        self.number = number
-        self.name = name
-        self.kind = kind
-        self.joined = joined
-        self.area = area
-        self.demographics = demographics
-        self.mayBeNamed = mayBeNamed
-        self.firstExchange = firstExchange
-        self.givenBefore = givenBefore
-    }
-}
-
 /// A need, with the dates of its referrals.
 public struct ReportNeed: Hashable, Sendable {
     public var opened: CalendarDate
@@ -76,53 +45,21 @@ public struct ReportNeed: Hashable, Sendable {
     }
 }
 
-/// Everything the figures of one period are computed from.
+/// The exchanges of a period as the ledger holds them, for a range of days that is not whole
+/// months (whole months are read from monthly aggregates): `ReportTally(facts:people:)`.
 public struct ReportFacts: Sendable {
     public var period: ReportPeriod
-    /// The day the report is made: members who joined fewer than 90 days before it are "too soon to tell".
-    public var today: CalendarDate
     public var exchanges: [ReportExchange]
-    /// Members who took part in the period's exchanges or joined in the period.
-    public var members: [Int: ReportMember]
     /// Pairs (smaller number first) who exchanged before the period, not undone by its end.
     public var pairsBefore: Set<MemberPair>
-    /// Hours from the pot to members (welcome credit, grants, volunteers credited), originals less reversals.
-    public var potGrantedMinutes: Minutes
-    /// Hours members gave to the pot, originals less reversals.
-    public var potDonatedMinutes: Minutes
-    /// Members whose status was changed to left on a date in the period.
-    public var leftMembers: Int
-    /// Needs opened in the period, and needs with a first referral or a done referral in it,
-    /// and needs still open at its end.
-    public var needs: [ReportNeed]
-    /// Referrals declined or cancelled in the period.
-    public var referralsDeclined: Int
-    public var referralsCancelled: Int
-    /// Members (not left) whose vetting review date fell before the period's end.
-    public var vettingOverdue: Int
-    /// Category code → (group, name), for the breakdown by category.
-    public var categories: [String: ReportCategory]
-    /// Members active in the period of the same length just before, for retention; nil when unknown.
-    public var activeBefore: Set<Int>?
+    /// Minutes each member who gave in the period had given other members before it, net.
+    public var givenBefore: [Int: Minutes]
 
-    public init(period: ReportPeriod, today: CalendarDate, exchanges: [ReportExchange] = [], members: [Int: ReportMember] = [:],
-                pairsBefore: Set<MemberPair> = [], potGrantedMinutes: Minutes = 0, potDonatedMinutes: Minutes = 0, leftMembers: Int = 0,
-                needs: [ReportNeed] = [], referralsDeclined: Int = 0, referralsCancelled: Int = 0, vettingOverdue: Int = 0,
-                categories: [String: ReportCategory] = [:], activeBefore: Set<Int>? = nil) {
+    public init(period: ReportPeriod, exchanges: [ReportExchange] = [], pairsBefore: Set<MemberPair> = [], givenBefore: [Int: Minutes] = [:]) {
         self.period = period
-        self.today = today
         self.exchanges = exchanges
-        self.members = members
         self.pairsBefore = pairsBefore
-        self.potGrantedMinutes = potGrantedMinutes
-        self.potDonatedMinutes = potDonatedMinutes
-        self.leftMembers = leftMembers
-        self.needs = needs
-        self.referralsDeclined = referralsDeclined
-        self.referralsCancelled = referralsCancelled
-        self.vettingOverdue = vettingOverdue
-        self.categories = categories
-        self.activeBefore = activeBefore
+        self.givenBefore = givenBefore
     }
 }
 

@@ -1,5 +1,5 @@
-/// The figures of one period, computed from its facts exactly as the issue defines them.
-/// Pure: the same facts give the same figures, in the same order, every time.
+/// The figures of one period, computed from its tally exactly as the issue defines them.
+/// Pure: the same tally gives the same figures, in the same order, every time.
 public struct ReportFigures: Sendable {
     public var period: ReportPeriod
     public var rows: [ReportRow]
@@ -30,220 +30,204 @@ public struct ReportFigures: Sendable {
         rows.first { $0.figure == figure && $0.breakdown == breakdown && (section == nil || $0.section == section) }?.value
     }
 
-    /// Members active in a period: giver or receiver of an original exchange between members
-    /// dated in it that was not reversed on or before its last day.
-    public static func activeMembers(_ exchanges: [ReportExchange], periodEnd: CalendarDate) -> Set<Int> {
-        var out = Set<Int>()
-        for e in exchanges where counts(e, by: periodEnd) {
-            out.insert(e.giver)
-            out.insert(e.receiver)
+    /// Members who passed a milestone of lifetime hours given in the period: (slot, hours), each
+    /// milestone a member passed. Minutes given are net, so a reversal can take someone back under.
+    public static func milestonesPassed(_ tally: ReportTally) -> [(slot: Int, hours: Int)] {
+        var out: [(slot: Int, hours: Int)] = []
+        let m = tally.members
+        for s in 0..<m.count where m.givenNet[s] > 0 {
+            let before = m.givenBefore[s], after = before + m.givenNet[s]
+            for h in milestoneHours where before < h * 60 && after >= h * 60 { out.append((s, h)) }
         }
         return out
     }
 
-    /// An original that still stood at the period's end.
-    static func counts(_ e: ReportExchange, by end: CalendarDate) -> Bool {
-        guard !e.isReversal else { return false }
-        if let r = e.reversedOn, r <= end { return false }
-        return true
-    }
-
-    public static func compute(_ facts: ReportFacts) -> ReportFigures {
-        let end = facts.period.last
+    /// The figures of a period from its tally. `activeBefore` is, by slot, who was active in the
+    /// period of the same length just before (nil when unknown); `names` names the members who
+    /// passed a milestone and may be named.
+    public static func compute(_ tally: ReportTally, people: ReportPeople, activeBefore: [Bool]?, names: [Int: String] = [:]) -> ReportFigures {
+        let period = tally.period
+        let m = tally.members
         var rows: [ReportRow] = []
         func add(_ s: ReportSection, _ f: String, _ v: ReportValue, _ b: String = "") { rows.append(ReportRow(s, f, v, breakdown: b)) }
 
-        // Hours and exchanges: every entry between members dated in the period, reversals negative.
-        let minutes = facts.exchanges.reduce(0) { $0 + $1.minutes }
-        let count = facts.exchanges.reduce(0) { $0 + ($1.isReversal ? -1 : 1) }
-
-        // Who took part: the originals still standing at the period's end.
-        let standing = facts.exchanges.filter { counts($0, by: end) }
-        var given: [Int: Minutes] = [:], received: [Int: Minutes] = [:]
-        var partners: [Int: Set<Int>] = [:]
-        var pairCounts: [MemberPair: Int] = [:]
-        for e in standing {
-            given[e.giver, default: 0] += e.minutes
-            received[e.receiver, default: 0] += e.minutes
-            partners[e.giver, default: []].insert(e.receiver)
-            partners[e.receiver, default: []].insert(e.giver)
-            pairCounts[MemberPair(e.giver, e.receiver), default: 0] += 1
+        // One pass over the members: who took part, and in which groups.
+        var active = 0, givers = 0, receivers = 0, both = 0, retained = 0, before = 0
+        var imbalance = 0.0
+        var serviceGiven = 0, serviceReceived = 0, serviceActive = 0, orgGiven = 0, orgReceived = 0
+        var partnerCounts: [Int] = []
+        let areas = people.area.names.count
+        var areaActive = [Int](repeating: 0, count: areas), areaGiven = [Minutes](repeating: 0, count: areas)
+        var areaReceived = [Minutes](repeating: 0, count: areas), areaTouched = [Bool](repeating: false, count: areas)
+        var kindActive = [0, 0], kindGiven = [0, 0], kindReceived = [0, 0], kindTouched = [false, false]
+        let dimensions: [(figure: String, codes: ReportCodes)] = [
+            ("active_members_by_age_band", people.ageBand), ("active_members_by_gender", people.gender),
+            ("active_members_by_ethnicity", people.ethnicity), ("active_members_by_disability", people.disability),
+            ("active_members_by_came_through", people.cameThrough),
+        ]
+        var dimensionCounts = dimensions.map { [Int](repeating: 0, count: $0.codes.names.count) }
+        for s in 0..<m.count {
+            if let activeBefore, s < activeBefore.count, activeBefore[s] {
+                before += 1
+                if m.isActive(s) { retained += 1 }
+            }
+            guard m.touched[s] || m.isActive(s) else { continue }
+            let isOrg = people.isOrganisation[s], kind = isOrg ? 1 : 0
+            let area = Int(people.area.codes[s])
+            areaGiven[area] += m.givenNet[s]
+            areaReceived[area] += m.receivedNet[s]
+            areaTouched[area] = areaTouched[area] || m.touched[s]
+            kindGiven[kind] += m.givenNet[s]
+            kindReceived[kind] += m.receivedNet[s]
+            kindTouched[kind] = kindTouched[kind] || m.touched[s]
+            if people.cameThroughService[s] {
+                serviceGiven += m.givenNet[s]
+                serviceReceived += m.receivedNet[s]
+            }
+            if isOrg {
+                orgGiven += m.givenNet[s]
+                orgReceived += m.receivedNet[s]
+            }
+            guard m.isActive(s) else { continue }
+            active += 1
+            let gave = m.givenCount[s] > 0, received = m.receivedCount[s] > 0
+            if gave { givers += 1 }
+            if received { receivers += 1 }
+            if gave && received { both += 1 }
+            let g = Double(m.givenStanding[s]), r = Double(m.receivedStanding[s])
+            if g + r > 0 { imbalance += abs(g - r) / (g + r) }
+            if people.cameThroughService[s] { serviceActive += 1 }
+            partnerCounts.append(Int(m.partners[s]))
+            areaActive[area] += 1
+            kindActive[kind] += 1
+            for (d, dimension) in dimensions.enumerated() { dimensionCounts[d][Int(dimension.codes.codes[s])] += 1 }
         }
-        let active = Set(given.keys).union(received.keys)
-        let both = active.filter { given[$0] != nil && received[$0] != nil }
-        let balance: Double? = active.isEmpty ? nil : 1 - active.reduce(0.0) { sum, m in
-            let g = Double(given[m] ?? 0), r = Double(received[m] ?? 0)
-            return sum + abs(g - r) / (g + r)
-        } / Double(active.count)
+        let balance: Double? = active == 0 ? nil : 1 - imbalance / Double(active)
 
         // New members and activation.
-        let joined = facts.members.values.filter { facts.period.contains($0.joined) }
-        let tooSoon = joined.filter { facts.today.days(since: $0.joined) < activationDays }
-        let settled = joined.filter { facts.today.days(since: $0.joined) >= activationDays }
-        let activationDaysTaken = settled.compactMap { m -> Int? in
-            guard let first = m.firstExchange else { return nil }
-            let d = first.days(since: m.joined)
+        let tooSoon = tally.joiners.filter { tally.today.days(since: $0.joined) < activationDays }
+        let settled = tally.joiners.filter { tally.today.days(since: $0.joined) >= activationDays }
+        let activationDaysTaken = settled.compactMap { j -> Int? in
+            guard let first = j.firstExchange else { return nil }
+            let d = first.days(since: j.joined)
             return d >= 0 && d <= activationDays ? d : nil
         }
 
-        add(.headline, "exchanges", .count(count))
-        add(.headline, "minutes_exchanged", .minutes(minutes))
-        add(.headline, "active_members", .count(active.count))
-        add(.headline, "givers", .count(given.count))
-        add(.headline, "receivers", .count(received.count))
-        add(.headline, "gave_and_received", .count(both.count))
-        add(.headline, "reciprocity_rate", .rate(ratio(both.count, active.count)))
+        let total = tally.byMonth.values.reduce(ReportAmount()) { ReportAmount(minutes: $0.minutes + $1.minutes, exchanges: $0.exchanges + $1.exchanges) }
+        add(.headline, "exchanges", .count(total.exchanges))
+        add(.headline, "minutes_exchanged", .minutes(total.minutes))
+        add(.headline, "active_members", .count(active))
+        add(.headline, "givers", .count(givers))
+        add(.headline, "receivers", .count(receivers))
+        add(.headline, "gave_and_received", .count(both))
+        add(.headline, "reciprocity_rate", .rate(ratio(both, active)))
         add(.headline, "reciprocity_balance", .rate(balance))
-        add(.headline, "new_members", .count(joined.count))
-        add(.headline, "left_members", .count(facts.leftMembers))
+        add(.headline, "new_members", .count(tally.joiners.count))
+        add(.headline, "left_members", .count(tally.leftMembers))
         add(.headline, "activation_rate", .rate(ratio(activationDaysTaken.count, settled.count)))
         add(.headline, "median_days_to_first_exchange", .days(median(activationDaysTaken)))
         add(.headline, "too_soon_to_tell", .count(tooSoon.count))
-        add(.headline, "retention_rate", .rate(facts.activeBefore.flatMap { before in
-            ratio(before.intersection(active).count, before.count)
-        }))
+        add(.headline, "retention_rate", .rate(activeBefore == nil ? nil : ratio(retained, before)))
 
         // Co-production: members who came through a service, organisations, the pot.
-        // Looked up per exchange: kept as sets of numbers rather than copying member records.
-        func member(_ n: Int) -> ReportMember? { facts.members[n] }
-        let serviceMembers = Set(facts.members.values.lazy.filter { $0.demographics.cameThrough?.isService == true }.map(\.number))
-        let organisations = Set(facts.members.values.lazy.filter { $0.kind == .organisation }.map(\.number))
-        let viaService = { (n: Int) in serviceMembers.contains(n) }
-        let isOrganisation = { (n: Int) in organisations.contains(n) }
-        var serviceGiven = 0, serviceReceived = 0, orgGiven = 0, orgReceived = 0
-        for e in facts.exchanges {
-            if viaService(e.giver) { serviceGiven += e.minutes }
-            if viaService(e.receiver) { serviceReceived += e.minutes }
-            if isOrganisation(e.giver) { orgGiven += e.minutes }
-            if isOrganisation(e.receiver) { orgReceived += e.minutes }
-        }
-        let helpedByOrganisations = Set(standing.filter { isOrganisation($0.giver) && !isOrganisation($0.receiver) }.map(\.receiver))
         add(.coProduction, "minutes_given_by_came_through_service", .minutes(serviceGiven))
         add(.coProduction, "minutes_received_by_came_through_service", .minutes(serviceReceived))
-        add(.coProduction, "active_came_through_service", .count(active.filter(viaService).count))
+        add(.coProduction, "active_came_through_service", .count(serviceActive))
         add(.coProduction, "organisation_minutes_given", .minutes(orgGiven))
         add(.coProduction, "organisation_minutes_received", .minutes(orgReceived))
-        add(.coProduction, "people_helped_by_organisations", .count(helpedByOrganisations.count))
-        add(.coProduction, "pot_granted_minutes", .minutes(facts.potGrantedMinutes))
-        add(.coProduction, "pot_donated_minutes", .minutes(facts.potDonatedMinutes))
+        add(.coProduction, "people_helped_by_organisations", .count(tally.peopleHelpedByOrganisations))
+        add(.coProduction, "pot_granted_minutes", .minutes(tally.potGrantedMinutes))
+        add(.coProduction, "pot_donated_minutes", .minutes(tally.potDonatedMinutes))
 
         // Connections.
-        let newPairs = pairCounts.keys.filter { !facts.pairsBefore.contains($0) }
-        add(.connections, "connections", .count(pairCounts.count))
-        add(.connections, "new_connections", .count(newPairs.count))
-        add(.connections, "repeat_pairs", .count(pairCounts.values.filter { $0 >= 2 }.count))
-        add(.connections, "median_partners", .measure(median(partners.values.map(\.count))))
+        add(.connections, "connections", .count(tally.connections))
+        add(.connections, "new_connections", .count(tally.newConnections))
+        add(.connections, "repeat_pairs", .count(tally.repeatPairs))
+        add(.connections, "median_partners", .measure(median(partnerCounts)))
 
         // Needs and referrals.
-        let needs = facts.needs
-        add(.referrals, "needs_opened", .count(needs.filter { facts.period.contains($0.opened) }.count))
-        add(.referrals, "needs_met", .count(needs.filter { $0.done.map(facts.period.contains) ?? false }.count))
-        add(.referrals, "median_days_to_first_referral", .days(median(needs.compactMap { n in
-            n.firstReferral.flatMap { facts.period.contains($0) ? $0.days(since: n.opened) : nil }
-        })))
-        add(.referrals, "median_days_to_done", .days(median(needs.compactMap { n in
-            n.done.flatMap { facts.period.contains($0) ? $0.days(since: n.opened) : nil }
-        })))
-        add(.referrals, "referrals_declined", .count(facts.referralsDeclined))
-        add(.referrals, "referrals_cancelled", .count(facts.referralsCancelled))
-        add(.referrals, "needs_open_over_30_days", .count(needs.filter { n in
-            !n.closed && n.opened.adding(days: needWaitingDays) < end && !(n.done.map { $0 <= end } ?? false)
-        }.count))
+        let needs = tally.needs
+        add(.referrals, "needs_opened", .count(needs.opened))
+        add(.referrals, "needs_met", .count(needs.met))
+        add(.referrals, "median_days_to_first_referral", .days(median(needs.daysToFirstReferral)))
+        add(.referrals, "median_days_to_done", .days(median(needs.daysToDone)))
+        add(.referrals, "referrals_declined", .count(needs.referralsDeclined))
+        add(.referrals, "referrals_cancelled", .count(needs.referralsCancelled))
+        add(.referrals, "needs_open_over_30_days", .count(needs.openOver30Days))
 
         // Recognition: lifetime hours given to other members crossing a milestone in the period.
-        var givenInPeriod: [Int: Minutes] = [:]
-        for e in facts.exchanges { givenInPeriod[e.giver, default: 0] += e.minutes }
-        var named: [Milestone] = []
         var passed: [Int: Int] = [:]
-        for (n, inPeriod) in givenInPeriod where inPeriod > 0 {
-            guard let m = member(n) else { continue }
-            let before = m.givenBefore, after = m.givenBefore + inPeriod
-            for h in milestoneHours where before < h * 60 && after >= h * 60 {
-                passed[h, default: 0] += 1
-                if m.mayBeNamed { named.append(Milestone(number: n, name: m.name, hours: h)) }
+        var named: [Milestone] = []
+        for (s, h) in milestonesPassed(tally) {
+            passed[h, default: 0] += 1
+            if people.mayBeNamed[s] {
+                let number = people.numbers[s]
+                named.append(Milestone(number: number, name: names[number] ?? "", hours: h))
             }
         }
         for h in milestoneHours { add(.recognition, "milestone_members", .people(passed[h] ?? 0), "\(h)h") }
 
         // Safeguarding.
-        let onVettedNeeds = standing.filter(\.vettedNeed)
-        add(.safeguarding, "vetted_need_exchanges", .count(onVettedNeeds.count))
-        add(.safeguarding, "vetted_need_exchanges_helper_vetted", .count(onVettedNeeds.filter(\.helperVetted).count))
-        add(.safeguarding, "vetting_reviews_overdue", .count(facts.vettingOverdue))
+        add(.safeguarding, "vetted_need_exchanges", .count(tally.vettedNeedExchanges))
+        add(.safeguarding, "vetted_need_exchanges_helper_vetted", .count(tally.vettedNeedHelperVetted))
+        add(.safeguarding, "vetting_reviews_overdue", .count(tally.vettingOverdue))
 
         // By month, with every month of the period shown, empty ones too.
-        // A period has few distinct dates: each date's month key is formatted once, not once per exchange.
-        var byMonth: [String: (m: Minutes, n: Int)] = [:]
-        var monthKeyOf: [CalendarDate: String] = [:]
-        for e in facts.exchanges {
-            let key: String
-            if let known = monthKeyOf[e.date] {
-                key = known
-            } else {
-                key = e.date.monthKey
-                monthKeyOf[e.date] = key
-            }
-            byMonth[key, default: (0, 0)].m += e.minutes
-            byMonth[key, default: (0, 0)].n += e.isReversal ? -1 : 1
-        }
-        for key in facts.period.monthKeys {
-            add(.byMonth, "minutes_exchanged", .minutes(byMonth[key]?.m ?? 0), key)
-            add(.byMonth, "exchanges", .count(byMonth[key]?.n ?? 0), key)
+        for key in period.monthKeys {
+            add(.byMonth, "minutes_exchanged", .minutes(tally.byMonth[key]?.minutes ?? 0), key)
+            add(.byMonth, "exchanges", .count(tally.byMonth[key]?.exchanges ?? 0), key)
         }
 
         // By category, both levels.
-        var byCategory: [String: (m: Minutes, n: Int)] = [:], byGroup: [String: (m: Minutes, n: Int)] = [:]
-        for e in facts.exchanges {
-            let code = e.category.isEmpty ? "(none)" : e.category
-            let group = facts.categories[e.category]?.group ?? "(none)"
-            byCategory[code, default: (0, 0)].m += e.minutes
-            byCategory[code, default: (0, 0)].n += e.isReversal ? -1 : 1
-            byGroup[group, default: (0, 0)].m += e.minutes
-            byGroup[group, default: (0, 0)].n += e.isReversal ? -1 : 1
+        var byCategory: [String: ReportAmount] = [:], byGroup: [String: ReportAmount] = [:]
+        for (category, t) in tally.byCategory {
+            let code = category.isEmpty ? "(none)" : category
+            let group = tally.categories[category]?.group ?? "(none)"
+            byCategory[code, default: ReportAmount()].minutes += t.minutes
+            byCategory[code, default: ReportAmount()].exchanges += t.exchanges
+            byGroup[group, default: ReportAmount()].minutes += t.minutes
+            byGroup[group, default: ReportAmount()].exchanges += t.exchanges
         }
         for (code, t) in byCategory.sorted(by: { $0.key < $1.key }) {
-            add(.byCategory, "minutes_exchanged", .minutes(t.m), code)
-            add(.byCategory, "exchanges", .count(t.n), code)
+            add(.byCategory, "minutes_exchanged", .minutes(t.minutes), code)
+            add(.byCategory, "exchanges", .count(t.exchanges), code)
         }
         for (group, t) in byGroup.sorted(by: { $0.key < $1.key }) {
-            add(.byCategoryGroup, "minutes_exchanged", .minutes(t.m), group)
-            add(.byCategoryGroup, "exchanges", .count(t.n), group)
+            add(.byCategoryGroup, "minutes_exchanged", .minutes(t.minutes), group)
+            add(.byCategoryGroup, "exchanges", .count(t.exchanges), group)
         }
 
         // By area and by kind of member: people counted (suppressed), hours given and received.
-        func people(_ section: ReportSection, _ groupOf: (Int) -> String) {
-            var members: [String: Int] = [:], g: [String: Minutes] = [:], r: [String: Minutes] = [:]
-            for n in active { members[groupOf(n), default: 0] += 1 }
-            for e in facts.exchanges {
-                g[groupOf(e.giver), default: 0] += e.minutes
-                r[groupOf(e.receiver), default: 0] += e.minutes
-            }
-            for key in Set(members.keys).union(g.keys).union(r.keys).sorted() {
-                add(section, "active_members", .people(members[key] ?? 0), key)
-                add(section, "minutes_given", .minutes(g[key] ?? 0), key)
-                add(section, "minutes_received", .minutes(r[key] ?? 0), key)
-            }
+        var areaGroups: [String: (active: Int, given: Minutes, received: Minutes)] = [:]
+        for code in 0..<areas where areaTouched[code] || areaActive[code] > 0 {
+            let name = people.area.names[code].isEmpty ? "(none)" : people.area.names[code]
+            areaGroups[name, default: (0, 0, 0)].active += areaActive[code]
+            areaGroups[name, default: (0, 0, 0)].given += areaGiven[code]
+            areaGroups[name, default: (0, 0, 0)].received += areaReceived[code]
         }
-        let areaOf = facts.members.mapValues { $0.area.isEmpty ? "(none)" : $0.area }
-        people(.byArea) { n in areaOf[n] ?? "(none)" }
-        people(.byMemberKind) { n in organisations.contains(n) ? MemberKind.organisation.rawValue : MemberKind.person.rawValue }
+        for (key, t) in areaGroups.sorted(by: { $0.key < $1.key }) {
+            add(.byArea, "active_members", .people(t.active), key)
+            add(.byArea, "minutes_given", .minutes(t.given), key)
+            add(.byArea, "minutes_received", .minutes(t.received), key)
+        }
+        let kinds = [MemberKind.person.rawValue, MemberKind.organisation.rawValue]
+        for kind in kinds.indices.sorted(by: { kinds[$0] < kinds[$1] }) where kindTouched[kind] || kindActive[kind] > 0 {
+            add(.byMemberKind, "active_members", .people(kindActive[kind]), kinds[kind])
+            add(.byMemberKind, "minutes_given", .minutes(kindGiven[kind]), kinds[kind])
+            add(.byMemberKind, "minutes_received", .minutes(kindReceived[kind]), kinds[kind])
+        }
 
         // Demographics of active members.
-        let dimensions: [(String, (Demographics) -> String)] = [
-            ("active_members_by_age_band", { $0.ageBand }), ("active_members_by_gender", { $0.gender }),
-            ("active_members_by_ethnicity", { $0.ethnicity }), ("active_members_by_disability", { $0.disability }),
-            ("active_members_by_came_through", { $0.cameThrough?.rawValue ?? "" }),
-        ]
-        for (figure, field) in dimensions {
+        for (d, dimension) in dimensions.enumerated() {
             var counts: [String: Int] = [:]
-            for n in active {
-                let v = member(n).map { field($0.demographics) } ?? ""
-                counts[v.isEmpty ? "(not given)" : v, default: 0] += 1
+            for (code, c) in dimensionCounts[d].enumerated() where c > 0 {
+                let v = dimension.codes.names[code]
+                counts[v.isEmpty ? "(not given)" : v, default: 0] += c
             }
-            for (group, c) in counts.sorted(by: { $0.key < $1.key }) { add(.demographics, figure, .people(c), group) }
+            for (group, c) in counts.sorted(by: { $0.key < $1.key }) { add(.demographics, dimension.figure, .people(c), group) }
         }
 
-        return ReportFigures(period: facts.period, rows: rows, namedMilestones: named.sorted { a, b in
+        return ReportFigures(period: period, rows: rows, namedMilestones: named.sorted { a, b in
             a.hours != b.hours ? a.hours > b.hours : a.name != b.name ? a.name < b.name : a.number < b.number
         })
     }

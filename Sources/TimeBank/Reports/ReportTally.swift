@@ -1,0 +1,107 @@
+/// What one period's figures are computed from, counted once per member (by slot of
+/// `ReportPeople`) and per pair of members. Two readers fill it: from monthly aggregates for
+/// whole months, and from every exchange for any range of days (`ReportTally(facts:people:)`,
+/// where the definitions are written out). `ReportFigures.compute` turns it into figures.
+public struct ReportTally: Sendable {
+    public var period: ReportPeriod
+    /// The day the report is made: members who joined fewer than 90 days before it are "too soon to tell".
+    public var today: CalendarDate
+
+    /// Every entry between members dated in the period, reversals negative, by month key and by
+    /// category code ("" for none). A month or category appears when an entry touched it.
+    public var byMonth: [String: ReportAmount] = [:]
+    public var byCategory: [String: ReportAmount] = [:]
+    /// Category code → (group, name), for the breakdown by category group.
+    public var categories: [String: ReportCategory] = [:]
+
+    public var members: MemberTallies
+
+    /// Distinct pairs of members with an original standing at the period's end dated in it; of
+    /// those, pairs with none before the period standing at its end; and pairs with two or more.
+    public var connections = 0
+    public var newConnections = 0
+    public var repeatPairs = 0
+    /// Members (not organisations) who received a standing original from an organisation.
+    public var peopleHelpedByOrganisations = 0
+    /// Standing originals on referrals for needs that asked for a vetted helper, and of those,
+    /// the ones whose helper's vetting was complete and in date on the date of service.
+    public var vettedNeedExchanges = 0
+    public var vettedNeedHelperVetted = 0
+
+    /// Hours from the pot to members, and from members to the pot, originals less reversals.
+    public var potGrantedMinutes: Minutes = 0
+    public var potDonatedMinutes: Minutes = 0
+    /// Members whose status was changed to left on a date in the period.
+    public var leftMembers = 0
+    public var needs = ReportNeedFigures()
+    /// Members (not left) whose vetting review date fell before the period's end.
+    public var vettingOverdue = 0
+    /// Members who joined in the period, with their first exchange.
+    public var joiners: [Joiner] = []
+
+    public init(period: ReportPeriod, today: CalendarDate, memberCount: Int) {
+        self.period = period
+        self.today = today
+        members = MemberTallies(count: memberCount)
+    }
+
+    public struct Joiner: Hashable, Sendable {
+        public var number: Int
+        public var joined: CalendarDate
+        /// The member's first original exchange with another member that was never reversed.
+        public var firstExchange: CalendarDate?
+        public init(number: Int, joined: CalendarDate, firstExchange: CalendarDate?) {
+            self.number = number
+            self.joined = joined
+            self.firstExchange = firstExchange
+        }
+    }
+}
+
+/// Minutes and a count of entries, originals positive and reversals negative.
+public struct ReportAmount: Hashable, Sendable {
+    public var minutes: Minutes
+    public var exchanges: Int
+    public init(minutes: Minutes = 0, exchanges: Int = 0) {
+        self.minutes = minutes
+        self.exchanges = exchanges
+    }
+}
+
+/// Per member of one period, by slot.
+public struct MemberTallies: Sendable {
+    /// Every entry between members dated in the period, reversals negative against the original's giver / receiver.
+    public var givenNet: [Minutes]
+    public var receivedNet: [Minutes]
+    /// Whether the member gave or received any entry between members dated in the period.
+    public var touched: [Bool]
+    /// Originals dated in the period and standing at its end, given and received: how many, and their minutes.
+    public var givenCount: [Int32]
+    public var receivedCount: [Int32]
+    public var givenStanding: [Minutes]
+    public var receivedStanding: [Minutes]
+    /// Distinct members exchanged with in standing originals dated in the period.
+    public var partners: [Int32]
+    /// Minutes given to other members before the period, net; read only where `givenNet` > 0.
+    public var givenBefore: [Minutes]
+
+    public init(count: Int) {
+        givenNet = [Minutes](repeating: 0, count: count)
+        receivedNet = givenNet
+        touched = [Bool](repeating: false, count: count)
+        givenCount = [Int32](repeating: 0, count: count)
+        receivedCount = givenCount
+        givenStanding = givenNet
+        receivedStanding = givenNet
+        partners = givenCount
+        givenBefore = givenNet
+    }
+
+    public var count: Int { touched.count }
+
+    /// Active: giver or receiver of at least one original standing at the period's end.
+    public func isActive(_ slot: Int) -> Bool { givenCount[slot] > 0 || receivedCount[slot] > 0 }
+
+    /// Every slot's activity, for retention in the next period.
+    public var active: [Bool] { (0..<count).map(isActive) }
+}

@@ -45,13 +45,7 @@ extension Schema {
                 INSERT INTO report_member_month (member, month, given_minutes)
                     SELECT member, substr(NEW.date, 1, 7), NEW.minutes FROM account WHERE id = NEW.giver
                     ON CONFLICT (member, month) DO UPDATE SET given_minutes = given_minutes + excluded.given_minutes;
-                INSERT INTO report_member_first (member, first_exchange)
-                    SELECT member, NEW.date FROM account WHERE id IN (NEW.giver, NEW.receiver)
-                    ON CONFLICT (member) DO UPDATE SET first_exchange = min(first_exchange, excluded.first_exchange);
-                INSERT INTO report_pair_first (a, b, first_exchange)
-                    SELECT min(g.member, r.member), max(g.member, r.member), NEW.date
-                    FROM account g CROSS JOIN account r WHERE g.id = NEW.giver AND r.id = NEW.receiver
-                    ON CONFLICT (a, b) DO UPDATE SET first_exchange = min(first_exchange, excluded.first_exchange);
+                \(reportFirstsOnOriginal)
             END;
 
             CREATE TRIGGER report_aggregates_reversal AFTER INSERT ON exchange
@@ -60,26 +54,42 @@ extension Schema {
                 INSERT INTO report_member_month (member, month, given_minutes)
                     SELECT member, substr(NEW.date, 1, 7), -NEW.minutes FROM account WHERE id = NEW.receiver
                     ON CONFLICT (member, month) DO UPDATE SET given_minutes = given_minutes + excluded.given_minutes;
-                DELETE FROM report_member_first WHERE member IN (SELECT member FROM account WHERE id IN (NEW.giver, NEW.receiver));
-                INSERT INTO report_member_first (member, first_exchange)
-                    SELECT member, first FROM (
-                        SELECT a.member, min(coalesce(\(firstGiven("a.id")), \(firstReceived("a.id"))),
-                                             coalesce(\(firstReceived("a.id")), \(firstGiven("a.id")))) AS first
-                        FROM account a WHERE a.id IN (NEW.giver, NEW.receiver))
-                    WHERE first IS NOT NULL;
-                DELETE FROM report_pair_first
-                    WHERE a = (SELECT min(g.member, r.member) FROM account g CROSS JOIN account r WHERE g.id = NEW.giver AND r.id = NEW.receiver)
-                      AND b = (SELECT max(g.member, r.member) FROM account g CROSS JOIN account r WHERE g.id = NEW.giver AND r.id = NEW.receiver);
-                INSERT INTO report_pair_first (a, b, first_exchange)
-                    SELECT a, b, first FROM (
-                        SELECT min(g.member, r.member) AS a, max(g.member, r.member) AS b,
-                               min(coalesce(\(firstBetween("g.id", "r.id")), \(firstBetween("r.id", "g.id"))),
-                                   coalesce(\(firstBetween("r.id", "g.id")), \(firstBetween("g.id", "r.id")))) AS first
-                        FROM account g CROSS JOIN account r WHERE g.id = NEW.giver AND r.id = NEW.receiver)
-                    WHERE first IS NOT NULL;
+                \(reportFirstsOnReversal)
             END;
             """)
     }
+
+    /// The first dates an original between members may move earlier (trigger body; v11a and v12a).
+    static let reportFirstsOnOriginal = """
+        INSERT INTO report_member_first (member, first_exchange)
+            SELECT member, NEW.date FROM account WHERE id IN (NEW.giver, NEW.receiver)
+            ON CONFLICT (member) DO UPDATE SET first_exchange = min(first_exchange, excluded.first_exchange);
+        INSERT INTO report_pair_first (a, b, first_exchange)
+            SELECT min(g.member, r.member), max(g.member, r.member), NEW.date
+            FROM account g CROSS JOIN account r WHERE g.id = NEW.giver AND r.id = NEW.receiver
+            ON CONFLICT (a, b) DO UPDATE SET first_exchange = min(first_exchange, excluded.first_exchange);
+        """
+
+    /// The first dates a reversal between members rereads from the ledger (trigger body; v11a and v12a).
+    static let reportFirstsOnReversal = """
+        DELETE FROM report_member_first WHERE member IN (SELECT member FROM account WHERE id IN (NEW.giver, NEW.receiver));
+        INSERT INTO report_member_first (member, first_exchange)
+            SELECT member, first FROM (
+                SELECT a.member, min(coalesce(\(firstGiven("a.id")), \(firstReceived("a.id"))),
+                                     coalesce(\(firstReceived("a.id")), \(firstGiven("a.id")))) AS first
+                FROM account a WHERE a.id IN (NEW.giver, NEW.receiver))
+            WHERE first IS NOT NULL;
+        DELETE FROM report_pair_first
+            WHERE a = (SELECT min(g.member, r.member) FROM account g CROSS JOIN account r WHERE g.id = NEW.giver AND r.id = NEW.receiver)
+              AND b = (SELECT max(g.member, r.member) FROM account g CROSS JOIN account r WHERE g.id = NEW.giver AND r.id = NEW.receiver);
+        INSERT INTO report_pair_first (a, b, first_exchange)
+            SELECT a, b, first FROM (
+                SELECT min(g.member, r.member) AS a, max(g.member, r.member) AS b,
+                       min(coalesce(\(firstBetween("g.id", "r.id")), \(firstBetween("r.id", "g.id"))),
+                           coalesce(\(firstBetween("r.id", "g.id")), \(firstBetween("g.id", "r.id")))) AS first
+                FROM account g CROSS JOIN account r WHERE g.id = NEW.giver AND r.id = NEW.receiver)
+            WHERE first IS NOT NULL;
+        """
 
     /// The trigger's condition: both sides are member accounts.
     static let betweenMembers = "(SELECT count(*) FROM account WHERE id IN (NEW.giver, NEW.receiver) AND kind = 'member') = 2"

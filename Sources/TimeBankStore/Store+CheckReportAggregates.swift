@@ -1,21 +1,14 @@
 import GRDB
 
 extension Store {
-    /// The report aggregates (migration v11a-report-aggregates) against a recomputation from the
-    /// ledger: each kept row that differs, is missing or is extra, named (at most 20 of each table).
+    /// The report aggregates (migrations v11a-report-aggregates and v12a-report-month-aggregates)
+    /// against a recomputation from the ledger: each kept row that differs, is missing or is extra,
+    /// named with all its columns (at most 20 of each table).
     static func reportAggregateProblems(_ db: Database) throws -> [String] {
         var problems: [String] = []
-        for row in try Row.fetchAll(db, sql: """
-            SELECT coalesce(r.member, k.member) AS member, coalesce(r.month, k.month) AS month,
-                   k.given_minutes AS kept, r.given_minutes AS ledger
-            FROM (\(Schema.reportMemberMonthFromLedger)) r
-            FULL OUTER JOIN report_member_month k ON k.member = r.member AND k.month = r.month
-            WHERE k.given_minutes IS NOT r.given_minutes
-            LIMIT 20
-            """) {
-            problems.append("The report's minutes given by member \(row["member"] as Int? ?? 0) in \(row["month"] as String? ?? "?") "
-                + "(kept \(describe(row["kept"] as Int?))) differ from the ledger (\(describe(row["ledger"] as Int?))).")
-        }
+        problems += try memberMonthProblems(db)
+        problems += try pairMonthProblems(db)
+        problems += try monthCategoryProblems(db)
         for row in try Row.fetchAll(db, sql: """
             SELECT coalesce(r.member, k.member) AS member, k.first_exchange AS kept, r.first_exchange AS ledger
             FROM (\(Schema.reportMemberFirstFromLedger)) r
@@ -39,5 +32,74 @@ extension Store {
         return problems
     }
 
-    private static func describe(_ minutes: Int?) -> String { minutes.map { "\($0) minutes" } ?? "none" }
+    private static func memberMonthProblems(_ db: Database) throws -> [String] {
+        let columns = ["given_minutes", "received_minutes", "kept_given", "kept_given_minutes",
+                       "kept_received", "kept_received_minutes", "given_through"]
+        let differs = columns.map { "k.\($0) IS NOT r.\($0)" }.joined(separator: " OR ")
+        let kept = columns.map { "k.\($0) AS kept_\($0)" }.joined(separator: ", ")
+        let ledger = columns.map { "r.\($0) AS ledger_\($0)" }.joined(separator: ", ")
+        return try Row.fetchAll(db, sql: """
+            SELECT coalesce(r.member, k.member) AS member, coalesce(r.month, k.month) AS month,
+                   k.member IS NOT NULL AS has_kept, r.member IS NOT NULL AS has_ledger, \(kept), \(ledger)
+            FROM (\(Schema.reportMemberMonthRowsFromLedger)) r
+            FULL OUTER JOIN report_member_month k ON k.month = r.month AND k.member = r.member
+            WHERE k.member IS NULL OR r.member IS NULL OR \(differs)
+            ORDER BY 2, 1
+            LIMIT 20
+            """).map { row in
+            func figures(_ prefix: String, present: Bool) -> String {
+                guard present else { return "none" }
+                func n(_ column: String) -> Int { row[prefix + column] as Int? ?? 0 }
+                return "given \(n("given_minutes")) and received \(n("received_minutes")) minutes, "
+                    + "\(n("kept_given")) standing given for \(n("kept_given_minutes")) minutes, "
+                    + "\(n("kept_received")) standing received for \(n("kept_received_minutes")) minutes, "
+                    + "\(n("given_through")) minutes given through the month"
+            }
+            return "The report's month figures of member \(row["member"] as Int? ?? 0) in \(row["month"] as String? ?? "?") "
+                + "(kept: \(figures("kept_", present: row["has_kept"] as Bool? ?? false))) "
+                + "differ from the ledger (\(figures("ledger_", present: row["has_ledger"] as Bool? ?? false)))."
+        }
+    }
+
+    private static func pairMonthProblems(_ db: Database) throws -> [String] {
+        try Row.fetchAll(db, sql: """
+            SELECT coalesce(r.month, k.month) AS month, coalesce(r.a, k.a) AS a, coalesce(r.b, k.b) AS b,
+                   k.kept AS kept, r.kept AS ledger
+            FROM (\(Schema.reportPairMonthFromLedger)) r
+            FULL OUTER JOIN report_pair_month k ON k.month = r.month AND k.a = r.a AND k.b = r.b
+            WHERE k.kept IS NOT r.kept
+            ORDER BY 1, 2, 3
+            LIMIT 20
+            """).map { row in
+            "The report's standing exchanges between members \(row["a"] as Int? ?? 0) and \(row["b"] as Int? ?? 0) "
+                + "in \(row["month"] as String? ?? "?") (kept \(describeCount(row["kept"] as Int?))) "
+                + "differ from the ledger (\(describeCount(row["ledger"] as Int?)))."
+        }
+    }
+
+    private static func monthCategoryProblems(_ db: Database) throws -> [String] {
+        try Row.fetchAll(db, sql: """
+            SELECT coalesce(r.month, k.month) AS month, coalesce(r.category, k.category) AS category,
+                   k.month IS NOT NULL AS has_kept, r.month IS NOT NULL AS has_ledger,
+                   k.minutes AS kept_minutes, k.exchanges AS kept_exchanges, r.minutes AS ledger_minutes, r.exchanges AS ledger_exchanges
+            FROM (\(Schema.reportMonthCategoryFromLedger)) r
+            FULL OUTER JOIN report_month_category k ON k.month = r.month AND k.category = r.category
+            WHERE k.month IS NULL OR r.month IS NULL OR k.minutes IS NOT r.minutes OR k.exchanges IS NOT r.exchanges
+            ORDER BY 1, 2
+            LIMIT 20
+            """).map { row in
+            func figures(_ prefix: String, present: Bool) -> String {
+                guard present else { return "none" }
+                let exchanges = row[prefix + "exchanges"] as Int? ?? 0
+                return "\(exchanges) exchange\(exchanges == 1 ? "" : "s") for \(row[prefix + "minutes"] as Int? ?? 0) minutes"
+            }
+            let category = row["category"] as String? ?? ""
+            return "The report's net exchanges \(category.isEmpty ? "without a category" : "in category \(category)") "
+                + "in \(row["month"] as String? ?? "?") (kept \(figures("kept_", present: row["has_kept"] as Bool? ?? false))) "
+                + "differ from the ledger (\(figures("ledger_", present: row["has_ledger"] as Bool? ?? false)))."
+        }
+    }
+
+    private static func describeCount(_ count: Int?) -> String { count.map(String.init) ?? "none" }
+
 }

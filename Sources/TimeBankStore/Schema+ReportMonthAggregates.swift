@@ -16,6 +16,9 @@ import GRDB
 /// - `report_month_category`: net minutes and exchanges per category ('' for none) and month.
 ///
 /// `report_member_first` and `report_pair_first` (v11a) are kept exactly as before.
+///
+/// Registered with immediate foreign key checks: it recreates no table that others refer to, and
+/// the deferred check would reread every foreign key of a million-row ledger after the backfill.
 extension Schema {
     static func addReportMonthAggregates(_ db: Database) throws {
         try db.execute(sql: """
@@ -35,7 +38,6 @@ extension Schema {
                 given_through INTEGER NOT NULL,
                 PRIMARY KEY (month, member)
             ) WITHOUT ROWID;
-            CREATE INDEX report_member_month_member ON report_member_month(member, month);
             CREATE TABLE report_pair_month (
                 month TEXT NOT NULL,
                 a INTEGER NOT NULL,
@@ -44,7 +46,6 @@ extension Schema {
                 PRIMARY KEY (month, a, b),
                 CHECK (a < b)
             ) WITHOUT ROWID;
-            CREATE INDEX report_pair_month_pair ON report_pair_month(a, b, month, kept);
             CREATE TABLE report_month_category (
                 month TEXT NOT NULL,
                 category TEXT NOT NULL,
@@ -57,6 +58,9 @@ extension Schema {
             INSERT INTO report_pair_month (month, a, b, kept) SELECT month, a, b, kept FROM (\(reportPairMonthFromLedger));
             INSERT INTO report_month_category (month, category, minutes, exchanges)
                 SELECT month, category, minutes, exchanges FROM (\(reportMonthCategoryFromLedger));
+            -- Indexed after the backfill: one sort instead of a million scattered inserts.
+            CREATE INDEX report_member_month_member ON report_member_month(member, month);
+            CREATE INDEX report_pair_month_pair ON report_pair_month(a, b, month, kept);
 
             CREATE TRIGGER report_month_aggregates_original AFTER INSERT ON exchange
                 WHEN NEW.reverses IS NULL AND \(betweenMembers)
@@ -137,32 +141,33 @@ extension Schema {
         """
     }
 
-    /// Entries between two members with their members, month, sign and whether they still stand:
-    /// the one reading of the ledger the three from-ledger queries share.
+    /// Entries between two members with their members, month, sign and whether they still stand
+    /// (an original no reversal undid): the one reading of the ledger the three from-ledger queries
+    /// share. The reversal is found by a join, once per entry, through the unique index on `reverses`.
     private static let entriesBetweenMembers = """
         SELECT substr(e.date, 1, 7) AS month, e.category, e.minutes,
                CASE WHEN e.reverses IS NULL THEN 1 ELSE -1 END AS sign,
                CASE WHEN e.reverses IS NULL THEN g.member ELSE r.member END AS original_giver,
                CASE WHEN e.reverses IS NULL THEN r.member ELSE g.member END AS original_receiver,
-               CASE WHEN \(neverReversed) THEN 1 ELSE 0 END AS kept
+               CASE WHEN e.reverses IS NULL AND x.reverses IS NULL THEN 1 ELSE 0 END AS kept
         FROM exchange e CROSS JOIN account g ON g.id = e.giver CROSS JOIN account r ON r.id = e.receiver
+        LEFT JOIN exchange x ON x.reverses = e.id
         WHERE g.kind = 'member' AND r.kind = 'member'
         """
 
     /// `report_member_month` recomputed from the ledger: the backfill, and what `check` compares.
+    /// Each entry is read once and counted on both its sides (side 0 the original's giver, 1 its receiver).
     static let reportMemberMonthRowsFromLedger = """
-        WITH side AS (
-            SELECT month, original_giver AS member, sign * minutes AS given_minutes, 0 AS received_minutes,
-                   kept AS kept_given, kept * minutes AS kept_given_minutes, 0 AS kept_received, 0 AS kept_received_minutes
-            FROM (\(entriesBetweenMembers))
-            UNION ALL
-            SELECT month, original_receiver, 0, sign * minutes, 0, 0, kept, kept * minutes
-            FROM (\(entriesBetweenMembers))),
-        monthly AS (
-            SELECT month, member, sum(given_minutes) AS given_minutes, sum(received_minutes) AS received_minutes,
-                   sum(kept_given) AS kept_given, sum(kept_given_minutes) AS kept_given_minutes,
-                   sum(kept_received) AS kept_received, sum(kept_received_minutes) AS kept_received_minutes
-            FROM side GROUP BY month, member)
+        WITH monthly AS (
+            SELECT month, CASE s.side WHEN 0 THEN original_giver ELSE original_receiver END AS member,
+                   sum(CASE s.side WHEN 0 THEN sign * minutes ELSE 0 END) AS given_minutes,
+                   sum(CASE s.side WHEN 1 THEN sign * minutes ELSE 0 END) AS received_minutes,
+                   sum(CASE s.side WHEN 0 THEN kept ELSE 0 END) AS kept_given,
+                   sum(CASE s.side WHEN 0 THEN kept * minutes ELSE 0 END) AS kept_given_minutes,
+                   sum(CASE s.side WHEN 1 THEN kept ELSE 0 END) AS kept_received,
+                   sum(CASE s.side WHEN 1 THEN kept * minutes ELSE 0 END) AS kept_received_minutes
+            FROM (\(entriesBetweenMembers)) CROSS JOIN (SELECT 0 AS side UNION ALL SELECT 1) s
+            GROUP BY 1, 2)
         SELECT month, member, given_minutes, received_minutes, kept_given, kept_given_minutes, kept_received, kept_received_minutes,
                sum(given_minutes) OVER (PARTITION BY member ORDER BY month) AS given_through
         FROM monthly

@@ -452,8 +452,8 @@ enum Schema {
         m.registerMigration("v11c-exchange-search", migrate: Schema.exchangeSearch)
         m.registerMigration("v11a-report-aggregates", migrate: Schema.addReportAggregates)
         m.registerMigration("v11g-commit-speed", migrate: Schema.speedUpCommits)
-        m.registerMigration("v12a-report-month-aggregates", migrate: Schema.addReportMonthAggregates)
-        m.registerMigration("v12b-report-engine", migrate: Schema.addReportEngine)
+        m.registerMigration("v12a-report-month-aggregates", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthAggregates)
+        m.registerMigration("v12b-report-engine", foreignKeyChecks: .immediate, migrate: Schema.addReportEngine)
         return m
     }
 }

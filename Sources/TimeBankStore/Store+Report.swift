@@ -64,9 +64,9 @@ extension Store {
 
     /// One period counted: from the monthly aggregates for whole months, else from its exchanges.
     static func reportTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, crossing: [CrossingReversal],
-                            today: CalendarDate) throws -> ReportTally {
+                            today: CalendarDate, fromExchanges: Bool = false) throws -> ReportTally {
         var tally: ReportTally
-        if isWholeMonths(p) {
+        if isWholeMonths(p) && !fromExchanges {
             tally = try monthlyTally(db, p, people: people, crossing: crossing, today: today)
         } else {
             tally = ReportTally(facts: try reportFacts(db, p), people: people, today: today)

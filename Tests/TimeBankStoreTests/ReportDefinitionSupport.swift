@@ -23,8 +23,9 @@ final class ReportLedger: @unchecked Sendable {
     func member(_ name: String, kind: MemberKind = .person, area: String = "", cameThrough: CameThrough? = nil,
                 named: Bool = false, joined: CalendarDate = CalendarDate(year: 2025, month: 1, day: 1)!,
                 status: MemberStatus = .pending) throws -> Int {
-        let m = Member(kind: kind, name: name, area: area, joined: joined, status: status,
+        var m = Member(kind: kind, name: name, area: area, joined: joined, status: status,
                        consent: Consent(shareDetailsWithMatch: named), demographics: Demographics(cameThrough: cameThrough))
+        if kind == .organisation { m.contactPerson = "Jo Contact" }   // an organisation must name one
         return try store.addMember(m, by: broker).number
     }
 

@@ -268,6 +268,36 @@ struct ReportDefinitionTests {
     }
 }
 
+// MARK: 5, continued: the year and the financial year
+
+extension ReportDefinitionTests {
+    @Test("Year and financial year: reciprocity balance, both, partners, connections and retention")
+    func reciprocityAndRetentionForAYear() throws {
+        let l = try sixMembers()
+        // 2026, all nine entries. Given/received: Ann 210/180 → 30/390 = 1/13; Bob 90/180 → 1/3;
+        // Cat 30/60 → 1/3; Eve 60/30 → 1/3; Dan, Fay, Gil one-way → 1. Balance 1 - (53/13)/7 = 38/91.
+        // Both: Ann, Bob, Cat, Eve. Pairs: Eve-Fay, Ann-Bob (three times), Bob-Cat, Ann-Dan, Cat-Eve,
+        // Ann-Cat, Ann-Gil. Partners: Ann 4, Cat 3, Bob 2, Eve 2, Dan 1, Fay 1, Gil 1: median 2.
+        let year = try l.report(.year(2026))
+        expectFigures(year.current, [
+            "exchanges": 9, "minutes_exchanged": 510, "active_members": 7, "givers": 6, "receivers": 5,
+            "gave_and_received": 4, "reciprocity_rate": 4.0 / 7, "reciprocity_balance": 38.0 / 91,
+            "connections": 7, "new_connections": 7, "repeat_pairs": 1, "median_partners": 2, "retention_rate": nil,
+            "new_members": 1,
+        ], "2026")
+        expectFigures(year.previous, ["exchanges": 0, "active_members": 0], "2025")
+        // FY2026 (April 2026 to March 2027) holds what Q2 holds; FY2025 (to March 2026) had
+        // Ann to Fay active, of whom Ann, Bob, Cat and Eve are again: 4/6.
+        let fy = try l.report(.financialYear(2026, startMonth: 4))
+        expectFigures(fy.current, [
+            "exchanges": 5, "minutes_exchanged": 270, "active_members": 5, "gave_and_received": 3,
+            "reciprocity_balance": 29.0 / 60, "connections": 4, "new_connections": 3, "median_partners": 1,
+            "retention_rate": 4.0 / 6,
+        ], "FY2026")
+        expectFigures(fy.previous, ["exchanges": 4, "minutes_exchanged": 240, "active_members": 6], "FY2025")
+    }
+}
+
 // MARK: 6. Milestones of lifetime hours given
 
 extension ReportDefinitionTests {

@@ -578,3 +578,39 @@ extension ReportDefinitionTests {
         ], "21 Feb-16 Mar")
     }
 }
+
+// MARK: New members and activation
+
+extension ReportDefinitionTests {
+    @Test("Activation counts members who joined in the period with a standing first exchange within 90 days; recent joiners are too soon to tell")
+    func activation() throws {
+        let l = try ReportLedger()
+        let oak = try l.member("Old Oak")
+        let quick = try l.member("Quick Quill", joined: d(1, 5))    // first exchange 10 days after joining
+        let slow = try l.member("Slow Sloe", joined: d(1, 10))      // first exchange 100 days after joining
+        _ = try l.member("Never Nye", joined: d(1, 20))             // no exchange
+        let undone = try l.member("Undone Ure", joined: d(1, 2))    // first exchange reversed; the next 50 days after joining
+        _ = try l.member("Recent Rae", joined: d(11, 1))            // 19 days before the report's today, 20 November
+        try l.give(quick, oak, 60, on: d(1, 15))
+        try l.give(oak, slow, 60, on: d(4, 20))
+        let wrong = try l.give(undone, oak, 30, on: d(1, 20))
+        try l.reverse(wrong, on: d(1, 25))
+        try l.give(oak, undone, 30, on: d(2, 21))
+
+        // Joined in January: Quick, Slow, Never, Undone. Activated within 90 days: Quick (10 days)
+        // and Undone (50 days): 2 of 4, median (10 + 50)/2 = 30.
+        for period in [ReportPeriod.month(2026, 1), .quarter(2026, 1)] {
+            expectFigures(try l.report(period).current, [
+                "new_members": 4, "activation_rate": 0.5, "median_days_to_first_exchange": 30, "too_soon_to_tell": 0,
+            ], period?.code ?? "?")
+        }
+        // November: only Rae joined, and her 90 days are not over: nothing to divide by.
+        expectFigures(try l.report(.month(2026, 11)).current, [
+            "new_members": 1, "too_soon_to_tell": 1, "activation_rate": nil, "median_days_to_first_exchange": nil,
+        ], "November")
+        // The year: five joined, Rae too soon; of the four settled, two activated.
+        expectFigures(try l.report(.year(2026)).current, [
+            "new_members": 5, "too_soon_to_tell": 1, "activation_rate": 0.5, "median_days_to_first_exchange": 30,
+        ], "2026")
+    }
+}

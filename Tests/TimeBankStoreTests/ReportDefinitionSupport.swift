@@ -31,14 +31,16 @@ final class ReportLedger: @unchecked Sendable {
 
     /// An original entry; `giver` is credited, as everywhere in the ledger.
     @discardableResult
-    func give(_ giver: AccountRef, _ receiver: AccountRef, _ minutes: Minutes, on date: CalendarDate, referral: Int? = nil) throws -> UUID {
-        try store.record(ExchangeRequest(date: date, giver: giver, receiver: receiver, minutes: minutes, referral: referral),
-                         by: broker, acceptCreditLimit: true).exchange.id
+    func give(_ giver: AccountRef, _ receiver: AccountRef, _ minutes: Minutes, on date: CalendarDate, category: String? = nil,
+              referral: Int? = nil) throws -> UUID {
+        try store.record(ExchangeRequest(date: date, giver: giver, receiver: receiver, minutes: minutes, categoryCode: category,
+                                         referral: referral), by: broker, acceptCreditLimit: true).exchange.id
     }
 
     @discardableResult
-    func give(_ giver: Int, _ receiver: Int, _ minutes: Minutes, on date: CalendarDate, referral: Int? = nil) throws -> UUID {
-        try give(.member(giver), .member(receiver), minutes, on: date, referral: referral)
+    func give(_ giver: Int, _ receiver: Int, _ minutes: Minutes, on date: CalendarDate, category: String? = nil,
+              referral: Int? = nil) throws -> UUID {
+        try give(.member(giver), .member(receiver), minutes, on: date, category: category, referral: referral)
     }
 
     func reverse(_ id: UUID, on date: CalendarDate) throws {

@@ -677,3 +677,42 @@ extension ReportDefinitionTests {
         #expect(year.value("minutes_exchanged", section: .byCategory, breakdown: other.code) == .minutes(30))
     }
 }
+
+// MARK: New connections when earlier pairs are many
+
+extension ReportDefinitionTests {
+    @Test("New connections are the same whether the period's pairs are few or many beside the pairs that exchanged before it")
+    func newConnectionsBesideManyEarlierPairs() throws {
+        let l = try ReportLedger()
+        var m: [Int] = []
+        for name in ["Ann", "Bob", "Cat", "Dan", "Eve", "Fay", "Gil", "Hal", "Ivy"] { m.append(try l.member(name + " Member")) }
+        let newcomer = try l.member("Jo Newcomer")
+        // January: every pair of the nine exchanges once: 36 pairs.
+        var january: [String: UUID] = [:]
+        for i in 0..<m.count {
+            for j in (i + 1)..<m.count { january["\(i)-\(j)"] = try l.give(m[i], m[j], 10, on: d(1, 1 + i)) }
+        }
+        try l.reverse(try #require(january["2-3"]), on: d(2, 1))   // Cat-Dan undone in February
+        try l.reverse(try #require(january["4-5"]), on: d(6, 1))   // Eve-Fay undone only in June
+
+        expectFigures(try l.report(.month(2026, 1)).current, ["connections": 36, "new_connections": 36], "January")
+        // March: Ann-Bob again (met in January: not new) and Jo-Ann (new).
+        try l.give(m[1], m[0], 10, on: d(3, 3))
+        try l.give(newcomer, m[0], 10, on: d(3, 4))
+        expectFigures(try l.report(.month(2026, 3)).current, ["connections": 2, "new_connections": 1], "March")
+        // April: Cat-Dan (January's undone in February: new) and Ann-Bob (not new).
+        try l.give(m[3], m[2], 10, on: d(4, 3))
+        try l.give(m[0], m[1], 10, on: d(4, 4))
+        expectFigures(try l.report(.month(2026, 4)).current, ["connections": 2, "new_connections": 1], "April")
+        // May: Eve-Fay, whose January exchange still stood on 31 May: not new.
+        try l.give(m[5], m[4], 10, on: d(5, 5))
+        expectFigures(try l.report(.month(2026, 5)).current, ["connections": 1, "new_connections": 0], "May")
+        // Q2: Cat-Dan (new), Ann-Bob (not), Eve-Fay (its January exchange was undone on 1 June,
+        // within Q2: new).
+        expectFigures(try l.report(.quarter(2026, 2)).current, ["connections": 3, "new_connections": 2, "repeat_pairs": 0], "Q2")
+        // The year: 36 January pairs (Cat-Dan and Eve-Fay stand again from April and May) and Jo-Ann.
+        // Only Ann-Bob has two or more standing exchanges (January, March, April): the January
+        // exchanges of Cat-Dan and Eve-Fay were undone within the year.
+        expectFigures(try l.report(.year(2026)).current, ["connections": 37, "new_connections": 37, "repeat_pairs": 1], "2026")
+    }
+}

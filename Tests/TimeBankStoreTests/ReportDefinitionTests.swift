@@ -716,3 +716,58 @@ extension ReportDefinitionTests {
         expectFigures(try l.report(.year(2026)).current, ["connections": 37, "new_connections": 37, "repeat_pairs": 1], "2026")
     }
 }
+
+// MARK: A closed month stays as it was
+
+extension ReportDefinitionTests {
+    /// Every row of March's report, and its named milestones, as text.
+    func marchRows(_ l: ReportLedger) throws -> [String] {
+        let r = try l.report(.month(2026, 3))
+        return r.current.rows.map { "\($0.section) \($0.figure) \($0.breakdown) \($0.value.data)" }
+            + r.current.namedMilestones.map { "\($0.number) \($0.hours)" }
+    }
+
+    @Test("Every figure of March is the same after later exchanges, reversals of March's entries and pot entries dated later")
+    func marchUnchangedByLaterEntries() throws {
+        let l = try ReportLedger()
+        let ann = try l.member("Ann Archer", named: true), bob = try l.member("Bob Baker")
+        let cat = try l.member("Cat Cooper", joined: d(3, 1)), dan = try l.member("Dan Dyer")
+        let big = try l.give(ann, bob, 600, on: d(3, 2))           // Ann passes 10 hours in March
+        try l.give(cat, ann, 30, on: d(3, 5))                      // Cat's first exchange, 4 days after joining
+        let pair = try l.give(bob, dan, 45, on: d(3, 9))
+        try l.give(.member(dan), .pot, 60, on: d(3, 10))
+        let before = try marchRows(l)
+        #expect(before.contains("headline activation_rate  1.0000"))
+        #expect(before.contains("\(ann) 10"))
+        // Later: March's entries reversed in May, new exchanges and pot entries in May and June.
+        try l.reverse(big, on: d(5, 2))
+        try l.reverse(pair, on: d(5, 3))
+        try l.give(bob, dan, 45, on: d(5, 4))
+        try l.give(dan, bob, 15, on: d(6, 1))
+        try l.give(.pot, .member(bob), 30, on: d(6, 2))
+        let after = try marchRows(l)
+        #expect(after.filter { !before.contains($0) } == [], "changed from: \(before.filter { !after.contains($0) })")
+        #expect(after.count == before.count)
+    }
+
+    @Test("March's activation stays once its joiners' 90 days are over, whatever is reversed later")
+    func activationOfAClosedMonth() throws {
+        let l = try ReportLedger()
+        let ann = try l.member("Ann Archer")
+        let cat = try l.member("Cat Cooper", joined: d(3, 1))
+        let first = try l.give(cat, ann, 30, on: d(3, 5))          // Cat's first exchange, 4 days after joining
+        let before = try marchRows(l)
+        #expect(before.contains("headline activation_rate  1.0000"))
+        #expect(before.contains("headline median_days_to_first_exchange  4.0"))
+        // Cat's 90 days ended on 30 May; on 15 July her March exchange is found entered in error.
+        try l.reverse(first, on: d(7, 15))
+        // The issue: "a report of a closed month is byte-identical before and after more exchanges
+        // and reversals are recorded in later months". Today the first exchange is the first original
+        // never reversed (report_member_first), whenever the reversal is dated, so March's activation
+        // becomes 0 and its median days none.
+        let after = try marchRows(l)
+        withKnownIssue("activation reads the first original never reversed, not one standing at the end of the 90 days") {
+            #expect(after == before)
+        }
+    }
+}

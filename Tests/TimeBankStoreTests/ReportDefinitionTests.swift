@@ -63,6 +63,21 @@ struct ReportDefinitionTests {
             "exchanges": 2, "minutes_exchanged": 75, "active_members": 3, "givers": 2, "receivers": 2,
             "gave_and_received": 1, "connections": 2,
         ], "2026")
+
+        // FY2025 (April 2025 to March 2026) is as Q1; FY2026 as Q2, with 2 of FY2025's 3 kept.
+        expectFigures(try l.report(.financialYear(2025, startMonth: 4)).current, [
+            "exchanges": 2, "minutes_exchanged": 90, "active_members": 3, "connections": 2,
+        ], "FY2025")
+        expectFigures(try l.report(.financialYear(2026, startMonth: 4)).current, [
+            "exchanges": 0, "minutes_exchanged": -15, "active_members": 2, "retention_rate": 2.0 / 3,
+        ], "FY2026")
+        // 17 March to 9 June holds the reversal and Bob → Cat; the 85 days before it hold March's
+        // two originals, standing on 16 March: Ann, Bob and Cat, of whom Bob and Cat are kept.
+        let range = try l.report(.range(d(3, 17), d(6, 9)))
+        expectFigures(range.current, [
+            "exchanges": 0, "minutes_exchanged": -15, "active_members": 2, "givers": 1, "retention_rate": 2.0 / 3,
+        ], "17 Mar-9 Jun")
+        expectFigures(range.previous, ["exchanges": 2, "minutes_exchanged": 90, "active_members": 3], "the 85 days before")
     }
 
     // MARK: 2. A reversal dated inside the period
@@ -444,6 +459,11 @@ extension ReportDefinitionTests {
         #expect(april.value("active_members", section: .byMemberKind, breakdown: "person") == .people(3))
         #expect(april.value("minutes_given", section: .byMemberKind, breakdown: "person") == .minutes(125))
         #expect(april.value("minutes_received", section: .byMemberKind, breakdown: "person") == .minutes(225))
+        // Demographics of the four active: one each came through a GP, a friend, housing, and not given.
+        #expect(april.value("active_members_by_came_through", section: .demographics, breakdown: "gp-or-social-prescriber") == .people(1))
+        #expect(april.value("active_members_by_came_through", section: .demographics, breakdown: "friend-or-family") == .people(1))
+        #expect(april.value("active_members_by_came_through", section: .demographics, breakdown: "housing") == .people(1))
+        #expect(april.value("active_members_by_came_through", section: .demographics, breakdown: "(not given)") == .people(1))
 
         // May: five people of the South active: a count of five is shown.
         let sam = try l.member("Sam Shaw", area: "South"), tia = try l.member("Tia Tran", area: "South")

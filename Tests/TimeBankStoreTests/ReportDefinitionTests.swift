@@ -791,3 +791,35 @@ extension ReportDefinitionTests {
         }
     }
 }
+
+// MARK: Safeguarding: vetting completed only after the day of service
+
+extension ReportDefinitionTests {
+    @Test("A helper whose induction came after the day of service was not vetted on that day")
+    func vettingCompletedAfterTheDayOfService() throws {
+        let l = try ReportLedger()
+        let nia = try l.member("Nia Need", status: .active), val = try l.member("Val Late", status: .active)
+        let refs = [VettingReference(referee: "A", received: d(1, 5)), VettingReference(referee: "B", received: d(1, 6))]
+        // Every step done, the last (induction) on 1 June; review in 2027.
+        try l.store.saveVetting(member: val, Vetting(references: refs, idSeen: d(1, 7), induction: d(6, 1), review: d(6, 1, 2027)),
+                                by: l.broker)
+        let category = try #require(try l.store.categories().first).id
+        let need = try l.store.addNeed(Need(member: nia, categoryID: category, title: "Bathing", needsVettedHelper: true,
+                                            created: d(4, 1)), by: l.broker).id
+        let referral = try l.store.proposeSomeoneElse(need: need, helper: val, offer: nil, by: l.broker, today: d(4, 1))
+        _ = try l.store.move(referral: referral.id, to: .agreed, by: l.broker)
+        try l.give(val, nia, 60, on: d(5, 5), referral: referral.id)   // 5 May: Val's induction is still to come
+        try l.give(val, nia, 60, on: d(6, 5), referral: referral.id)   // 5 June: Val is vetted
+
+        let may = try l.report(.month(2026, 5)).current
+        #expect(may.value("vetted_need_exchanges") == .count(1))
+        let june = try l.report(.month(2026, 6)).current
+        #expect(june.value("vetted_need_exchanges") == .count(1))
+        #expect(june.value("vetted_need_exchanges_helper_vetted") == .count(1))
+        // The definition: "where the helper's vetting was complete on the date of service". Today
+        // the report reads whether the vetting is complete now and its review not passed on the day.
+        withKnownIssue("helper_vetted reads the vetting as it is now, not as it stood on the day of service") {
+            #expect(may.value("vetted_need_exchanges_helper_vetted") == .count(0))
+        }
+    }
+}

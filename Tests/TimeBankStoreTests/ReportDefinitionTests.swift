@@ -823,3 +823,34 @@ extension ReportDefinitionTests {
         }
     }
 }
+
+// MARK: Reciprocity counts standing originals, not reversals of earlier months
+
+extension ReportDefinitionTests {
+    @Test("Given and received for reciprocity are the period's standing originals: a reversal of an earlier month's exchange takes nothing from them")
+    func reciprocityIgnoresReversalsOfEarlierMonths() throws {
+        let l = try ReportLedger()
+        let ann = try l.member("Ann Archer"), bob = try l.member("Bob Baker")
+        let february = try l.give(ann, bob, 60, on: d(2, 10))
+        try l.reverse(february, on: d(3, 3))
+        try l.give(ann, bob, 30, on: d(3, 5))
+        try l.give(bob, ann, 10, on: d(3, 6))
+
+        // March: entries -60 +30 +10 (three, one a reversal). Standing originals: Ann gave 30 and got
+        // 10 (20/40 = 1/2), Bob the reverse (1/2): balance 1/2. The February exchange was undone
+        // before March ended, so the pair is new in March; two standing exchanges: a repeat pair.
+        expectFigures(try l.report(.month(2026, 3)).current, [
+            "exchanges": 1, "minutes_exchanged": -20, "active_members": 2, "gave_and_received": 2, "reciprocity_rate": 1,
+            "reciprocity_balance": 0.5, "connections": 1, "new_connections": 1, "repeat_pairs": 1, "median_partners": 1,
+        ], "March")
+        // Q1: +60 -60 +30 +10; the same standing originals.
+        expectFigures(try l.report(.quarter(2026, 1)).current, [
+            "exchanges": 2, "minutes_exchanged": 40, "active_members": 2, "reciprocity_balance": 0.5,
+            "connections": 1, "new_connections": 1, "repeat_pairs": 1,
+        ], "Q1")
+        // February: the original stood on 28 February: Ann only gave, Bob only received.
+        expectFigures(try l.report(.month(2026, 2)).current, [
+            "exchanges": 1, "minutes_exchanged": 60, "active_members": 2, "gave_and_received": 0, "reciprocity_balance": 0,
+        ], "February")
+    }
+}

@@ -14,15 +14,15 @@ extension ReportDefinitionTests {
         let l = try ReportLedger()
         let ann = try l.member("Ann Archer"), bob = try l.member("Bob Baker"), cat = try l.member("Cat Cooper")
         let dan = try l.member("Dan Dyer"), eve = try l.member("Eve Evans"), fay = try l.member("Fay Fox")
-        let grant = try l.give(.member(eve), .pot, 120, on: d(3, 2))    // the pot credits Eve 2:00
-        try l.give(.pot, .member(fay), 30, on: d(3, 3))                // Fay gives 0:30 to the pot
-        let undone = try l.give(.member(cat), .pot, 60, on: d(3, 4))
-        try l.reverse(undone, on: d(3, 6))
+        let grant = try l.give(.member(eve), .pot, 120, on: reportDay(3, 2))    // the pot credits Eve 2:00
+        try l.give(.pot, .member(fay), 30, on: reportDay(3, 3))                // Fay gives 0:30 to the pot
+        let undone = try l.give(.member(cat), .pot, 60, on: reportDay(3, 4))
+        try l.reverse(undone, on: reportDay(3, 6))
         // Ann leads a class of three for 100 minutes: 33 each, the 1-minute remainder from the pot.
         let lesson = try GroupActivity.oneToMany(leader: .member(ann), attendees: [.member(bob), .member(cat), .member(dan)],
-                                                 leaderMinutes: 100, date: d(3, 10), categoryCode: nil, description: "Yoga")
+                                                 leaderMinutes: 100, date: reportDay(3, 10), categoryCode: nil, description: "Yoga")
         _ = try l.store.recordGroup(lesson, by: l.broker, acceptCreditLimit: true)
-        try l.give(ann, bob, 45, on: d(3, 12))
+        try l.give(ann, bob, 45, on: reportDay(3, 12))
 
         // Exchanges between members: 33 × 3 + 45. Active: Ann, Bob, Cat, Dan (not Eve nor Fay).
         // Granted: 120 + 60 - 60 + 1 = 121. Donated: 30.
@@ -34,7 +34,7 @@ extension ReportDefinitionTests {
         #expect(march.current.value("minutes_exchanged", section: .byMonth, breakdown: "2026-03") == .minutes(144))
 
         // Eve's grant reversed in April: -120 granted, nothing else.
-        try l.reverse(grant, on: d(4, 2))
+        try l.reverse(grant, on: reportDay(4, 2))
         expectFigures(try l.report(.month(2026, 4)).current, [
             "exchanges": 0, "minutes_exchanged": 0, "active_members": 0, "pot_granted_minutes": -120, "pot_donated_minutes": 0,
         ], "April")
@@ -71,14 +71,14 @@ extension ReportDefinitionTests {
         let pia = try l.member("Pia Price", area: "North", cameThrough: .gpOrSocialPrescriber)
         let quinn = try l.member("Quinn Quayle", area: "South", cameThrough: .friendOrFamily)
         let ros = try l.member("Ros Reed", area: "South", cameThrough: .housing)
-        try l.give(surgery, pia, 60, on: d(4, 2))
-        try l.give(surgery, quinn, 30, on: d(4, 3))
-        try l.give(surgery, pia, 30, on: d(4, 4))
-        let undone = try l.give(surgery, ros, 45, on: d(4, 5))
-        try l.reverse(undone, on: d(4, 6))
-        try l.give(pia, quinn, 90, on: d(4, 10))
-        try l.give(quinn, surgery, 20, on: d(4, 12))
-        try l.give(pia, ros, 15, on: d(4, 14))
+        try l.give(surgery, pia, 60, on: reportDay(4, 2))
+        try l.give(surgery, quinn, 30, on: reportDay(4, 3))
+        try l.give(surgery, pia, 30, on: reportDay(4, 4))
+        let undone = try l.give(surgery, ros, 45, on: reportDay(4, 5))
+        try l.reverse(undone, on: reportDay(4, 6))
+        try l.give(pia, quinn, 90, on: reportDay(4, 10))
+        try l.give(quinn, surgery, 20, on: reportDay(4, 12))
+        try l.give(pia, ros, 15, on: reportDay(4, 14))
 
         // Helped by the surgery: Pia and Quinn (Ros's was reversed). The surgery gave
         // 60 + 30 + 30 + 45 - 45 = 120 and received 20. Came through a service: Pia (GP) gave
@@ -116,9 +116,9 @@ extension ReportDefinitionTests {
         // May: five people of the South active: a count of five is shown.
         let sam = try l.member("Sam Shaw", area: "South"), tia = try l.member("Tia Tran", area: "South")
         let uma = try l.member("Uma Underwood", area: "South")
-        try l.give(quinn, ros, 10, on: d(5, 2))
-        try l.give(sam, tia, 10, on: d(5, 3))
-        try l.give(uma, quinn, 10, on: d(5, 4))
+        try l.give(quinn, ros, 10, on: reportDay(5, 2))
+        try l.give(sam, tia, 10, on: reportDay(5, 3))
+        try l.give(uma, quinn, 10, on: reportDay(5, 4))
         let may = try l.report(.month(2026, 5)).current
         let south = may.value("active_members", section: .byArea, breakdown: "South")
         #expect(south == .people(5) && south?.number == 5 && south?.data == "5")
@@ -134,24 +134,24 @@ extension ReportDefinitionTests {
         let l = try ReportLedger()
         let nia = try l.member("Nia Need", status: .active), mo = try l.member("Mo Moss", status: .active)
         let val = try l.member("Val Vetted", status: .active), wes = try l.member("Wes Lapsed", status: .active)
-        let refs = [VettingReference(referee: "A", received: d(1, 5)), VettingReference(referee: "B", received: d(1, 6))]
-        try l.store.saveVetting(member: val, Vetting(references: refs, idSeen: d(1, 7), induction: d(1, 8), review: d(6, 1, 2027)), by: l.broker)
-        try l.store.saveVetting(member: wes, Vetting(references: refs, idSeen: d(1, 7), induction: d(1, 8), review: d(4, 30)), by: l.broker)
+        let refs = [VettingReference(referee: "A", received: reportDay(1, 5)), VettingReference(referee: "B", received: reportDay(1, 6))]
+        try l.store.saveVetting(member: val, Vetting(references: refs, idSeen: reportDay(1, 7), induction: reportDay(1, 8), review: reportDay(6, 1, 2027)), by: l.broker)
+        try l.store.saveVetting(member: wes, Vetting(references: refs, idSeen: reportDay(1, 7), induction: reportDay(1, 8), review: reportDay(4, 30)), by: l.broker)
         let category = try #require(try l.store.categories().first).id
         let vettedNeed = try l.store.addNeed(Need(member: nia, categoryID: category, title: "Bathing", needsVettedHelper: true,
-                                                  created: d(4, 1)), by: l.broker).id
-        let plainNeed = try l.store.addNeed(Need(member: mo, categoryID: category, title: "Shelves", created: d(4, 1)), by: l.broker).id
+                                                  created: reportDay(4, 1)), by: l.broker).id
+        let plainNeed = try l.store.addNeed(Need(member: mo, categoryID: category, title: "Shelves", created: reportDay(4, 1)), by: l.broker).id
         func referral(_ need: Int, _ helper: Int) throws -> Int {
-            let r = try l.store.proposeSomeoneElse(need: need, helper: helper, offer: nil, by: l.broker, today: d(4, 1))
+            let r = try l.store.proposeSomeoneElse(need: need, helper: helper, offer: nil, by: l.broker, today: reportDay(4, 1))
             _ = try l.store.move(referral: r.id, to: .agreed, by: l.broker)
             return r.id
         }
         let toVal = try referral(vettedNeed, val), toWes = try referral(vettedNeed, wes), plain = try referral(plainNeed, val)
-        try l.give(val, nia, 60, on: d(5, 5), referral: toVal)      // vetted need, helper vetted
-        try l.give(wes, nia, 30, on: d(5, 10), referral: toWes)     // vetted need, Wes's review was due 30 April
-        let undone = try l.give(val, nia, 45, on: d(5, 12), referral: toVal)
-        try l.reverse(undone, on: d(5, 13))                         // reversed: not counted
-        try l.give(val, mo, 20, on: d(5, 15), referral: plain)      // a need that did not ask
+        try l.give(val, nia, 60, on: reportDay(5, 5), referral: toVal)      // vetted need, helper vetted
+        try l.give(wes, nia, 30, on: reportDay(5, 10), referral: toWes)     // vetted need, Wes's review was due 30 April
+        let undone = try l.give(val, nia, 45, on: reportDay(5, 12), referral: toVal)
+        try l.reverse(undone, on: reportDay(5, 13))                         // reversed: not counted
+        try l.give(val, mo, 20, on: reportDay(5, 15), referral: plain)      // a need that did not ask
 
         for period in [ReportPeriod.month(2026, 5), .quarter(2026, 2)] {
             let f = try l.report(period).current
@@ -168,17 +168,17 @@ extension ReportDefinitionTests {
     func vettingCompletedAfterTheDayOfService() throws {
         let l = try ReportLedger()
         let nia = try l.member("Nia Need", status: .active), val = try l.member("Val Late", status: .active)
-        let refs = [VettingReference(referee: "A", received: d(1, 5)), VettingReference(referee: "B", received: d(1, 6))]
+        let refs = [VettingReference(referee: "A", received: reportDay(1, 5)), VettingReference(referee: "B", received: reportDay(1, 6))]
         // Every step done, the last (induction) on 1 June; review in 2027.
-        try l.store.saveVetting(member: val, Vetting(references: refs, idSeen: d(1, 7), induction: d(6, 1), review: d(6, 1, 2027)),
+        try l.store.saveVetting(member: val, Vetting(references: refs, idSeen: reportDay(1, 7), induction: reportDay(6, 1), review: reportDay(6, 1, 2027)),
                                 by: l.broker)
         let category = try #require(try l.store.categories().first).id
         let need = try l.store.addNeed(Need(member: nia, categoryID: category, title: "Bathing", needsVettedHelper: true,
-                                            created: d(4, 1)), by: l.broker).id
-        let referral = try l.store.proposeSomeoneElse(need: need, helper: val, offer: nil, by: l.broker, today: d(4, 1))
+                                            created: reportDay(4, 1)), by: l.broker).id
+        let referral = try l.store.proposeSomeoneElse(need: need, helper: val, offer: nil, by: l.broker, today: reportDay(4, 1))
         _ = try l.store.move(referral: referral.id, to: .agreed, by: l.broker)
-        try l.give(val, nia, 60, on: d(5, 5), referral: referral.id)   // 5 May: Val's induction is still to come
-        try l.give(val, nia, 60, on: d(6, 5), referral: referral.id)   // 5 June: Val is vetted
+        try l.give(val, nia, 60, on: reportDay(5, 5), referral: referral.id)   // 5 May: Val's induction is still to come
+        try l.give(val, nia, 60, on: reportDay(6, 5), referral: referral.id)   // 5 June: Val is vetted
 
         let may = try l.report(.month(2026, 5)).current
         #expect(may.value("vetted_need_exchanges") == .count(1))

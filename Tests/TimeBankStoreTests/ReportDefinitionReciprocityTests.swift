@@ -15,16 +15,16 @@ extension ReportDefinitionTests {
         let l = try ReportLedger()
         let ann = try l.member("Ann Archer"), bob = try l.member("Bob Baker"), cat = try l.member("Cat Cooper")
         let dan = try l.member("Dan Dyer"), eve = try l.member("Eve Evans"), fay = try l.member("Fay Fox")
-        let gil = try l.member("Gil Green", joined: d(5, 1))
-        try l.give(eve, fay, 60, on: d(2, 10))
-        try l.give(ann, bob, 60, on: d(3, 5))
-        try l.give(bob, cat, 30, on: d(3, 8))
-        try l.give(dan, ann, 90, on: d(3, 20))
-        try l.give(ann, bob, 120, on: d(4, 2))
-        try l.give(bob, ann, 60, on: d(4, 9))
-        try l.give(cat, eve, 30, on: d(4, 15))
-        try l.give(ann, cat, 30, on: d(4, 20))
-        try l.give(gil, ann, 30, on: d(5, 3))
+        let gil = try l.member("Gil Green", joined: reportDay(5, 1))
+        try l.give(eve, fay, 60, on: reportDay(2, 10))
+        try l.give(ann, bob, 60, on: reportDay(3, 5))
+        try l.give(bob, cat, 30, on: reportDay(3, 8))
+        try l.give(dan, ann, 90, on: reportDay(3, 20))
+        try l.give(ann, bob, 120, on: reportDay(4, 2))
+        try l.give(bob, ann, 60, on: reportDay(4, 9))
+        try l.give(cat, eve, 30, on: reportDay(4, 15))
+        try l.give(ann, cat, 30, on: reportDay(4, 20))
+        try l.give(gil, ann, 30, on: reportDay(5, 3))
         return l
     }
 
@@ -109,10 +109,10 @@ extension ReportDefinitionTests {
     func reciprocityIgnoresReversalsOfEarlierMonths() throws {
         let l = try ReportLedger()
         let ann = try l.member("Ann Archer"), bob = try l.member("Bob Baker")
-        let february = try l.give(ann, bob, 60, on: d(2, 10))
-        try l.reverse(february, on: d(3, 3))
-        try l.give(ann, bob, 30, on: d(3, 5))
-        try l.give(bob, ann, 10, on: d(3, 6))
+        let february = try l.give(ann, bob, 60, on: reportDay(2, 10))
+        try l.reverse(february, on: reportDay(3, 3))
+        try l.give(ann, bob, 30, on: reportDay(3, 5))
+        try l.give(bob, ann, 10, on: reportDay(3, 6))
 
         // March: entries -60 +30 +10 (three, one a reversal). Standing originals: Ann gave 30 and got
         // 10 (20/40 = 1/2), Bob the reverse (1/2): balance 1/2. The February exchange was undone

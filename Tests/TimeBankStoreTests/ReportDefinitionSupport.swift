@@ -52,8 +52,8 @@ final class ReportLedger: @unchecked Sendable {
     }
 }
 
-/// `2026-03-05`, shorter in tables of hand-worked entries.
-func d(_ month: Int, _ day: Int, _ year: Int = 2026) -> CalendarDate { CalendarDate(year: year, month: month, day: day)! }
+/// A day of 2026 (or of `year`): shorter in tables of hand-worked entries.
+func reportDay(_ month: Int, _ day: Int, _ year: Int = 2026) -> CalendarDate { CalendarDate(year: year, month: month, day: day)! }
 
 /// Each named headline figure has the hand-worked number (nil: the figure shows none, as a rate
 /// with nothing to divide by). Numbers are compared to 1e-9 so a fraction may be written as one.

@@ -16,10 +16,10 @@ struct ReportDefinitionTests {
     func reversalAfterThePeriod() throws {
         let l = try ReportLedger()
         let ann = try l.member("Ann Archer"), bob = try l.member("Bob Baker"), cat = try l.member("Cat Cooper")
-        let wrong = try l.give(ann, bob, 60, on: d(3, 10))
-        try l.give(cat, ann, 30, on: d(3, 12))
-        try l.reverse(wrong, on: d(5, 5))
-        try l.give(bob, cat, 45, on: d(5, 10))
+        let wrong = try l.give(ann, bob, 60, on: reportDay(3, 10))
+        try l.give(cat, ann, 30, on: reportDay(3, 12))
+        try l.reverse(wrong, on: reportDay(5, 5))
+        try l.give(bob, cat, 45, on: reportDay(5, 10))
 
         // March: both originals stood at 31 March. Ann gave 60, got 30: |60-30|/90 = 1/3;
         // Bob and Cat only received or only gave: 1 each. Balance 1 - (1/3 + 1 + 1)/3 = 2/9.
@@ -72,7 +72,7 @@ struct ReportDefinitionTests {
         ], "FY2026")
         // 17 March to 9 June holds the reversal and Bob → Cat; the 85 days before it hold March's
         // two originals, standing on 16 March: Ann, Bob and Cat, of whom Bob and Cat are kept.
-        let range = try l.report(.range(d(3, 17), d(6, 9)))
+        let range = try l.report(.range(reportDay(3, 17), reportDay(6, 9)))
         expectFigures(range.current, [
             "exchanges": 0, "minutes_exchanged": -15, "active_members": 2, "givers": 1, "retention_rate": 2.0 / 3,
         ], "17 Mar-9 Jun")
@@ -86,9 +86,9 @@ struct ReportDefinitionTests {
         let l = try ReportLedger()
         let ann = try l.member("Ann Archer"), bob = try l.member("Bob Baker")
         let cat = try l.member("Cat Cooper"), dan = try l.member("Dan Dyer")
-        let wrong = try l.give(ann, bob, 60, on: d(3, 3))
-        try l.reverse(wrong, on: d(3, 20))
-        try l.give(cat, dan, 30, on: d(3, 15))
+        let wrong = try l.give(ann, bob, 60, on: reportDay(3, 3))
+        try l.reverse(wrong, on: reportDay(3, 20))
+        try l.give(cat, dan, 30, on: reportDay(3, 15))
 
         for period in [ReportPeriod.month(2026, 3), .quarter(2026, 1), .year(2026)] {
             // +60 -60 +30; only Cat and Dan stand.
@@ -99,11 +99,11 @@ struct ReportDefinitionTests {
             ], period?.code ?? "?")
         }
         // 1 to 10 March: the original is in, its reversal (20 March) is after the end.
-        expectFigures(try l.report(.range(d(3, 1), d(3, 10))).current, [
+        expectFigures(try l.report(.range(reportDay(3, 1), reportDay(3, 10))).current, [
             "exchanges": 1, "minutes_exchanged": 60, "active_members": 2, "connections": 1,
         ], "1-10 March")
         // 11 to 31 March: the reversal and Cat → Dan.
-        expectFigures(try l.report(.range(d(3, 11), d(3, 31))).current, [
+        expectFigures(try l.report(.range(reportDay(3, 11), reportDay(3, 31))).current, [
             "exchanges": 0, "minutes_exchanged": -30, "active_members": 2, "givers": 1,
         ], "11-31 March")
     }
@@ -112,8 +112,8 @@ struct ReportDefinitionTests {
     func onlyExchangeReversedInside() throws {
         let l = try ReportLedger()
         let ann = try l.member("Ann Archer"), bob = try l.member("Bob Baker")
-        let wrong = try l.give(ann, bob, 60, on: d(3, 3))
-        try l.reverse(wrong, on: d(3, 20))
+        let wrong = try l.give(ann, bob, 60, on: reportDay(3, 3))
+        try l.reverse(wrong, on: reportDay(3, 20))
         for period in [ReportPeriod.month(2026, 3), .quarter(2026, 1)] {
             expectFigures(try l.report(period).current, [
                 "exchanges": 0, "minutes_exchanged": 0, "active_members": 0, "givers": 0, "receivers": 0,
@@ -129,9 +129,9 @@ struct ReportDefinitionTests {
     func newConnectionAfterEarlierReversal() throws {
         let l = try ReportLedger()
         let ann = try l.member("Ann Archer"), bob = try l.member("Bob Baker")
-        let january = try l.give(ann, bob, 60, on: d(1, 10))
-        try l.reverse(january, on: d(2, 5))
-        try l.give(bob, ann, 30, on: d(3, 10))
+        let january = try l.give(ann, bob, 60, on: reportDay(1, 10))
+        try l.reverse(january, on: reportDay(2, 5))
+        try l.give(bob, ann, 30, on: reportDay(3, 10))
 
         // January: the reversal (5 February) is after January's end: a new connection then.
         expectFigures(try l.report(.month(2026, 1)).current, ["connections": 1, "new_connections": 1, "active_members": 2], "January")
@@ -151,10 +151,10 @@ struct ReportDefinitionTests {
     func notNewWhileEarlierExchangeStillStood() throws {
         let l = try ReportLedger()
         let ann = try l.member("Ann Archer"), bob = try l.member("Bob Baker")
-        let january = try l.give(ann, bob, 60, on: d(1, 10))
-        try l.give(bob, ann, 30, on: d(3, 10))
-        try l.reverse(january, on: d(4, 5))
-        try l.give(ann, bob, 20, on: d(4, 20))
+        let january = try l.give(ann, bob, 60, on: reportDay(1, 10))
+        try l.give(bob, ann, 30, on: reportDay(3, 10))
+        try l.reverse(january, on: reportDay(4, 5))
+        try l.give(ann, bob, 20, on: reportDay(4, 20))
 
         // March: January's still stood on 31 March.
         expectFigures(try l.report(.month(2026, 3)).current, ["connections": 1, "new_connections": 0, "active_members": 2], "March")
@@ -174,9 +174,9 @@ struct ReportDefinitionTests {
     func newAgainAfterReversalInAnEarlierMonth() throws {
         let l = try ReportLedger()
         let ann = try l.member("Ann Archer"), bob = try l.member("Bob Baker")
-        let january = try l.give(ann, bob, 60, on: d(1, 10))
-        try l.reverse(january, on: d(4, 5))
-        try l.give(bob, ann, 30, on: d(5, 10))
+        let january = try l.give(ann, bob, 60, on: reportDay(1, 10))
+        try l.reverse(january, on: reportDay(4, 5))
+        try l.give(bob, ann, 30, on: reportDay(5, 10))
         expectFigures(try l.report(.month(2026, 5)).current, ["connections": 1, "new_connections": 1], "May")
         // Q2 has the reversal and May's exchange: one pair, new.
         expectFigures(try l.report(.quarter(2026, 2)).current, [
@@ -191,13 +191,13 @@ struct ReportDefinitionTests {
         let l = try ReportLedger()
         let ann = try l.member("Ann Archer"), bob = try l.member("Bob Baker"), cat = try l.member("Cat Cooper")
         let dan = try l.member("Dan Dyer"), eve = try l.member("Eve Evans"), fay = try l.member("Fay Fox")
-        try l.give(ann, bob, 60, on: d(1, 10))
-        try l.give(bob, ann, 30, on: d(3, 10))        // the other direction: the same pair
-        try l.give(cat, dan, 20, on: d(2, 1))
-        try l.give(cat, dan, 25, on: d(2, 2))         // twice in one month
-        try l.give(eve, fay, 15, on: d(2, 2))
-        let undone = try l.give(fay, eve, 15, on: d(2, 3))
-        try l.reverse(undone, on: d(2, 4))           // reversed in February: not a second exchange
+        try l.give(ann, bob, 60, on: reportDay(1, 10))
+        try l.give(bob, ann, 30, on: reportDay(3, 10))        // the other direction: the same pair
+        try l.give(cat, dan, 20, on: reportDay(2, 1))
+        try l.give(cat, dan, 25, on: reportDay(2, 2))         // twice in one month
+        try l.give(eve, fay, 15, on: reportDay(2, 2))
+        let undone = try l.give(fay, eve, 15, on: reportDay(2, 3))
+        try l.reverse(undone, on: reportDay(2, 4))           // reversed in February: not a second exchange
 
         for m in [1, 3] {
             expectFigures(try l.report(.month(2026, m)).current, ["connections": 1, "repeat_pairs": 0], "month \(m)")
@@ -206,6 +206,6 @@ struct ReportDefinitionTests {
         // Q1: Ann-Bob (2), Cat-Dan (2), Eve-Fay (1 standing).
         expectFigures(try l.report(.quarter(2026, 1)).current, ["connections": 3, "repeat_pairs": 2, "new_connections": 3], "Q1")
         // 10 January to 9 March: Ann-Bob once (10 March is outside), Cat-Dan twice, Eve-Fay once.
-        expectFigures(try l.report(.range(d(1, 10), d(3, 9))).current, ["connections": 3, "repeat_pairs": 1], "10 Jan-9 Mar")
+        expectFigures(try l.report(.range(reportDay(1, 10), reportDay(3, 9))).current, ["connections": 3, "repeat_pairs": 1], "10 Jan-9 Mar")
     }
 }

@@ -205,4 +205,26 @@ extension ReportDefinitionTests {
             #expect(after == before)
         }
     }
+
+    @Test("The previous period of January, Q1 and a year is across the year's boundary")
+    func previousPeriodAcrossTheYear() throws {
+        let l = try ReportLedger()
+        let ann = try l.member("Ann Archer"), bob = try l.member("Bob Baker"), cat = try l.member("Cat Cooper")
+        try l.give(ann, bob, 60, on: reportDay(12, 15, 2025))
+        try l.give(bob, ann, 30, on: reportDay(12, 16, 2025))
+        try l.give(ann, cat, 45, on: reportDay(1, 10))
+        // December 2025, Q4 2025 and 2025: Ann and Bob active; January, Q1 and 2026: Ann and Cat.
+        // Ann is kept: 1 of 2. Ann-Bob exchanged twice in December: a repeat pair then.
+        for period in [ReportPeriod.month(2026, 1), .quarter(2026, 1), .year(2026)] {
+            let r = try l.report(period)
+            expectFigures(r.current, [
+                "exchanges": 1, "minutes_exchanged": 45, "active_members": 2, "retention_rate": 0.5, "new_connections": 1,
+            ], period?.code ?? "?")
+            expectFigures(r.previous, [
+                "exchanges": 2, "minutes_exchanged": 90, "active_members": 2, "gave_and_received": 2, "repeat_pairs": 1,
+            ], "before \(period?.code ?? "?")")
+        }
+        // The same month a year before has nothing.
+        expectFigures(try l.report(.month(2026, 1)).yearBefore, ["exchanges": 0, "active_members": 0], "January 2025")
+    }
 }

@@ -4,8 +4,8 @@ import GRDB
 /// of whole months walks the exchanges of its period:
 /// - `member_report_profile`: every member's report attributes in number order, without reading
 ///   the wide member rows;
-/// - `report_crossing_reversal`: originals between members reversed in a later month, the only
-///   originals that stood at the end of one month and not of a later one;
+/// - `report_reversal`: every reversal between members with its original's date: an original
+///   reversed after a period's end stood at that end, and reversals are few beside the ledger;
 /// - `exchange_report_referral`, `referral_report_need`, `need_report_vetted`: originals made on
 ///   referrals by date, and whether their need asked for a vetted helper (safeguarding), and
 ///   `vetting_report_overdue`: reviews by date;
@@ -34,7 +34,7 @@ extension Schema {
             CREATE TRIGGER report_people_version_delete AFTER DELETE ON member
                 BEGIN UPDATE report_people_version SET version = version + 1; END;
 
-            CREATE TABLE report_crossing_reversal (
+            CREATE TABLE report_reversal (
                 reversal INTEGER PRIMARY KEY,
                 original_date TEXT NOT NULL,
                 reversal_date TEXT NOT NULL,
@@ -42,27 +42,25 @@ extension Schema {
                 receiver INTEGER NOT NULL,
                 minutes INTEGER NOT NULL
             );
-            INSERT INTO report_crossing_reversal (reversal, original_date, reversal_date, giver, receiver, minutes)
-                \(reportCrossingReversalFromLedger);
-            CREATE TRIGGER report_crossing_reversal_insert AFTER INSERT ON exchange
+            INSERT INTO report_reversal (reversal, original_date, reversal_date, giver, receiver, minutes)
+                \(reportReversalFromLedger);
+            CREATE TRIGGER report_reversal_insert AFTER INSERT ON exchange
                 WHEN NEW.reverses IS NOT NULL
             BEGIN
-                INSERT INTO report_crossing_reversal (reversal, original_date, reversal_date, giver, receiver, minutes)
+                INSERT INTO report_reversal (reversal, original_date, reversal_date, giver, receiver, minutes)
                     SELECT NEW.seq, o.date, NEW.date, g.member, r.member, o.minutes
                     FROM exchange o CROSS JOIN account g ON g.id = o.giver CROSS JOIN account r ON r.id = o.receiver
-                    WHERE o.id = NEW.reverses AND g.kind = 'member' AND r.kind = 'member'
-                      AND substr(o.date, 1, 7) <> substr(NEW.date, 1, 7);
+                    WHERE o.id = NEW.reverses AND g.kind = 'member' AND r.kind = 'member';
             END;
             """)
     }
 
-    /// Reversals between members dated in another month than their original, from the ledger:
+    /// Reversals between members with their originals, from the ledger:
     /// the backfill, and what `timebank check` compares.
-    static let reportCrossingReversalFromLedger = """
+    static let reportReversalFromLedger = """
         SELECT x.seq, o.date, x.date, g.member, r.member, o.minutes
         FROM exchange x CROSS JOIN exchange o ON o.id = x.reverses
         CROSS JOIN account g ON g.id = o.giver CROSS JOIN account r ON r.id = o.receiver
         WHERE x.reverses IS NOT NULL AND g.kind = 'member' AND r.kind = 'member'
-          AND substr(o.date, 1, 7) <> substr(x.date, 1, 7)
         """
 }

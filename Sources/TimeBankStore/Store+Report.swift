@@ -32,7 +32,7 @@ extension Store {
 
     static func report(_ db: Database, _ period: ReportPeriod, today: CalendarDate, people: ReportPeople) throws -> Report {
         let name = try Store.settings(db).timeBankName
-        let crossing = try crossingReversals(db)
+        let reversals = try reportReversals(db)
         // For a year (calendar, financial or twelve months) the previous period is the year
         // before: its figures are the same, so they are counted once.
         let previous = period.previous
@@ -40,7 +40,7 @@ extension Store {
         var tallies: [(ReportTally, activeBefore: [Bool]?)] = []
         for p in [period, previous, yearBefore] {
             guard let p else { continue }
-            let tally = try reportTally(db, p, people: people, crossing: crossing, today: today)
+            let tally = try reportTally(db, p, people: people, reversals: reversals, today: today)
             tallies.append((tally, nil))
         }
         // Retention compares each period with the one just before it; the current period's is
@@ -50,7 +50,7 @@ extension Store {
             if i == 0 {
                 tallies[i].activeBefore = tallies.count > 1 && p.previous == previous ? tallies[1].0.members.active : []
             } else if let before = p.previous {
-                tallies[i].activeBefore = try activeMembers(db, before, people: people, crossing: crossing)
+                tallies[i].activeBefore = try activeMembers(db, before, people: people, reversals: reversals)
             }
         }
         let named = tallies.flatMap { t in ReportFigures.milestonesPassed(t.0).filter { people.mayBeNamed[$0.slot] }.map { people.numbers[$0.slot] } }
@@ -63,21 +63,21 @@ extension Store {
     }
 
     /// One period counted: from the monthly aggregates for whole months, else from its exchanges.
-    static func reportTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, crossing: [CrossingReversal],
+    static func reportTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
                             today: CalendarDate, fromExchanges: Bool = false) throws -> ReportTally {
         var tally: ReportTally
         if isWholeMonths(p) && !fromExchanges {
-            tally = try monthlyTally(db, p, people: people, crossing: crossing, today: today)
+            tally = try monthlyTally(db, p, people: people, reversals: reversals, today: today)
         } else {
             tally = ReportTally(facts: try reportFacts(db, p), people: people, today: today)
         }
-        try fillReportTally(db, &tally, people: people)
+        try fillReportTally(db, &tally, reversals: reversals)
         return tally
     }
 
     /// Who was active in a period, by slot.
-    static func activeMembers(_ db: Database, _ p: ReportPeriod, people: ReportPeople, crossing: [CrossingReversal]) throws -> [Bool] {
-        if isWholeMonths(p) { return try monthlyActive(db, p, people: people, crossing: crossing) }
+    static func activeMembers(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal]) throws -> [Bool] {
+        if isWholeMonths(p) { return try monthlyActive(db, p, people: people, reversals: reversals) }
         var active = [Bool](repeating: false, count: people.count)
         for n in try activeMembers(db, p) {
             if let s = people.slot(of: n) { active[s] = true }
@@ -103,7 +103,7 @@ extension Store {
 
     /// What does not come from exchanges between members: the pot, members who joined or left,
     /// needs and referrals, vetting reviews, the categories' names.
-    static func fillReportTally(_ db: Database, _ tally: inout ReportTally, people: ReportPeople) throws {
+    static func fillReportTally(_ db: Database, _ tally: inout ReportTally, reversals: [ReportReversal]) throws {
         let period = tally.period
         let from = period.first.iso, to = period.last.iso
         // Originals to and from the pot through covering indexes, and the few reversals.
@@ -138,15 +138,33 @@ extension Store {
         for row in try Row.fetchAll(db, sql: "SELECT code, grp, name FROM category") {
             tally.categories[row["code"]] = ReportCategory(group: row["grp"], name: row["name"])
         }
-        // Members who joined in the period, with their first original never reversed (`report_member_first`).
+        // Members who joined in the period, with their first original that still stood when their
+        // 90 days ended: the first never reversed (`report_member_first`), or an earlier one
+        // reversed only after those days, so a later correction never changes a closed month.
+        var joined: [(number: Int, joined: CalendarDate, kept: CalendarDate?)] = []
         for row in try Row.fetchAll(db, sql: """
             SELECT m.number, m.joined, f.first_exchange FROM member m INDEXED BY member_joined
             LEFT JOIN report_member_first f ON f.member = m.number
             WHERE m.joined BETWEEN ? AND ?
             """, arguments: [from, to]) {
-            guard let joined = CalendarDate(iso: row[1]) else { continue }
-            tally.joiners.append(ReportTally.Joiner(number: row[0], joined: joined,
-                                                    firstExchange: (row[2] as String?).flatMap(CalendarDate.init(iso:))))
+            guard let day = CalendarDate(iso: row[1]) else { continue }
+            joined.append((row[0], day, (row[2] as String?).flatMap(CalendarDate.init(iso:))))
+        }
+        var reversedOriginals: [Int: [ReportReversal]] = [:]
+        if !joined.isEmpty {
+            let numbers = Set(joined.map(\.number))
+            for r in reversals {
+                if numbers.contains(r.giver) { reversedOriginals[r.giver, default: []].append(r) }
+                if numbers.contains(r.receiver) { reversedOriginals[r.receiver, default: []].append(r) }
+            }
+        }
+        for j in joined {
+            let windowEnd = j.joined.adding(days: ReportFigures.activationDays)
+            var first = j.kept
+            for r in reversedOriginals[j.number] ?? [] where r.original <= windowEnd && r.reversal > windowEnd {
+                first = min(first ?? r.original, r.original)
+            }
+            tally.joiners.append(ReportTally.Joiner(number: j.number, joined: j.joined, firstExchange: first))
         }
     }
 

@@ -197,13 +197,10 @@ extension ReportDefinitionTests {
         // Cat's 90 days ended on 30 May; on 15 July her March exchange is found entered in error.
         try l.reverse(first, on: reportDay(7, 15))
         // The issue: "a report of a closed month is byte-identical before and after more exchanges
-        // and reversals are recorded in later months". Today the first exchange is the first original
-        // never reversed (report_member_first), whenever the reversal is dated, so March's activation
-        // becomes 0 and its median days none.
+        // and reversals are recorded in later months": the first exchange is the first original still
+        // standing when the 90 days ended, so a reversal after them leaves March as it was.
         let after = try marchRows(l)
-        withKnownIssue("activation reads the first original never reversed, not one standing at the end of the 90 days") {
-            #expect(after == before)
-        }
+        #expect(after == before)
     }
 
     @Test("The previous period of January, Q1 and a year is across the year's boundary")

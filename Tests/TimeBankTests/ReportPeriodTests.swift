@@ -97,7 +97,7 @@ struct ReportValueTests {
         // Ann gives Bob 60 and Bob gives Ann 30: both gave and received. Cat only receives 30 from Ann.
         let p = ReportPeriod.month(2026, 5)!
         let day = CalendarDate(year: 2026, month: 5, day: 3)!
-        var facts = ReportFacts(period: p, today: CalendarDate(year: 2026, month: 11, day: 1)!)
+        var facts = ReportFacts(period: p)
         facts.exchanges = [
             ReportExchange(date: day, giver: 1, receiver: 2, minutes: 60, category: "a"),
             ReportExchange(date: day, giver: 2, receiver: 1, minutes: 30, category: "a"),
@@ -106,14 +106,22 @@ struct ReportValueTests {
             ReportExchange(date: day, giver: 4, receiver: 1, minutes: 45, category: "a", reversedOn: day.adding(days: 2)),
             ReportExchange(date: day.adding(days: 2), giver: 4, receiver: 1, minutes: -45, category: "a", isReversal: true),
         ]
-        let f = ReportFigures.compute(facts)
+        var people = ReportPeople()
+        for n in 1...4 {
+            people.append(number: n, kind: .person, cameThrough: "", area: "", ageBand: "", gender: "", ethnicity: "", disability: "",
+                          mayBeNamed: false)
+        }
+        people.finish()
+        let tally = ReportTally(facts: facts, people: people, today: CalendarDate(year: 2026, month: 11, day: 1)!)
+        let f = ReportFigures.compute(tally, people: people, activeBefore: nil)
         #expect(f.value("exchanges") == .count(3))
         #expect(f.value("minutes_exchanged") == .minutes(120))
         #expect(f.value("active_members") == .count(3))
         #expect(f.value("gave_and_received") == .count(2))
         #expect(f.value("reciprocity_rate") == .rate(2.0 / 3))
         // Ann: |90 − 30| / 120 = 0.5; Bob: |30 − 60| / 90 = 1/3; Cat: 1.
-        #expect(f.value("reciprocity_balance")?.number.map { abs($0 - (1 - (0.5 + 1.0 / 3 + 1) / 3)) < 1e-12 } == true)
+        let balance = 1 - (0.5 + 1.0 / 3 + 1) / 3
+        #expect(f.value("reciprocity_balance")?.number.map { abs($0 - balance) < 1e-12 } == true)
         #expect(f.value("connections") == .count(2))
         #expect(f.value("median_partners") == .measure(1))
     }

@@ -48,7 +48,8 @@ public struct ReportTally: Sendable {
     public struct Joiner: Hashable, Sendable {
         public var number: Int
         public var joined: CalendarDate
-        /// The member's first original exchange with another member that was never reversed.
+        /// The member's first original exchange with another member that still stood when the
+        /// member's first 90 days (`ReportFigures.activationDays`) ended.
         public var firstExchange: CalendarDate?
         public init(number: Int, joined: CalendarDate, firstExchange: CalendarDate?) {
             self.number = number

@@ -4,8 +4,8 @@ import TimeBank
 /// A period of whole months read from the monthly aggregates (migrations v12a-report-month-aggregates
 /// and v12b-report-engine) instead of from every exchange: one row per member and month, one per
 /// pair and month. The aggregates count originals never reversed ("kept"); an original reversed
-/// after a period's end still stood at that end, so the few such originals (reversals dated in a
-/// later month, `report_crossing_reversal`) are added back exactly for each period.
+/// after a period's end still stood at that end, so the few such originals (`report_reversal`)
+/// are added back exactly for each period.
 extension Store {
     /// Whether the period is made of whole months, so the monthly aggregates hold it exactly.
     static func isWholeMonths(_ p: ReportPeriod) -> Bool {
@@ -14,8 +14,8 @@ extension Store {
 
     static func monthNumber(_ d: CalendarDate) -> Int { d.year * 12 + d.month - 1 }
 
-    /// An original between members reversed in a later month than its own.
-    struct CrossingReversal {
+    /// An original between members and the date of its reversal.
+    struct ReportReversal {
         var original: CalendarDate
         var reversal: CalendarDate
         var giver: Int
@@ -24,26 +24,26 @@ extension Store {
         var pair: MemberPair { MemberPair(giver, receiver) }
     }
 
-    static func crossingReversals(_ db: Database) throws -> [CrossingReversal] {
-        var out: [CrossingReversal] = []
+    static func reportReversals(_ db: Database) throws -> [ReportReversal] {
+        var out: [ReportReversal] = []
         try db.forEachRawRow(sql: """
-            SELECT original_date, reversal_date, giver, receiver, minutes FROM report_crossing_reversal
+            SELECT original_date, reversal_date, giver, receiver, minutes FROM report_reversal
             """) { row in
             guard let o = row.date(0), let r = row.date(1) else { return }
-            out.append(CrossingReversal(original: o, reversal: r, giver: row.int(2), receiver: row.int(3), minutes: row.int(4)))
+            out.append(ReportReversal(original: o, reversal: r, giver: row.int(2), receiver: row.int(3), minutes: row.int(4)))
         }
         return out
     }
 
     /// Who was active in a period of whole months, by slot.
-    static func monthlyActive(_ db: Database, _ p: ReportPeriod, people: ReportPeople, crossing: [CrossingReversal]) throws -> [Bool] {
+    static func monthlyActive(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal]) throws -> [Bool] {
         var active = [Bool](repeating: false, count: people.count)
         try db.forEachRawRow(sql: """
             SELECT member FROM report_member_month WHERE month BETWEEN ? AND ? AND kept_given + kept_received > 0
             """, arguments: [p.first.monthKey, p.last.monthKey]) { row in
             if let s = people.slot(of: row.int(0)) { active[s] = true }
         }
-        for c in crossing where p.contains(c.original) && c.reversal > p.last {
+        for c in reversals where p.contains(c.original) && c.reversal > p.last {
             if let g = people.slot(of: c.giver) { active[g] = true }
             if let r = people.slot(of: c.receiver) { active[r] = true }
         }
@@ -52,7 +52,7 @@ extension Store {
 
     /// The exchange-made part of a period's tally of whole months: hours by month and category,
     /// members, pairs, organisations' help and safeguarding. The rest is `fillReportTally`.
-    static func monthlyTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, crossing: [CrossingReversal],
+    static func monthlyTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
                              today: CalendarDate) throws -> ReportTally {
         var tally = ReportTally(period: p, today: today, memberCount: people.count)
         let from = p.first.monthKey, to = p.last.monthKey
@@ -93,7 +93,7 @@ extension Store {
         }
 
         // Originals dated in the period and reversed after it stood at its end.
-        let late = crossing.filter { $0.original <= p.last && $0.reversal > p.last }
+        let late = reversals.filter { $0.original <= p.last && $0.reversal > p.last }
         for c in late where p.contains(c.original) {
             guard let g = people.slot(of: c.giver), let r = people.slot(of: c.receiver) else { continue }
             m.givenCount[g] += 1
@@ -113,7 +113,7 @@ extension Store {
     /// Connections, new connections, repeat pairs and each member's partners. The kept pairs come
     /// from `report_pair_month`; a pair with an original reversed after the period's end is
     /// counted again from those originals, and the difference applied.
-    static func monthlyPairs(_ db: Database, _ p: ReportPeriod, people: ReportPeople, late: [CrossingReversal],
+    static func monthlyPairs(_ db: Database, _ p: ReportPeriod, people: ReportPeople, late: [ReportReversal],
                              tally: inout ReportTally, partners: inout [Int32]) throws {
         // The pairs whose count changes, in the order rows come (smaller number, then larger).
         let lateByPair = Dictionary(grouping: late, by: \.pair)

@@ -308,27 +308,4 @@ extension Store {
         }
         return out
     }
-
-    /// Needs opened by the period's end that a figure may count: opened in the period, not closed,
-    /// or with a referral moved since it began; each with the first day of a referral and of one done.
-    static func reportNeeds(_ db: Database, from: String, to: String) throws -> [ReportNeed] {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT n.created, n.status,
-                   (SELECT min(substr(f.created_at, 1, 10)) FROM referral f WHERE f.need = n.id) AS first_referral,
-                   (SELECT min(coalesce((SELECT min(substr(s.at, 1, 10)) FROM referral_step s
-                                         WHERE s.referral = f.id AND s.status = 'done'), substr(f.updated_at, 1, 10)))
-                    FROM referral f WHERE f.need = n.id AND f.status = 'done') AS done
-            FROM need n
-            WHERE n.created <= :to
-              AND (n.created >= :from OR n.status <> 'closed'
-                   OR EXISTS (SELECT 1 FROM referral f WHERE f.need = n.id AND f.updated_at >= :from))
-            """, arguments: ["from": from, "to": to])
-        var out: [ReportNeed] = []
-        while let row = try rows.next() {
-            guard let opened = CalendarDate(iso: String((row["created"] as String).prefix(10))) else { continue }
-            out.append(ReportNeed(opened: opened, firstReferral: (row["first_referral"] as String?).flatMap(CalendarDate.init(iso:)),
-                                  done: (row["done"] as String?).flatMap(CalendarDate.init(iso:)), closed: (row["status"] as String) == "closed"))
-        }
-        return out
-    }
 }

@@ -122,6 +122,49 @@ struct ReportNeedFigureTests {
         #expect(got.referralsCancelled == 0)
     }
 
+    @Test("Later changes to needs, referrals and steps move the figures, whoever writes them")
+    func laterChanges() throws {
+        let f = try Self.handBuilt()
+        try f.store.write { db in
+            try db.execute(sql: """
+                UPDATE need SET status = 'closed' WHERE id = 12;
+                UPDATE referral SET status = 'done', updated_at = '2026-11-20T10:00:00.000Z' WHERE id = 21;
+                INSERT INTO referral_step (referral, status, at, broker) VALUES (21, 'done', '2026-11-20T10:00:00.000Z', 'alice');
+                UPDATE referral_step SET at = '2026-11-14T12:00:00.000Z' WHERE referral = 62 AND status = 'done';
+                DELETE FROM referral WHERE id = 81;
+                DELETE FROM need WHERE id = 1;
+                """)
+        }
+        let got = try Self.figures(f, .month(2026, 11)!)
+        #expect(got.opened == 2)                         // needs 4, 8 (1 is gone)
+        #expect(got.daysToFirstReferral == [3, 3, 54])   // needs 4, 8 (now by 82), 2
+        #expect(got.met == 4)                            // needs 4, 5, 6, and 2 on 20 November
+        #expect(got.daysToDone == [19, 28, 38, 71])      // needs 4, 6 (now by 61), 5, 2
+        #expect(got.openOver30Days == 2)                 // needs 3, 10 (2 met, 12 closed)
+        #expect(got.referralsDeclined == 0)
+        #expect(got.referralsCancelled == 1)
+    }
+
+    @Test("A time bank that had needs before the figures were kept gets them on opening")
+    func backfilledOnOpening() throws {
+        let f = try Self.handBuilt()
+        // Back to the schema before migration v12c-report-need-facts, needs and referrals kept.
+        try f.temp.rawQueue().write { db in
+            for trigger in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report_need%'") {
+                try db.execute(sql: "DROP TRIGGER \(trigger)")
+            }
+            try db.execute(sql: """
+                DROP TABLE report_need; DROP INDEX need_opened;
+                DELETE FROM grdb_migrations WHERE identifier = 'v12c-report-need-facts';
+                """)
+        }
+        let store = try Store(path: f.temp.path)
+        var got = try store.read { db in try Store.reportNeedFigures(db, .month(2026, 11)!) }
+        got.daysToFirstReferral.sort()
+        got.daysToDone.sort()
+        #expect(got.opened == 3 && got.daysToFirstReferral == [1, 3, 54] && got.daysToDone == [19, 22, 38] && got.openOver30Days == 4)
+    }
+
     /// The definition fed by a plain reading of every need opened by the period's end, with the
     /// first day of its referrals and of its done referrals, written here apart from the store.
     static func reference(_ store: Store, _ p: ReportPeriod) throws -> ReportNeedFigures {

@@ -452,7 +452,7 @@ enum Schema {
         m.registerMigration("v11c-exchange-search", migrate: Schema.exchangeSearch)
         m.registerMigration("v11a-report-aggregates", migrate: Schema.addReportAggregates)
         m.registerMigration("v11g-commit-speed", migrate: Schema.speedUpCommits)
-        m.registerMigration("v12c-report-need-facts", migrate: Schema.addReportNeedFacts)
+        m.registerMigration("v12c-report-need-facts", foreignKeyChecks: .immediate, migrate: Schema.addReportNeedFacts)
         return m
     }
 }

@@ -4,8 +4,8 @@ import GRDB
 /// with the days a figure counts it by. Reading them from the referrals and their steps costs a
 /// look-up per need the period names (20,000 first referrals in a busy month at 100,000 members,
 /// over 50 ms); here each figure is one range of an index. Kept by triggers in the same
-/// transaction as every write to a need, a referral or a referral step, whoever writes, and
-/// backfilled here. It touches no foreign key, so it is registered with immediate foreign key
+/// transaction as every write to a need, a referral or a referral step, whoever writes,
+/// backfilled here, and recomputed by `timebank check` (`Store.reportNeedFactProblems`). It touches no foreign key, so it is registered with immediate foreign key
 /// checks: GRDB's deferred check reads every table of the file after it (4 of the 6 seconds the
 /// upgrade took at 100,000 members).
 ///
@@ -59,11 +59,11 @@ extension Schema {
     /// when it was met.
     static func reportNeedFacts(_ condition: String) -> String {
         """
-        SELECT n.id, n.created, n.status = 'closed',
-               (SELECT min(substr(f.created_at, 1, 10)) FROM referral f WHERE f.need = n.id),
+        SELECT n.id AS need, n.created AS opened, n.status = 'closed' AS closed,
+               (SELECT min(substr(f.created_at, 1, 10)) FROM referral f WHERE f.need = n.id) AS first_referral,
                (SELECT min(coalesce((SELECT min(substr(s.at, 1, 10)) FROM referral_step s WHERE s.referral = f.id AND s.status = 'done'),
                                     substr(f.updated_at, 1, 10)))
-                FROM referral f WHERE f.need = n.id AND f.status = 'done')
+                FROM referral f WHERE f.need = n.id AND f.status = 'done') AS done
         FROM need n WHERE \(condition)
         """
     }

@@ -165,6 +165,15 @@ struct ReportNeedFigureTests {
         #expect(got.opened == 3 && got.daysToFirstReferral == [1, 3, 54] && got.daysToDone == [19, 22, 38] && got.openOver30Days == 4)
     }
 
+    @Test("check names a need whose kept days differ from its referrals, and is calm when they agree")
+    func checkNamesDamage() throws {
+        let f = try Self.handBuilt()
+        let damage = "The report's days of need 4 (opened, first referral, met) differ from its referrals."
+        #expect(!(try f.store.check()).contains { $0.contains("days of need") })
+        try f.temp.rawQueue().write { db in try db.execute(sql: "UPDATE report_need SET done = NULL WHERE need = 4") }
+        #expect(try f.store.check().contains(damage))
+    }
+
     /// The definition fed by a plain reading of every need opened by the period's end, with the
     /// first day of its referrals and of its done referrals, written here apart from the store.
     static func reference(_ store: Store, _ p: ReportPeriod) throws -> ReportNeedFigures {

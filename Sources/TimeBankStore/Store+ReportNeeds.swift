@@ -2,39 +2,37 @@ import GRDB
 import TimeBank
 
 extension Store {
-    /// The needs and referrals figures of a period.
+    /// The needs and referrals figures of a period: `ReportNeedFigures(needs:period:…)` over every
+    /// need opened by the period's end, each figure one index range of `report_need` (migration
+    /// v12c-report-need-facts, where the days of a need's first referral and of its meeting are kept).
     static func reportNeedFigures(_ db: Database, _ period: ReportPeriod) throws -> ReportNeedFigures {
         let from = period.first.iso, to = period.last.iso
-        let declined = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM referral WHERE status = 'declined' AND substr(updated_at, 1, 10) BETWEEN ? AND ?
-            """, arguments: [from, to]) ?? 0
-        let cancelled = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM referral WHERE status = 'cancelled' AND substr(updated_at, 1, 10) BETWEEN ? AND ?
-            """, arguments: [from, to]) ?? 0
-        return ReportNeedFigures(needs: try reportNeeds(db, from: from, to: to), period: period,
-                                 referralsDeclined: declined, referralsCancelled: cancelled)
+        var figures = ReportNeedFigures()
+        figures.opened = try Int.fetchOne(db, sql: "SELECT count(*) FROM need WHERE created BETWEEN ? AND ?",
+                                          arguments: [from, to]) ?? 0
+        figures.daysToFirstReferral = try daysFromOpening(db, to: "first_referral", in: period)
+        figures.daysToDone = try daysFromOpening(db, to: "done", in: period)
+        figures.met = figures.daysToDone.count
+        figures.openOver30Days = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM report_need WHERE closed = 0 AND opened < ? AND (done IS NULL OR done > ?)
+            """, arguments: [period.last.adding(days: -ReportFigures.needWaitingDays).iso, to]) ?? 0
+
+        // A referral's last change is a timestamp: its day is in the period when the timestamp is
+        // from the period's first day up to (not including) the next day's, an index range.
+        let ended = "SELECT count(*) FROM referral WHERE status = ? AND updated_at >= ? AND updated_at < ?"
+        let next = period.last.adding(days: 1).iso
+        figures.referralsDeclined = try Int.fetchOne(db, sql: ended, arguments: ["declined", from, next]) ?? 0
+        figures.referralsCancelled = try Int.fetchOne(db, sql: ended, arguments: ["cancelled", from, next]) ?? 0
+        return figures
     }
 
-    /// Needs opened by the period's end that a figure may count: opened in the period, not closed,
-    /// or with a referral moved since it began; each with the first day of a referral and of one done.
-    static func reportNeeds(_ db: Database, from: String, to: String) throws -> [ReportNeed] {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT n.created, n.status,
-                   (SELECT min(substr(f.created_at, 1, 10)) FROM referral f WHERE f.need = n.id) AS first_referral,
-                   (SELECT min(coalesce((SELECT min(substr(s.at, 1, 10)) FROM referral_step s
-                                         WHERE s.referral = f.id AND s.status = 'done'), substr(f.updated_at, 1, 10)))
-                    FROM referral f WHERE f.need = n.id AND f.status = 'done') AS done
-            FROM need n
-            WHERE n.created <= :to
-              AND (n.created >= :from OR n.status <> 'closed'
-                   OR EXISTS (SELECT 1 FROM referral f WHERE f.need = n.id AND f.updated_at >= :from))
-            """, arguments: ["from": from, "to": to])
-        var out: [ReportNeed] = []
-        while let row = try rows.next() {
-            guard let opened = CalendarDate(iso: String((row["created"] as String).prefix(10))) else { continue }
-            out.append(ReportNeed(opened: opened, firstReferral: (row["first_referral"] as String?).flatMap(CalendarDate.init(iso:)),
-                                  done: (row["done"] as String?).flatMap(CalendarDate.init(iso:)), closed: (row["status"] as String) == "closed"))
-        }
-        return out
+    /// For each need opened by the period's end whose day in `column` (first referral, done) is
+    /// in the period, the days from its opening to that day.
+    private static func daysFromOpening(_ db: Database, to column: String, in period: ReportPeriod) throws -> [Int] {
+        // julianday of two calendar days differs by a whole number: the days between them.
+        try Int?.fetchAll(db, sql: """
+            SELECT CAST(julianday(\(column)) - julianday(opened) AS INTEGER) FROM report_need
+            WHERE \(column) BETWEEN ? AND ? AND opened <= ?
+            """, arguments: [period.first.iso, period.last.iso, period.last.iso]).compactMap { $0 }
     }
 }

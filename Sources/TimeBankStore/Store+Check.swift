@@ -79,6 +79,7 @@ extension Store {
             problems += try Store.storedValueProblems(db)
             problems += try Store.reportAggregateProblems(db)
             problems += try Store.reportNeedFactProblems(db)
+            problems += try Store.reportEngineProblems(db)
             return problems
         }
     }

@@ -32,12 +32,14 @@ extension Store {
 
     static func report(_ db: Database, _ period: ReportPeriod, today: CalendarDate, people: ReportPeople) throws -> Report {
         let name = try Store.settings(db).timeBankName
+        var t0 = DispatchTime.now().uptimeNanoseconds
         let reversals = try reportReversals(db)
         // For a year (calendar, financial or twelve months) the previous period is the year
         // before: its figures are the same, so they are counted once.
         let previous = period.previous
         let yearBefore = period.yearBefore == previous ? nil : period.yearBefore
         var tallies: [(ReportTally, activeBefore: [Bool]?)] = []
+        TRACE("reversals", &t0)
         for p in [period, previous, yearBefore] {
             guard let p else { continue }
             let tally = try reportTally(db, p, people: people, reversals: reversals, today: today)
@@ -53,9 +55,15 @@ extension Store {
                 tallies[i].activeBefore = try activeMembers(db, before, people: people, reversals: reversals)
             }
         }
-        let named = tallies.flatMap { t in ReportFigures.milestonesPassed(t.0).filter { people.mayBeNamed[$0.slot] }.map { people.numbers[$0.slot] } }
-        let names = try memberNames(db, Array(Set(named)))
-        let figures = tallies.map { ReportFigures.compute($0.0, people: people, activeBefore: $0.activeBefore, names: names) }
+        TRACE("active", &t0)
+        // Only the current period's milestones are named in the report.
+        let named = tallies.first.map { t in ReportFigures.milestonesPassed(t.0).filter { people.mayBeNamed[$0.slot] }.map { people.numbers[$0.slot] } }
+        let names = try memberNames(db, Array(Set(named ?? [])))
+        TRACE("names", &t0)
+        let figures = tallies.enumerated().map { i, t in
+            ReportFigures.compute(t.0, people: people, activeBefore: t.activeBefore, names: i == 0 ? names : [:])
+        }
+        TRACE("compute", &t0)
         guard let current = figures.first else { throw StoreError.invalid("The period has no dates.") }
         let previousFigures = previous == nil ? nil : figures.dropFirst().first
         let yearBeforeFigures = period.yearBefore == nil ? nil : yearBefore == nil ? previousFigures : figures.last
@@ -71,7 +79,7 @@ extension Store {
         } else {
             tally = ReportTally(facts: try reportFacts(db, p), people: people, today: today)
         }
-        try fillReportTally(db, &tally, reversals: reversals)
+        try fillReportTally(db, &tally, people: people, reversals: reversals)
         return tally
     }
 
@@ -103,9 +111,10 @@ extension Store {
 
     /// What does not come from exchanges between members: the pot, members who joined or left,
     /// needs and referrals, vetting reviews, the categories' names.
-    static func fillReportTally(_ db: Database, _ tally: inout ReportTally, reversals: [ReportReversal]) throws {
+    static func fillReportTally(_ db: Database, _ tally: inout ReportTally, people: ReportPeople, reversals: [ReportReversal]) throws {
         let period = tally.period
         let from = period.first.iso, to = period.last.iso
+        var t0 = DispatchTime.now().uptimeNanoseconds
         // Originals to and from the pot through covering indexes, and the few reversals.
         let pot = try Row.fetchOne(db, sql: """
             WITH pot(id) AS (SELECT id FROM account WHERE kind = 'pot')
@@ -121,6 +130,7 @@ extension Store {
             """, arguments: ["from": from, "to": to])
         tally.potGrantedMinutes = pot?["granted"] ?? 0
         tally.potDonatedMinutes = pot?["donated"] ?? 0
+        TRACE("pot", &t0)
 
         // A member's leaving is known from the audit log of the edit that set the status.
         tally.leftMembers = try Int.fetchOne(db, sql: """
@@ -129,12 +139,18 @@ extension Store {
               AND instr(details || char(10), char(10) || 'Status' || char(9)) > 0
               AND instr(details || char(10), char(9) || 'left' || char(10)) > 0
             """, arguments: [from, to]) ?? 0
+        TRACE("left", &t0)
         tally.needs = try reportNeedFigures(db, period)
-        tally.vettingOverdue = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM vetting v INDEXED BY vetting_report_overdue
-            CROSS JOIN member m INDEXED BY member_report_profile ON m.number = v.member
-            WHERE m.status IN ('active', 'on-hold') AND v.complete = 1 AND v.next_review < ?
-            """, arguments: [to]) ?? 0
+        TRACE("needs", &t0)
+        // Reviews due before the period's end of members active or on hold.
+        var overdue = 0
+        try db.forEachRawRow(sql: """
+            SELECT member FROM vetting INDEXED BY vetting_report_overdue WHERE complete = 1 AND next_review < ?
+            """, arguments: [to]) { row in
+            if let s = people.slot(of: row.int(0)), people.isCurrent[s] { overdue += 1 }
+        }
+        tally.vettingOverdue = overdue
+        TRACE("vettingOverdue", &t0)
         for row in try Row.fetchAll(db, sql: "SELECT code, grp, name FROM category") {
             tally.categories[row["code"]] = ReportCategory(group: row["grp"], name: row["name"])
         }
@@ -142,14 +158,15 @@ extension Store {
         // 90 days ended: the first never reversed (`report_member_first`), or an earlier one
         // reversed only after those days, so a later correction never changes a closed month.
         var joined: [(number: Int, joined: CalendarDate, kept: CalendarDate?)] = []
-        for row in try Row.fetchAll(db, sql: """
+        try db.forEachRawRow(sql: """
             SELECT m.number, m.joined, f.first_exchange FROM member m INDEXED BY member_joined
             LEFT JOIN report_member_first f ON f.member = m.number
             WHERE m.joined BETWEEN ? AND ?
-            """, arguments: [from, to]) {
-            guard let day = CalendarDate(iso: row[1]) else { continue }
-            joined.append((row[0], day, (row[2] as String?).flatMap(CalendarDate.init(iso:))))
+            """, arguments: [from, to]) { row in
+            guard let day = row.date(1) else { return }
+            joined.append((row.int(0), day, row.isNull(2) ? nil : row.date(2)))
         }
+        TRACE("categories+joined", &t0)
         var reversedOriginals: [Int: [ReportReversal]] = [:]
         if !joined.isEmpty {
             let numbers = Set(joined.map(\.number))
@@ -166,6 +183,7 @@ extension Store {
             }
             tally.joiners.append(ReportTally.Joiner(number: j.number, joined: j.joined, firstExchange: first))
         }
+        TRACE("joiners", &t0)
     }
 
     /// Exchanges between two members dated in the period; a reversal in the original's direction, negative.

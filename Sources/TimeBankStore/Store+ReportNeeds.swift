@@ -30,9 +30,13 @@ extension Store {
     /// in the period, the days from its opening to that day.
     private static func daysFromOpening(_ db: Database, to column: String, in period: ReportPeriod) throws -> [Int] {
         // julianday of two calendar days differs by a whole number: the days between them.
-        try Int?.fetchAll(db, sql: """
+        var days: [Int] = []
+        try db.forEachRawRow(sql: """
             SELECT CAST(julianday(\(column)) - julianday(opened) AS INTEGER) FROM report_need
             WHERE \(column) BETWEEN ? AND ? AND opened <= ?
-            """, arguments: [period.first.iso, period.last.iso, period.last.iso]).compactMap { $0 }
+            """, arguments: [period.first.iso, period.last.iso, period.last.iso]) { row in
+            if !row.isNull(0) { days.append(row.int(0)) }
+        }
+        return days
     }
 }

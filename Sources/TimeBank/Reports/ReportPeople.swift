@@ -9,6 +9,8 @@ public struct ReportPeople: Sendable {
     public private(set) var cameThroughService: [Bool] = []
     /// Agreed to be named (consent to share details): milestones name only these.
     public private(set) var mayBeNamed: [Bool] = []
+    /// Active or on hold: a member whose vetting review can be overdue (not pending, not left).
+    public private(set) var isCurrent: [Bool] = []
     /// Each breakdown's value per slot, as a code into its `names`.
     public private(set) var area = ReportCodes()
     public private(set) var ageBand = ReportCodes()
@@ -19,14 +21,15 @@ public struct ReportPeople: Sendable {
 
     /// Slot of a member number: an offset into `denseSlots` when numbers are close together,
     /// as the console gives them; a dictionary when an import brought far-apart numbers.
-    private var firstNumber = 0
-    private var denseSlots: [Int32] = []
-    private var sparseSlots: [Int: Int] = [:]
+    @usableFromInline var firstNumber = 0
+    @usableFromInline var denseSlots: [Int32] = []
+    @usableFromInline var sparseSlots: [Int: Int] = [:]
 
     public init() {}
 
     public var count: Int { numbers.count }
 
+    @inlinable
     public func slot(of number: Int) -> Int? {
         if denseSlots.isEmpty { return sparseSlots[number] }
         let offset = number - firstNumber
@@ -38,20 +41,21 @@ public struct ReportPeople: Sendable {
     /// Adds a member; numbers must come in ascending order. The breakdown values are the
     /// stored texts, empty when not given.
     public mutating func append(number: Int, kind: MemberKind, cameThrough: String, area: String, ageBand: String, gender: String,
-                                ethnicity: String, disability: String, mayBeNamed: Bool) {
+                                ethnicity: String, disability: String, mayBeNamed: Bool, isCurrent: Bool = true) {
         appendCoded(number: number, isOrganisation: kind == .organisation,
-                    cameThroughService: CameThrough(rawValue: cameThrough)?.isService == true, mayBeNamed: mayBeNamed,
+                    cameThroughService: CameThrough(rawValue: cameThrough)?.isService == true, mayBeNamed: mayBeNamed, isCurrent: isCurrent,
                     codes: (self.area.code(area), self.ageBand.code(ageBand), self.gender.code(gender), self.ethnicity.code(ethnicity),
                             self.disability.code(disability), self.cameThrough.code(cameThrough)))
     }
 
     /// The same with codes already taken from this value's `ReportCodes` (the store's fast read).
-    public mutating func appendCoded(number: Int, isOrganisation: Bool, cameThroughService: Bool, mayBeNamed: Bool,
+    public mutating func appendCoded(number: Int, isOrganisation: Bool, cameThroughService: Bool, mayBeNamed: Bool, isCurrent: Bool,
                                      codes: (area: Int32, ageBand: Int32, gender: Int32, ethnicity: Int32, disability: Int32, cameThrough: Int32)) {
         numbers.append(number)
         self.isOrganisation.append(isOrganisation)
         self.cameThroughService.append(cameThroughService)
         self.mayBeNamed.append(mayBeNamed)
+        self.isCurrent.append(isCurrent)
         area.codes.append(codes.area)
         ageBand.codes.append(codes.ageBand)
         gender.codes.append(codes.gender)

@@ -101,6 +101,7 @@ public struct MemberTallies: Sendable {
     public var count: Int { touched.count }
 
     /// Active: giver or receiver of at least one original standing at the period's end.
+    @inlinable
     public func isActive(_ slot: Int) -> Bool { givenCount[slot] > 0 || receivedCount[slot] > 0 }
 
     /// Every slot's activity, for retention in the next period.

@@ -1,5 +1,7 @@
 import GRDB
 import TimeBank
+import Foundation
+func TRACE(_ label: String, _ start: inout UInt64) { let now = DispatchTime.now().uptimeNanoseconds; if ProcessInfo.processInfo.environment["REPORT_TRACE"] != nil { FileHandle.standardError.write("\(label) \(Double(now - start) / 1e6)\n".data(using: .utf8)!) }; start = now }
 
 /// A period of whole months read from the monthly aggregates (migrations v12a-report-month-aggregates
 /// and v12b-report-engine) instead of from every exchange: one row per member and month, one per
@@ -56,6 +58,7 @@ extension Store {
                              today: CalendarDate) throws -> ReportTally {
         var tally = ReportTally(period: p, today: today, memberCount: people.count)
         let from = p.first.monthKey, to = p.last.monthKey
+        var t0 = DispatchTime.now().uptimeNanoseconds
 
         try db.forEachRawRow(sql: """
             SELECT month, category, minutes, exchanges FROM report_month_category WHERE month BETWEEN ? AND ?
@@ -68,6 +71,7 @@ extension Store {
             tally.byCategory[category, default: ReportAmount()].exchanges += n
         }
 
+        TRACE("categories", &t0)
         // Members: rows come in month order, so a member's first row in the period says what they
         // had given before it (given_through less that month's own).
         var m = tally.members
@@ -92,6 +96,7 @@ extension Store {
             m.receivedStanding[s] += row.int(6)
         }
 
+        TRACE("members", &t0)
         // Originals dated in the period and reversed after it stood at its end.
         let late = reversals.filter { $0.original <= p.last && $0.reversal > p.last }
         for c in late where p.contains(c.original) {
@@ -104,9 +109,12 @@ extension Store {
         }
 
         try monthlyPairs(db, p, people: people, late: late, tally: &tally, partners: &m.partners)
+        TRACE("pairs", &t0)
         tally.members = m
         tally.peopleHelpedByOrganisations = try peopleHelpedByOrganisations(db, p, givers: organisationsGave, people: people)
+        TRACE("orgs", &t0)
         (tally.vettedNeedExchanges, tally.vettedNeedHelperVetted) = try vettedNeedExchanges(db, p)
+        TRACE("vetted", &t0)
         return tally
     }
 
@@ -207,14 +215,10 @@ extension Store {
     static func vettedNeedExchanges(_ db: Database, _ p: ReportPeriod) throws -> (Int, Int) {
         let row = try Row.fetchOne(db, sql: """
             SELECT count(*), coalesce(sum(v.complete = 1 AND (v.next_review IS NULL OR v.next_review >= e.date)), 0)
-            FROM exchange e INDEXED BY exchange_report_referral
-            CROSS JOIN referral f INDEXED BY referral_report_need ON f.id = e.referral
-            CROSS JOIN need n INDEXED BY need_report_vetted ON n.id = f.need
-            CROSS JOIN account ga ON ga.id = e.giver CROSS JOIN account ra ON ra.id = e.receiver
-            LEFT JOIN vetting v INDEXED BY vetting_state ON v.member = ga.member
-            WHERE e.referral IS NOT NULL AND e.reverses IS NULL AND e.date BETWEEN ? AND ?
-              AND n.needs_vetted_helper = 1 AND ga.kind = 'member' AND ra.kind = 'member'
-              AND NOT EXISTS (SELECT 1 FROM exchange x WHERE x.reverses = e.id AND x.date <= ?)
+            FROM report_referral_exchange e INDEXED BY report_referral_exchange_vetted
+            LEFT JOIN vetting v ON v.member = e.helper
+            WHERE e.needs_vetted = 1 AND e.date BETWEEN ? AND ?
+              AND NOT EXISTS (SELECT 1 FROM report_reversal x WHERE x.original = e.exchange AND x.reversal_date <= ?)
             """, arguments: [p.first.iso, p.last.iso, p.last.iso])
         return (row?[0] ?? 0, row?[1] ?? 0)
     }

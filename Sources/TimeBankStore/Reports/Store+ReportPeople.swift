@@ -11,7 +11,8 @@ extension Store {
         var seen = (area: SeenValues(), ageBand: SeenValues(), gender: SeenValues(), ethnicity: SeenValues(),
                     disability: SeenValues(), cameThrough: SeenValues())
         try db.forEachRawRow(sql: """
-            SELECT number, kind = 'organisation', came_through, area, age_band, gender, ethnicity, disability, consent_share
+            SELECT number, kind = 'organisation', came_through, area, age_band, gender, ethnicity, disability, consent_share,
+                   status IN ('active', 'on-hold')
             FROM member INDEXED BY member_report_profile ORDER BY number
             """) { row in
             let cameThrough = row.bytes(2)
@@ -22,7 +23,7 @@ extension Store {
             }
             let service = seen.cameThrough.isService(codes.5, codes: people.cameThrough)
             people.appendCoded(number: row.int(0), isOrganisation: row.int(1) != 0, cameThroughService: service,
-                               mayBeNamed: row.int(8) != 0,
+                               mayBeNamed: row.int(8) != 0, isCurrent: row.int(9) != 0,
                                codes: (codes.0, codes.1, codes.2, codes.3, codes.4, codes.5))
         }
         people.finish()
@@ -59,9 +60,9 @@ extension Store {
         guard !numbers.isEmpty else { return [:] }
         let json = "[" + numbers.map(String.init).joined(separator: ",") + "]"
         var out: [Int: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT m.number, m.name FROM json_each(?) j CROSS JOIN member m ON m.number = j.value",
-                                    arguments: [json]) {
-            out[row[0]] = row[1]
+        try db.forEachRawRow(sql: "SELECT m.number, m.name FROM json_each(?) j CROSS JOIN member m ON m.number = j.value",
+                             arguments: [json]) { row in
+            out[row.int(0)] = String(decoding: row.bytes(1), as: UTF8.self)
         }
         return out
     }

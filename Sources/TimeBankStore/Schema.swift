@@ -454,6 +454,7 @@ enum Schema {
         m.registerMigration("v11g-commit-speed", migrate: Schema.speedUpCommits)
         m.registerMigration("v12a-report-month-aggregates", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthAggregates)
         m.registerMigration("v12b-report-engine", foreignKeyChecks: .immediate, migrate: Schema.addReportEngine)
+        m.registerMigration("v12d-vetting-completed-on", migrate: Schema.addVettingCompletedOn)
         return m
     }
 }

@@ -206,7 +206,7 @@ extension Store {
     /// helper, and of those, the ones whose helper's vetting was complete and in date that day.
     static func vettedNeedExchanges(_ db: Database, _ p: ReportPeriod) throws -> (Int, Int) {
         let row = try Row.fetchOne(db, sql: """
-            SELECT count(*), coalesce(sum(v.complete = 1 AND (v.next_review IS NULL OR v.next_review >= e.date)), 0)
+            SELECT count(*), coalesce(sum(\(VettingSQL.completeOn(day: "e.date"))), 0)
             FROM exchange e INDEXED BY exchange_report_referral
             CROSS JOIN referral f INDEXED BY referral_report_need ON f.id = e.referral
             CROSS JOIN need n INDEXED BY need_report_vetted ON n.id = f.need

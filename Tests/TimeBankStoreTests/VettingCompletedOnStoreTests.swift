@@ -37,6 +37,17 @@ struct VettingCompletedOnStoreTests {
         #expect(try l.store.check() == [])
     }
 
+    @Test("Erasing a member forgets the day their vetting was completed with the rest of it")
+    func erasureForgetsIt() throws {
+        let l = try ReportLedger()
+        let zoe = try l.member("Zoë 王 O'Brien")
+        try l.store.saveVetting(member: zoe, Vetting(references: Self.refs, idSeen: reportDay(1, 2), induction: reportDay(3, 4)), by: l.broker)
+        #expect(try Self.completedOn(l.temp, zoe) == "2026-03-04")
+        try l.store.erase(member: zoe, reason: "Asked in writing", balance: .keep, by: l.broker)
+        #expect(try Self.completedOn(l.temp, zoe) == nil)
+        #expect(try l.store.check() == [])
+    }
+
     @Test("Migrating a file built before v12d fills in the day each vetting was completed from its steps")
     func backfill() throws {
         let l = try ReportLedger()

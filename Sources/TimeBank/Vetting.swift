@@ -37,6 +37,15 @@ public enum VettingState: String, Sendable, Codable, CaseIterable {
         if let review = nextReview, review < today { return .expired }
         return .complete
     }
+
+    /// The same rule on any day `day`, past ones included: vetting counts on `day` when it was
+    /// completed on or before `day` and its next review, if it has one, is not before `day`. A
+    /// helper whose last step came after a day of service was not vetted on that day.
+    /// (`VettingSQL.completeOn` in TimeBankStore is this rule in SQL.)
+    public static func counts(completedOn: CalendarDate?, nextReview: CalendarDate?, on day: CalendarDate) -> Bool {
+        guard let completed = completedOn, completed <= day else { return false }
+        return of(complete: true, nextReview: nextReview, today: day) == .complete
+    }
 }
 
 /// The safeguarding record of one member.
@@ -100,6 +109,25 @@ public struct Vetting: Hashable, Sendable {
     /// Every step done: references, ID, induction and, where the role needs one, a DBS check.
     public var isComplete: Bool {
         references.count >= Self.referencesRequired && idSeen != nil && induction != nil && (!dbsRequired || dbs != nil)
+    }
+
+    /// The day the last required step was done, nil while a step is missing: the latest of the
+    /// day the `referencesRequired`-th reference came in (in order of receipt, however they were
+    /// entered), the ID seen, the induction and, where the role needs one, the DBS certificate's
+    /// issue.
+    public var completedOn: CalendarDate? {
+        guard isComplete else { return nil }
+        let received = references.map(\.received).sorted()
+        let steps: [CalendarDate?] = [
+            received.count >= Self.referencesRequired ? received[Self.referencesRequired - 1] : nil,
+            idSeen, induction, dbsRequired ? dbs?.issued : nil,
+        ]
+        return steps.compactMap { $0 }.max()
+    }
+
+    /// Whether this vetting counted on `day` (see `VettingState.counts`).
+    public func counts(on day: CalendarDate) -> Bool {
+        VettingState.counts(completedOn: completedOn, nextReview: nextReview, on: day)
     }
 
     public func state(today: CalendarDate) -> VettingState {

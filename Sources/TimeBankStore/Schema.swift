@@ -455,6 +455,7 @@ enum Schema {
         m.registerMigration("v12a-report-month-aggregates", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthAggregates)
         m.registerMigration("v12b-report-engine", foreignKeyChecks: .immediate, migrate: Schema.addReportEngine)
         m.registerMigration("v12c-report-need-facts", foreignKeyChecks: .immediate, migrate: Schema.addReportNeedFacts)
+        m.registerMigration("v12d-vetting-completed-on", migrate: Schema.addVettingCompletedOn)
         return m
     }
 }

@@ -101,7 +101,8 @@ extension Store {
         try db.execute(sql: "DELETE FROM vetting_reference WHERE member = ?", arguments: [n])
         try db.execute(sql: """
             UPDATE vetting SET id_seen = NULL, induction = NULL, dbs_required = 0, dbs_level = NULL, dbs_certificate = NULL,
-                dbs_issued = NULL, dbs_review = NULL, review = NULL, complete = 0, next_review = NULL
+                dbs_issued = NULL, dbs_review = NULL, review = NULL, complete = 0, next_review = NULL,
+                completed_on = NULL
             WHERE member = ?
             """, arguments: [n])
         for table in ["offer", "need"] {

@@ -221,14 +221,15 @@ extension Store {
     static func writeVetting(_ db: Database, member n: Int, _ v: Vetting) throws {
         let complete = v.isComplete
         try db.execute(sql: """
-            INSERT INTO vetting (member, id_seen, induction, dbs_required, dbs_level, dbs_certificate, dbs_issued, dbs_review, review, complete, next_review)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO vetting (member, id_seen, induction, dbs_required, dbs_level, dbs_certificate, dbs_issued, dbs_review, review, complete,
+                                 next_review, completed_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(member) DO UPDATE SET id_seen = excluded.id_seen, induction = excluded.induction,
                 dbs_required = excluded.dbs_required, dbs_level = excluded.dbs_level, dbs_certificate = excluded.dbs_certificate,
                 dbs_issued = excluded.dbs_issued, dbs_review = excluded.dbs_review, review = excluded.review,
-                complete = excluded.complete, next_review = excluded.next_review
+                complete = excluded.complete, next_review = excluded.next_review, completed_on = excluded.completed_on
             """, arguments: [n, v.idSeen?.iso, v.induction?.iso, v.dbsRequired, v.dbs?.level, v.dbs?.certificateNumber,
-                             v.dbs?.issued.iso, v.dbs?.review.iso, v.review?.iso, complete, v.nextReview?.iso])
+                             v.dbs?.issued.iso, v.dbs?.review.iso, v.review?.iso, complete, v.nextReview?.iso, v.completedOn?.iso])
         try db.execute(sql: "DELETE FROM vetting_reference WHERE member = ?", arguments: [n])
         for r in v.references {
             try db.execute(sql: "INSERT INTO vetting_reference (member, referee, received) VALUES (?, ?, ?)", arguments: [n, r.referee, r.received.iso])

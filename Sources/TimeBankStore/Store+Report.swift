@@ -198,7 +198,7 @@ extension Store {
                    CASE WHEN e.reverses IS NULL AND e.referral IS NOT NULL THEN
                        (SELECT n.needs_vetted_helper FROM referral f JOIN need n ON n.id = f.need WHERE f.id = e.referral) END,
                    CASE WHEN e.reverses IS NULL AND e.referral IS NOT NULL THEN
-                       (SELECT v.complete = 1 AND (v.next_review IS NULL OR v.next_review >= e.date)
+                       (SELECT \(VettingSQL.completeOn(day: "e.date"))
                         FROM account g JOIN vetting v ON v.member = g.member WHERE g.id = e.giver) END
             FROM exchange e INDEXED BY exchange_report_period
             WHERE e.date BETWEEN ? AND ?

@@ -10,6 +10,13 @@ enum VettingSQL {
         "(\(v).complete = 1 AND (\(v).next_review IS NULL OR \(v).next_review >= \(today)))"
     }
 
+    /// Vetting that counted on `day`, a past day included (`VettingState.counts`): completed on
+    /// or before `day`, and its next review, if any, not before `day`. `day` is an SQL expression
+    /// (a placeholder or a column such as "e.date").
+    static func completeOn(_ v: String = "v", day: String) -> String {
+        "(\(v).complete = 1 AND \(v).completed_on <= \(day) AND (\(v).next_review IS NULL OR \(v).next_review >= \(day)))"
+    }
+
     /// Completed once, but past its review on `today`.
     static func expired(_ v: String = "v", today: String) -> String {
         "(\(v).complete = 1 AND \(v).next_review < \(today))"

@@ -185,10 +185,7 @@ extension ReportDefinitionTests {
         let june = try l.report(.month(2026, 6)).current
         #expect(june.value("vetted_need_exchanges") == .count(1))
         #expect(june.value("vetted_need_exchanges_helper_vetted") == .count(1))
-        // The definition: "where the helper's vetting was complete on the date of service". Today
-        // the report reads whether the vetting is complete now and its review not passed on the day.
-        withKnownIssue("helper_vetted reads the vetting as it is now, not as it stood on the day of service") {
-            #expect(may.value("vetted_need_exchanges_helper_vetted") == .count(0))
-        }
+        // The definition: "where the helper's vetting was complete on the date of service".
+        #expect(may.value("vetted_need_exchanges_helper_vetted") == .count(0))
     }
 }

@@ -21,8 +21,9 @@ struct DemoMemberWriter {
         let cols = Self.memberColumns
         let insertMember = try db.makeStatement(sql: "INSERT INTO member (\(cols.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", ")))")
         let insertVetting = try db.makeStatement(sql: """
-            INSERT INTO vetting (member, id_seen, induction, dbs_required, dbs_level, dbs_certificate, dbs_issued, dbs_review, review, complete, next_review)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO vetting (member, id_seen, induction, dbs_required, dbs_level, dbs_certificate, dbs_issued, dbs_review, review, complete,
+                                 next_review, completed_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertReference = try db.makeStatement(sql: "INSERT INTO vetting_reference (member, referee, received) VALUES (?, ?, ?)")
         let insertNote = try db.makeStatement(sql: "INSERT INTO member_note (member, at, broker, text) VALUES (?, ?, ?, ?)")
@@ -42,6 +43,7 @@ struct DemoMemberWriter {
             try insertVetting.execute(arguments: [
                 m.number, v.idSeen.map(iso), v.induction.map(iso), v.dbsRequired, v.dbs?.level, v.dbs?.certificateNumber,
                 v.dbs.map { iso($0.issued) }, v.dbs.map { iso($0.review) }, v.review.map(iso), complete, v.nextReview.map(iso),
+                v.completedOn.map(iso),
             ])
             for r in v.references {
                 try insertReference.execute(arguments: [m.number, r.referee, iso(r.received)])

@@ -125,4 +125,15 @@ struct ReportValueTests {
         #expect(f.value("connections") == .count(2))
         #expect(f.value("median_partners") == .measure(1))
     }
+
+    @Test func medianFromHowOftenEachValueOccurs() {
+        // {1, 1, 2}: the middle is 1.
+        #expect(ReportFigures.median(counts: [0, 2, 1]) == 1)
+        // {1, 2}: between 1 and 2.
+        #expect(ReportFigures.median(counts: [0, 1, 1]) == 1.5)
+        // {0, 0, 0, 3, 3}: the middle is 0.
+        #expect(ReportFigures.median(counts: [3, 0, 0, 2]) == 0)
+        #expect(ReportFigures.median(counts: []) == nil)
+        #expect(ReportFigures.median(counts: [0, 0]) == nil)
+    }
 }

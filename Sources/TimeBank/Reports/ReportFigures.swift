@@ -55,7 +55,8 @@ public struct ReportFigures: Sendable {
         var active = 0, givers = 0, receivers = 0, both = 0, retained = 0, before = 0
         var imbalance = 0.0
         var serviceGiven = 0, serviceReceived = 0, serviceActive = 0, orgGiven = 0, orgReceived = 0
-        var partnerCounts: [Int] = []
+        // Members by number of partners: the median is read from these counts, not a sort.
+        var byPartners: [Int] = []
         let areas = people.area.names.count
         var areaActive = [Int](repeating: 0, count: areas), areaGiven = [Minutes](repeating: 0, count: areas)
         var areaReceived = [Minutes](repeating: 0, count: areas), areaTouched = [Bool](repeating: false, count: areas)
@@ -66,6 +67,7 @@ public struct ReportFigures: Sendable {
             ("active_members_by_came_through", people.cameThrough),
         ]
         var dimensionCounts = dimensions.map { [Int](repeating: 0, count: $0.codes.names.count) }
+        let dimensionCodes = dimensions.map(\.codes.codes)
         for s in 0..<m.count {
             if let activeBefore, s < activeBefore.count, activeBefore[s] {
                 before += 1
@@ -97,10 +99,12 @@ public struct ReportFigures: Sendable {
             let g = Double(m.givenStanding[s]), r = Double(m.receivedStanding[s])
             if g + r > 0 { imbalance += abs(g - r) / (g + r) }
             if people.cameThroughService[s] { serviceActive += 1 }
-            partnerCounts.append(Int(m.partners[s]))
+            let p = Int(m.partners[s])
+            if p >= byPartners.count { byPartners += [Int](repeating: 0, count: p - byPartners.count + 1) }
+            byPartners[p] += 1
             areaActive[area] += 1
             kindActive[kind] += 1
-            for (d, dimension) in dimensions.enumerated() { dimensionCounts[d][Int(dimension.codes.codes[s])] += 1 }
+            for d in dimensionCodes.indices { dimensionCounts[d][Int(dimensionCodes[d][s])] += 1 }
         }
         let balance: Double? = active == 0 ? nil : 1 - imbalance / Double(active)
 
@@ -143,7 +147,7 @@ public struct ReportFigures: Sendable {
         add(.connections, "connections", .count(tally.connections))
         add(.connections, "new_connections", .count(tally.newConnections))
         add(.connections, "repeat_pairs", .count(tally.repeatPairs))
-        add(.connections, "median_partners", .measure(median(partnerCounts)))
+        add(.connections, "median_partners", .measure(median(counts: byPartners)))
 
         // Needs and referrals.
         let needs = tally.needs
@@ -233,6 +237,22 @@ public struct ReportFigures: Sendable {
     }
 
     static func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }
+
+    /// The median of values given as how many times each occurs (`counts[v]` values equal to v).
+    public static func median(counts: [Int]) -> Double? {
+        let n = counts.reduce(0, +)
+        guard n > 0 else { return nil }
+        // The values at positions n/2 (and n/2 - 1 when n is even), counting from 0.
+        func value(at position: Int) -> Int {
+            var seen = 0
+            for (v, c) in counts.enumerated() {
+                seen += c
+                if seen > position { return v }
+            }
+            return counts.count - 1
+        }
+        return n % 2 == 1 ? Double(value(at: n / 2)) : Double(value(at: n / 2 - 1) + value(at: n / 2)) / 2
+    }
 
     /// The middle value, or the mean of the two middle values; nil for none.
     public static func median(_ values: [Int]) -> Double? {

@@ -18,7 +18,15 @@ extension Store {
 
     /// The period's report beside the previous period of the same length and the year before.
     public func report(_ period: ReportPeriod, today: CalendarDate = .today()) throws -> Report {
-        try read { db in try Store.report(db, period, today: today, people: try cachedReportPeople(db)) }
+        var t0 = DispatchTime.now().uptimeNanoseconds
+        let r = try read { db in
+            TRACE("read-open", &t0)
+            let people = try cachedReportPeople(db)
+            TRACE("people", &t0)
+            return try Store.report(db, period, today: today, people: people)
+        }
+        TRACE("read-close", &t0)
+        return r
     }
 
     /// The members' report attributes, read again only when a member changed since the last report.
@@ -40,9 +48,13 @@ extension Store {
         let yearBefore = period.yearBefore == previous ? nil : period.yearBefore
         var tallies: [(ReportTally, activeBefore: [Bool]?)] = []
         TRACE("reversals", &t0)
-        for p in [period, previous, yearBefore] {
-            guard let p else { continue }
-            let tally = try reportTally(db, p, people: people, reversals: reversals, today: today)
+        let periods = [period, previous, yearBefore].compactMap { $0 }
+        // Periods of several whole months share one read of the pairs.
+        let longer = periods.filter { isWholeMonths($0) && $0.first.monthKey != $0.last.monthKey }
+        let pairScans = longer.isEmpty ? [] : try scanPairs(db, longer, people: people, reversals: reversals)
+        for p in periods {
+            let tally = try reportTally(db, p, people: people, reversals: reversals, today: today,
+                                        pairs: pairScans.first { $0.period == p })
             tallies.append((tally, nil))
         }
         // Retention compares each period with the one just before it; the current period's is
@@ -72,10 +84,10 @@ extension Store {
 
     /// One period counted: from the monthly aggregates for whole months, else from its exchanges.
     static func reportTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
-                            today: CalendarDate, fromExchanges: Bool = false) throws -> ReportTally {
+                            today: CalendarDate, fromExchanges: Bool = false, pairs: PairScan? = nil) throws -> ReportTally {
         var tally: ReportTally
         if isWholeMonths(p) && !fromExchanges {
-            tally = try monthlyTally(db, p, people: people, reversals: reversals, today: today)
+            tally = try monthlyTally(db, p, people: people, reversals: reversals, today: today, pairs: pairs)
         } else {
             tally = ReportTally(facts: try reportFacts(db, p), people: people, today: today)
         }

@@ -55,7 +55,7 @@ extension Store {
     /// The exchange-made part of a period's tally of whole months: hours by month and category,
     /// members, pairs, organisations' help and safeguarding. The rest is `fillReportTally`.
     static func monthlyTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
-                             today: CalendarDate) throws -> ReportTally {
+                             today: CalendarDate, pairs scanned: PairScan? = nil) throws -> ReportTally {
         var tally = ReportTally(period: p, today: today, memberCount: people.count)
         let from = p.first.monthKey, to = p.last.monthKey
         var t0 = DispatchTime.now().uptimeNanoseconds
@@ -108,7 +108,12 @@ extension Store {
             if people.isOrganisation[g] { organisationsGave.append(c.giver) }
         }
 
-        try monthlyPairs(db, p, people: people, late: late, tally: &tally, partners: &m.partners)
+        var pairs = try scanned ?? scanPairs(db, [p], people: people, reversals: reversals)[0]
+        try pairs.correct(db, p, late: late, people: people)
+        for s in pairs.partners.indices { m.partners[s] += pairs.partners[s] }
+        tally.connections = pairs.connections
+        tally.newConnections = pairs.newConnections
+        tally.repeatPairs = pairs.repeats
         TRACE("pairs", &t0)
         tally.members = m
         tally.peopleHelpedByOrganisations = try peopleHelpedByOrganisations(db, p, givers: organisationsGave, people: people)
@@ -116,78 +121,6 @@ extension Store {
         (tally.vettedNeedExchanges, tally.vettedNeedHelperVetted) = try vettedNeedExchanges(db, p)
         TRACE("vetted", &t0)
         return tally
-    }
-
-    /// Connections, new connections, repeat pairs and each member's partners. The kept pairs come
-    /// from `report_pair_month`; a pair with an original reversed after the period's end is
-    /// counted again from those originals, and the difference applied.
-    static func monthlyPairs(_ db: Database, _ p: ReportPeriod, people: ReportPeople, late: [ReportReversal],
-                             tally: inout ReportTally, partners: inout [Int32]) throws {
-        // The pairs whose count changes, in the order rows come (smaller number, then larger).
-        let lateByPair = Dictionary(grouping: late, by: \.pair)
-        let affected = lateByPair.keys.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
-        var keptInAffected = [Int](repeating: 0, count: affected.count)
-        var next = 0
-        var connections = 0, repeats = 0
-
-        func pair(_ a: Int, _ b: Int, kept: Int) {
-            connections += 1
-            if kept >= 2 { repeats += 1 }
-            if let sa = people.slot(of: a) { partners[sa] += 1 }
-            if let sb = people.slot(of: b) { partners[sb] += 1 }
-            while next < affected.count, (affected[next].a, affected[next].b) < (a, b) { next += 1 }
-            if next < affected.count, affected[next].a == a, affected[next].b == b { keptInAffected[next] = kept }
-        }
-
-        if p.first.monthKey == p.last.monthKey {
-            try db.forEachRawRow(sql: "SELECT a, b, kept FROM report_pair_month WHERE month = ?", arguments: [p.first.monthKey]) { row in
-                pair(row.int(0), row.int(1), kept: row.int(2))
-            }
-        } else {
-            // Months of one pair are next to each other in pair order: summed without a table of pairs.
-            let first = monthNumber(p.first), last = monthNumber(p.last)
-            var current: (a: Int, b: Int)? = nil
-            var kept = 0
-            try db.forEachRawRow(sql: "SELECT a, b, month, kept FROM report_pair_month INDEXED BY report_pair_month_pair") { row in
-                guard let month = row.monthIndex(2), month >= first, month <= last else { return }
-                let a = row.int(0), b = row.int(1)
-                if let c = current, c.a == a, c.b == b {
-                    kept += row.int(3)
-                    return
-                }
-                if let c = current { pair(c.a, c.b, kept: kept) }
-                current = (a, b)
-                kept = row.int(3)
-            }
-            if let c = current { pair(c.a, c.b, kept: kept) }
-        }
-
-        // New: the pair's first original never reversed is in the period (`report_pair_first`).
-        var newPairs = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM report_pair_first INDEXED BY report_pair_first_date WHERE first_exchange BETWEEN ? AND ?
-            """, arguments: [p.first.iso, p.last.iso]) ?? 0
-
-        for (i, pairKey) in affected.enumerated() {
-            let originals = lateByPair[pairKey] ?? []
-            let keptIn = keptInAffected[i]
-            let standIn = keptIn + originals.filter { p.contains($0.original) }.count
-            guard standIn > 0 else { continue }
-            let firstKept = try String.fetchOne(db, sql: "SELECT first_exchange FROM report_pair_first WHERE a = ? AND b = ?",
-                                                arguments: [pairKey.a, pairKey.b])
-            let keptBefore = firstKept.map { $0 < p.first.iso } ?? false
-            let standBefore = keptBefore || originals.contains { $0.original < p.first }
-            let counted = keptIn > 0 ? 1 : 0
-            connections += 1 - counted
-            repeats += (standIn >= 2 ? 1 : 0) - (keptIn >= 2 ? 1 : 0)
-            newPairs += (standBefore ? 0 : 1) - (keptIn > 0 && !keptBefore ? 1 : 0)
-            if counted == 0 {
-                if let sa = people.slot(of: pairKey.a) { partners[sa] += 1 }
-                if let sb = people.slot(of: pairKey.b) { partners[sb] += 1 }
-            }
-        }
-        tally.connections = connections
-        tally.newConnections = newPairs
-        tally.repeatPairs = repeats
     }
 
     /// Members (not organisations) who received an original standing at the period's end from an

@@ -1,0 +1,104 @@
+import GRDB
+import TimeBank
+
+/// Connections, new connections, repeat pairs and each member's partners of periods of whole
+/// months. The kept pairs come from `report_pair_month`; a pair with an original reversed after
+/// a period's end (`late`) is counted again from those originals, and the difference applied.
+extension Store {
+    struct PairScan {
+        var period: ReportPeriod
+        /// The pairs whose count changes, in the order rows come (smaller number, then larger),
+        /// with their originals reversed after the period's end.
+        var affected: [MemberPair]
+        var lateByPair: [MemberPair: [ReportReversal]]
+        var keptInAffected: [Int]
+        var next = 0
+        var connections = 0
+        var repeats = 0
+        var newConnections = 0
+        var partners: [Int32]
+
+        init(_ p: ReportPeriod, late: [ReportReversal], memberCount: Int) {
+            period = p
+            lateByPair = Dictionary(grouping: late, by: \.pair)
+            affected = lateByPair.keys.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+            keptInAffected = [Int](repeating: 0, count: affected.count)
+            partners = [Int32](repeating: 0, count: memberCount)
+        }
+
+        /// A pair with `kept` originals never reversed dated in the period.
+        mutating func add(_ a: Int, _ b: Int, kept: Int, people: ReportPeople) {
+            connections += 1
+            if kept >= 2 { repeats += 1 }
+            if let sa = people.slot(of: a) { partners[sa] += 1 }
+            if let sb = people.slot(of: b) { partners[sb] += 1 }
+            while next < affected.count, (affected[next].a, affected[next].b) < (a, b) { next += 1 }
+            if next < affected.count, affected[next].a == a, affected[next].b == b { keptInAffected[next] = kept }
+        }
+
+        /// New pairs (first original never reversed in the period, `report_pair_first`), then the
+        /// pairs of originals reversed after the period's end counted as they stood at its end.
+        mutating func correct(_ db: Database, _ p: ReportPeriod, late: [ReportReversal], people: ReportPeople) throws {
+            newConnections = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM report_pair_first INDEXED BY report_pair_first_date WHERE first_exchange BETWEEN ? AND ?
+                """, arguments: [p.first.iso, p.last.iso]) ?? 0
+            for (i, pair) in affected.enumerated() {
+                let originals = lateByPair[pair] ?? []
+                let keptIn = keptInAffected[i]
+                let standIn = keptIn + originals.filter { p.contains($0.original) }.count
+                guard standIn > 0 else { continue }
+                let firstKept = try String.fetchOne(db, sql: "SELECT first_exchange FROM report_pair_first WHERE a = ? AND b = ?",
+                                                    arguments: [pair.a, pair.b])
+                let keptBefore = firstKept.map { $0 < p.first.iso } ?? false
+                let standBefore = keptBefore || originals.contains { $0.original < p.first }
+                let counted = keptIn > 0 ? 1 : 0
+                connections += 1 - counted
+                repeats += (standIn >= 2 ? 1 : 0) - (keptIn >= 2 ? 1 : 0)
+                newConnections += (standBefore ? 0 : 1) - (keptIn > 0 && !keptBefore ? 1 : 0)
+                if counted == 0 {
+                    if let sa = people.slot(of: pair.a) { partners[sa] += 1 }
+                    if let sb = people.slot(of: pair.b) { partners[sb] += 1 }
+                }
+            }
+        }
+    }
+
+    /// The kept pairs of each period, in one read: a single month from its own rows; several
+    /// periods of more than a month in one pass over the pairs in pair order, where the months of
+    /// one pair are next to each other and are summed without a table of pairs.
+    static func scanPairs(_ db: Database, _ periods: [ReportPeriod], people: ReportPeople, reversals: [ReportReversal]) throws -> [PairScan] {
+        var scans = periods.map { p in
+            PairScan(p, late: reversals.filter { $0.original <= p.last && $0.reversal > p.last }, memberCount: people.count)
+        }
+        if periods.count == 1, let p = periods.first, p.first.monthKey == p.last.monthKey {
+            try db.forEachRawRow(sql: "SELECT a, b, kept FROM report_pair_month WHERE month = ?", arguments: [p.first.monthKey]) { row in
+                scans[0].add(row.int(0), row.int(1), kept: row.int(2), people: people)
+            }
+            return scans
+        }
+        guard let low = periods.map(\.first).min(), let high = periods.map(\.last).max() else { return scans }
+        let ranges = periods.map { (monthNumber($0.first), monthNumber($0.last)) }
+        var current: (a: Int, b: Int)? = nil
+        var kept = [Int](repeating: 0, count: periods.count)
+        func flush() {
+            guard let c = current else { return }
+            for i in kept.indices where kept[i] > 0 {
+                scans[i].add(c.a, c.b, kept: kept[i], people: people)
+                kept[i] = 0
+            }
+        }
+        try db.forEachRawRow(sql: """
+            SELECT a, b, month, kept FROM report_pair_month INDEXED BY report_pair_month_pair WHERE month BETWEEN ? AND ?
+            """, arguments: [low.monthKey, high.monthKey]) { row in
+            guard let month = row.monthIndex(2) else { return }
+            let a = row.int(0), b = row.int(1)
+            if current?.a != a || current?.b != b {
+                flush()
+                current = (a, b)
+            }
+            for i in ranges.indices where ranges[i].0 <= month && month <= ranges[i].1 { kept[i] += row.int(3) }
+        }
+        flush()
+        return scans
+    }
+}

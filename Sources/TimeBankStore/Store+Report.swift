@@ -18,15 +18,7 @@ extension Store {
 
     /// The period's report beside the previous period of the same length and the year before.
     public func report(_ period: ReportPeriod, today: CalendarDate = .today()) throws -> Report {
-        var t0 = DispatchTime.now().uptimeNanoseconds
-        let r = try read { db in
-            TRACE("read-open", &t0)
-            let people = try cachedReportPeople(db)
-            TRACE("people", &t0)
-            return try Store.report(db, period, today: today, people: people)
-        }
-        TRACE("read-close", &t0)
-        return r
+        try read { db in try Store.report(db, period, today: today, people: try cachedReportPeople(db)) }
     }
 
     /// The members' report attributes, read again only when a member changed since the last report.
@@ -40,14 +32,12 @@ extension Store {
 
     static func report(_ db: Database, _ period: ReportPeriod, today: CalendarDate, people: ReportPeople) throws -> Report {
         let name = try Store.settings(db).timeBankName
-        var t0 = DispatchTime.now().uptimeNanoseconds
         let reversals = try reportReversals(db)
         // For a year (calendar, financial or twelve months) the previous period is the year
         // before: its figures are the same, so they are counted once.
         let previous = period.previous
         let yearBefore = period.yearBefore == previous ? nil : period.yearBefore
         var tallies: [(ReportTally, activeBefore: [Bool]?)] = []
-        TRACE("reversals", &t0)
         let periods = [period, previous, yearBefore].compactMap { $0 }
         // Periods of several whole months share one read of the pairs.
         let longer = periods.filter { isWholeMonths($0) && $0.first.monthKey != $0.last.monthKey }
@@ -67,15 +57,12 @@ extension Store {
                 tallies[i].activeBefore = try activeMembers(db, before, people: people, reversals: reversals)
             }
         }
-        TRACE("active", &t0)
         // Only the current period's milestones are named in the report.
         let named = tallies.first.map { t in ReportFigures.milestonesPassed(t.0).filter { people.mayBeNamed[$0.slot] }.map { people.numbers[$0.slot] } }
         let names = try memberNames(db, Array(Set(named ?? [])))
-        TRACE("names", &t0)
         let figures = tallies.enumerated().map { i, t in
             ReportFigures.compute(t.0, people: people, activeBefore: t.activeBefore, names: i == 0 ? names : [:])
         }
-        TRACE("compute", &t0)
         guard let current = figures.first else { throw StoreError.invalid("The period has no dates.") }
         let previousFigures = previous == nil ? nil : figures.dropFirst().first
         let yearBeforeFigures = period.yearBefore == nil ? nil : yearBefore == nil ? previousFigures : figures.last
@@ -126,7 +113,6 @@ extension Store {
     static func fillReportTally(_ db: Database, _ tally: inout ReportTally, people: ReportPeople, reversals: [ReportReversal]) throws {
         let period = tally.period
         let from = period.first.iso, to = period.last.iso
-        var t0 = DispatchTime.now().uptimeNanoseconds
         // Originals to and from the pot through covering indexes, and the few reversals.
         let pot = try Row.fetchOne(db, sql: """
             WITH pot(id) AS (SELECT id FROM account WHERE kind = 'pot')
@@ -142,7 +128,6 @@ extension Store {
             """, arguments: ["from": from, "to": to])
         tally.potGrantedMinutes = pot?["granted"] ?? 0
         tally.potDonatedMinutes = pot?["donated"] ?? 0
-        TRACE("pot", &t0)
 
         // A member's leaving is known from the audit log of the edit that set the status.
         tally.leftMembers = try Int.fetchOne(db, sql: """
@@ -151,9 +136,7 @@ extension Store {
               AND instr(details || char(10), char(10) || 'Status' || char(9)) > 0
               AND instr(details || char(10), char(9) || 'left' || char(10)) > 0
             """, arguments: [from, to]) ?? 0
-        TRACE("left", &t0)
         tally.needs = try reportNeedFigures(db, period)
-        TRACE("needs", &t0)
         // Reviews due before the period's end of members active or on hold.
         var overdue = 0
         try db.forEachRawRow(sql: """
@@ -162,7 +145,6 @@ extension Store {
             if let s = people.slot(of: row.int(0)), people.isCurrent[s] { overdue += 1 }
         }
         tally.vettingOverdue = overdue
-        TRACE("vettingOverdue", &t0)
         for row in try Row.fetchAll(db, sql: "SELECT code, grp, name FROM category") {
             tally.categories[row["code"]] = ReportCategory(group: row["grp"], name: row["name"])
         }
@@ -178,7 +160,6 @@ extension Store {
             guard let day = row.date(1) else { return }
             joined.append((row.int(0), day, row.isNull(2) ? nil : row.date(2)))
         }
-        TRACE("categories+joined", &t0)
         var reversedOriginals: [Int: [ReportReversal]] = [:]
         if !joined.isEmpty {
             let numbers = Set(joined.map(\.number))
@@ -195,7 +176,6 @@ extension Store {
             }
             tally.joiners.append(ReportTally.Joiner(number: j.number, joined: j.joined, firstExchange: first))
         }
-        TRACE("joiners", &t0)
     }
 
     /// Exchanges between two members dated in the period; a reversal in the original's direction, negative.

@@ -1,7 +1,5 @@
 import GRDB
 import TimeBank
-import Foundation
-func TRACE(_ label: String, _ start: inout UInt64) { let now = DispatchTime.now().uptimeNanoseconds; if ProcessInfo.processInfo.environment["REPORT_TRACE"] != nil { FileHandle.standardError.write("\(label) \(Double(now - start) / 1e6)\n".data(using: .utf8)!) }; start = now }
 
 /// A period of whole months read from the monthly aggregates (migrations v12a-report-month-aggregates
 /// and v12b-report-engine) instead of from every exchange: one row per member and month, one per
@@ -58,7 +56,6 @@ extension Store {
                              today: CalendarDate, pairs scanned: PairScan? = nil) throws -> ReportTally {
         var tally = ReportTally(period: p, today: today, memberCount: people.count)
         let from = p.first.monthKey, to = p.last.monthKey
-        var t0 = DispatchTime.now().uptimeNanoseconds
 
         try db.forEachRawRow(sql: """
             SELECT month, category, minutes, exchanges FROM report_month_category WHERE month BETWEEN ? AND ?
@@ -71,7 +68,6 @@ extension Store {
             tally.byCategory[category, default: ReportAmount()].exchanges += n
         }
 
-        TRACE("categories", &t0)
         // Members: rows come in month order, so a member's first row in the period says what they
         // had given before it (given_through less that month's own).
         var m = tally.members
@@ -96,7 +92,6 @@ extension Store {
             m.receivedStanding[s] += row.int(6)
         }
 
-        TRACE("members", &t0)
         // Originals dated in the period and reversed after it stood at its end.
         let late = reversals.filter { $0.original <= p.last && $0.reversal > p.last }
         for c in late where p.contains(c.original) {
@@ -114,12 +109,9 @@ extension Store {
         tally.connections = pairs.connections
         tally.newConnections = pairs.newConnections
         tally.repeatPairs = pairs.repeats
-        TRACE("pairs", &t0)
         tally.members = m
         tally.peopleHelpedByOrganisations = try peopleHelpedByOrganisations(db, p, givers: organisationsGave, people: people)
-        TRACE("orgs", &t0)
         (tally.vettedNeedExchanges, tally.vettedNeedHelperVetted) = try vettedNeedExchanges(db, p)
-        TRACE("vetted", &t0)
         return tally
     }
 

@@ -37,35 +37,30 @@ extension Store {
         // before: its figures are the same, so they are counted once.
         let previous = period.previous
         let yearBefore = period.yearBefore == previous ? nil : period.yearBefore
-        var tallies: [(ReportTally, activeBefore: [Bool]?)] = []
-        let periods = [period, previous, yearBefore].compactMap { $0 }
         // Periods of several whole months share one read of the pairs.
-        let longer = periods.filter { isWholeMonths($0) && $0.first.monthKey != $0.last.monthKey }
+        let longer = [period, previous, yearBefore].compactMap { $0 }.filter { isWholeMonths($0) && $0.first.monthKey != $0.last.monthKey }
         let pairScans = longer.isEmpty ? [] : try scanPairs(db, longer, people: people, reversals: reversals)
-        for p in periods {
-            let tally = try reportTally(db, p, people: people, reversals: reversals, today: today,
-                                        pairs: pairScans.first { $0.period == p })
-            tallies.append((tally, nil))
-        }
-        // Retention compares each period with the one just before it; the current period's is
-        // `previous`, counted above (none when there is no period before: no one to retain).
-        for i in tallies.indices {
-            let p = tallies[i].0.period
-            if i == 0 {
-                tallies[i].activeBefore = tallies.count > 1 && p.previous == previous ? tallies[1].0.members.active : []
-            } else if let before = p.previous {
-                tallies[i].activeBefore = try activeMembers(db, before, people: people, reversals: reversals)
+
+        // One period's tally at a time, its figures made before the next is counted, so a report
+        // holds one tally of 100,000 members, not three. Retention compares a period with the
+        // one just before it: the current period's is `previous`, so that is counted first.
+        var activeInPrevious: [Bool] = []
+        func figures(_ p: ReportPeriod, current: Bool) throws -> ReportFigures {
+            let tally = try reportTally(db, p, people: people, reversals: reversals, today: today, pairs: pairScans.first { $0.period == p })
+            let activeBefore: [Bool]?
+            if current {
+                activeBefore = activeInPrevious
+            } else {
+                activeBefore = try p.previous.map { try activeMembers(db, $0, people: people, reversals: reversals) }
+                if p == previous { activeInPrevious = tally.members.active }
             }
+            // Only the current period's milestones are named in the report.
+            let named = current ? ReportFigures.milestonesPassed(tally).filter { people.mayBeNamed[$0.slot] }.map { people.numbers[$0.slot] } : []
+            return ReportFigures.compute(tally, people: people, activeBefore: activeBefore, names: try memberNames(db, Array(Set(named))))
         }
-        // Only the current period's milestones are named in the report.
-        let named = tallies.first.map { t in ReportFigures.milestonesPassed(t.0).filter { people.mayBeNamed[$0.slot] }.map { people.numbers[$0.slot] } }
-        let names = try memberNames(db, Array(Set(named ?? [])))
-        let figures = tallies.enumerated().map { i, t in
-            ReportFigures.compute(t.0, people: people, activeBefore: t.activeBefore, names: i == 0 ? names : [:])
-        }
-        guard let current = figures.first else { throw StoreError.invalid("The period has no dates.") }
-        let previousFigures = previous == nil ? nil : figures.dropFirst().first
-        let yearBeforeFigures = period.yearBefore == nil ? nil : yearBefore == nil ? previousFigures : figures.last
+        let previousFigures = try previous.map { try figures($0, current: false) }
+        let yearBeforeFigures = period.yearBefore == nil ? nil : try yearBefore.map { try figures($0, current: false) } ?? previousFigures
+        let current = try figures(period, current: true)
         return Report(timeBankName: name, current: current, previous: previousFigures, yearBefore: yearBeforeFigures)
     }
 

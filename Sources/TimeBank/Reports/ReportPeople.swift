@@ -102,6 +102,4 @@ public struct ReportCodes: Sendable {
         byName[value] = c
         return c
     }
-
-    public func name(ofSlot slot: Int) -> String { names[Int(codes[slot])] }
 }

@@ -103,7 +103,7 @@ extension Store {
             if people.isOrganisation[g] { organisationsGave.append(c.giver) }
         }
 
-        var pairs = try scanned ?? scanPairs(db, [p], people: people, reversals: reversals)[0]
+        guard var pairs = try scanned ?? scanPairs(db, [p], people: people, reversals: reversals).first else { return tally }
         try pairs.correct(db, p, late: late, people: people)
         for s in pairs.partners.indices { m.partners[s] += pairs.partners[s] }
         tally.connections = pairs.connections

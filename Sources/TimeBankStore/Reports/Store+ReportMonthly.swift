@@ -70,7 +70,9 @@ extension Store {
 
         // Members: rows come in month order, so a member's first row in the period says what they
         // had given before it (given_through less that month's own).
+        // Taken out of the tally while counted, so its arrays are written in place, not copied.
         var m = tally.members
+        tally.members = MemberTallies(count: 0)
         var organisationsGave: [Int] = []
         try db.forEachRawRow(sql: """
             SELECT member, given_minutes, received_minutes, kept_given, kept_given_minutes, kept_received,
@@ -103,7 +105,10 @@ extension Store {
             if people.isOrganisation[g] { organisationsGave.append(c.giver) }
         }
 
-        guard var pairs = try scanned ?? scanPairs(db, [p], people: people, reversals: reversals).first else { return tally }
+        guard var pairs = try scanned ?? scanPairs(db, [p], people: people, reversals: reversals).first else {
+            tally.members = m
+            return tally
+        }
         try pairs.correct(db, p, late: late, people: people)
         for s in pairs.partners.indices { m.partners[s] += pairs.partners[s] }
         tally.connections = pairs.connections

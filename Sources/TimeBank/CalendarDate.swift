@@ -23,6 +23,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// The same from UTF-8 bytes, such as a column SQLite hands over without making a string.
+    public init?(isoBytes: UnsafeBufferPointer<UInt8>) {
+        guard let (y, m, d) = CalendarDate.parseISO(isoBytes) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     private static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import TimeBank
 
 /// Rows for exports, read with one cursor inside one read transaction: a consistent snapshot
@@ -37,26 +36,18 @@ extension Store {
     public struct ExchangeExportBytes {
         public enum Column: Int32 { case id, date, giver, receiver, minutes, category, description, reverses, recordedBy, recordedAt, group }
 
-        let statement: SQLiteStatement
+        let row: RawRow
 
         /// The column's UTF-8 bytes (empty for NULL), valid until the next row.
-        public func text(_ column: Column) -> UnsafeBufferPointer<UInt8> {
-            // sqlite3_column_text first, then sqlite3_column_bytes, as SQLite's documentation asks.
-            guard let bytes = sqlite3_column_text(statement, column.rawValue) else { return UnsafeBufferPointer(start: nil, count: 0) }
-            return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column.rawValue)))
-        }
+        public func text(_ column: Column) -> UnsafeBufferPointer<UInt8> { row.bytes(column.rawValue) }
 
-        public func integer(_ column: Column) -> Int { Int(sqlite3_column_int64(statement, column.rawValue)) }
+        public func integer(_ column: Column) -> Int { row.int(column.rawValue) }
     }
 
     /// The rows of `forEachExchangeRow`, in the same order, as bytes.
     public func forEachExchangeRowBytes(_ body: (ExchangeExportBytes) throws -> Void) throws {
         try read { db in
-            let statement = try db.makeStatement(sql: Store.exchangeExportSQL)
-            let rows = try Row.fetchCursor(statement)
-            let bytes = ExchangeExportBytes(statement: statement.sqliteStatement)
-            // The cursor steps the statement; the columns are read from it where it stands.
-            while try rows.next() != nil { try body(bytes) }
+            try db.forEachRawRow(sql: Store.exchangeExportSQL) { row in try body(ExchangeExportBytes(row: row)) }
         }
     }
 

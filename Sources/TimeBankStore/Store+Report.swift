@@ -33,6 +33,7 @@ extension Store {
     static func report(_ db: Database, _ period: ReportPeriod, today: CalendarDate, people: ReportPeople) throws -> Report {
         let name = try Store.settings(db).timeBankName
         let reversals = try reportReversals(db)
+        let categories = try reportCategories(db)
         // For a year (calendar, financial or twelve months) the previous period is the year
         // before: its figures are the same, so they are counted once.
         let previous = period.previous
@@ -56,12 +57,22 @@ extension Store {
             }
             // Only the current period's milestones are named in the report.
             let named = current ? ReportFigures.milestonesPassed(tally).filter { people.mayBeNamed[$0.slot] }.map { people.numbers[$0.slot] } : []
-            return ReportFigures.compute(tally, people: people, activeBefore: activeBefore, names: try memberNames(db, Array(Set(named))))
+            return ReportFigures.compute(tally, people: people, activeBefore: activeBefore, names: try memberNames(db, Array(Set(named))),
+                                         categories: categories)
         }
         let previousFigures = try previous.map { try figures($0, current: false) }
         let yearBeforeFigures = period.yearBefore == nil ? nil : try yearBefore.map { try figures($0, current: false) } ?? previousFigures
         let current = try figures(period, current: true)
         return Report(timeBankName: name, current: current, previous: previousFigures, yearBefore: yearBeforeFigures)
+    }
+
+    /// Category code → (group, name), for the breakdown by category group.
+    static func reportCategories(_ db: Database) throws -> [String: ReportCategory] {
+        var out: [String: ReportCategory] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT code, grp, name FROM category") {
+            out[row["code"]] = ReportCategory(group: row["grp"], name: row["name"])
+        }
+        return out
     }
 
     /// One period counted: from the monthly aggregates for whole months, else from its exchanges.
@@ -104,7 +115,7 @@ extension Store {
     }
 
     /// What does not come from exchanges between members: the pot, members who joined or left,
-    /// needs and referrals, vetting reviews, the categories' names.
+    /// needs and referrals, vetting reviews.
     static func fillReportTally(_ db: Database, _ tally: inout ReportTally, people: ReportPeople, reversals: [ReportReversal]) throws {
         let period = tally.period
         let from = period.first.iso, to = period.last.iso
@@ -140,9 +151,6 @@ extension Store {
             if let s = people.slot(of: row.int(0)), people.isCurrent[s] { overdue += 1 }
         }
         tally.vettingOverdue = overdue
-        for row in try Row.fetchAll(db, sql: "SELECT code, grp, name FROM category") {
-            tally.categories[row["code"]] = ReportCategory(group: row["grp"], name: row["name"])
-        }
         // Members who joined in the period, with their first original that still stood when their
         // 90 days ended: the first never reversed (`report_member_first`), or an earlier one
         // reversed only after those days, so a later correction never changes a closed month.

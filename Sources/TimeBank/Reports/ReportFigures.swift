@@ -44,8 +44,9 @@ public struct ReportFigures: Sendable {
 
     /// The figures of a period from its tally. `activeBefore` is, by slot, who was active in the
     /// period of the same length just before (nil when unknown); `names` names the members who
-    /// passed a milestone and may be named.
-    public static func compute(_ tally: ReportTally, people: ReportPeople, activeBefore: [Bool]?, names: [Int: String] = [:]) -> ReportFigures {
+    /// passed a milestone and may be named; `categories` gives each category code its group.
+    public static func compute(_ tally: ReportTally, people: ReportPeople, activeBefore: [Bool]?, names: [Int: String] = [:],
+                               categories: [String: ReportCategory] = [:]) -> ReportFigures {
         let period = tally.period
         let m = tally.members
         var rows: [ReportRow] = []
@@ -186,7 +187,7 @@ public struct ReportFigures: Sendable {
         var byCategory: [String: ReportAmount] = [:], byGroup: [String: ReportAmount] = [:]
         for (category, t) in tally.byCategory {
             let code = category.isEmpty ? "(none)" : category
-            let group = tally.categories[category]?.group ?? "(none)"
+            let group = categories[category]?.group ?? "(none)"
             byCategory[code, default: ReportAmount()].minutes += t.minutes
             byCategory[code, default: ReportAmount()].exchanges += t.exchanges
             byGroup[group, default: ReportAmount()].minutes += t.minutes

@@ -42,32 +42,17 @@ public struct ReportPeople: Sendable {
     /// stored texts, empty when not given.
     public mutating func append(number: Int, kind: MemberKind, cameThrough: String, area: String, ageBand: String, gender: String,
                                 ethnicity: String, disability: String, mayBeNamed: Bool, isCurrent: Bool = true) {
-        appendCoded(number: number, isOrganisation: kind == .organisation,
-                    cameThroughService: CameThrough(rawValue: cameThrough)?.isService == true, mayBeNamed: mayBeNamed, isCurrent: isCurrent,
-                    codes: (self.area.code(area), self.ageBand.code(ageBand), self.gender.code(gender), self.ethnicity.code(ethnicity),
-                            self.disability.code(disability), self.cameThrough.code(cameThrough)))
-    }
-
-    /// The same with codes already taken from this value's `ReportCodes` (the store's fast read).
-    public mutating func appendCoded(number: Int, isOrganisation: Bool, cameThroughService: Bool, mayBeNamed: Bool, isCurrent: Bool,
-                                     codes: (area: Int32, ageBand: Int32, gender: Int32, ethnicity: Int32, disability: Int32, cameThrough: Int32)) {
         numbers.append(number)
-        self.isOrganisation.append(isOrganisation)
-        self.cameThroughService.append(cameThroughService)
+        isOrganisation.append(kind == .organisation)
+        cameThroughService.append(CameThrough(rawValue: cameThrough)?.isService == true)
         self.mayBeNamed.append(mayBeNamed)
         self.isCurrent.append(isCurrent)
-        area.codes.append(codes.area)
-        ageBand.codes.append(codes.ageBand)
-        gender.codes.append(codes.gender)
-        ethnicity.codes.append(codes.ethnicity)
-        disability.codes.append(codes.disability)
-        cameThrough.codes.append(codes.cameThrough)
-    }
-
-    /// The interning tables, for a reader that codes values itself before `appendCoded`.
-    public mutating func withCodes<T>(_ body: (inout ReportCodes, inout ReportCodes, inout ReportCodes, inout ReportCodes,
-                                               inout ReportCodes, inout ReportCodes) throws -> T) rethrows -> T {
-        try body(&area, &ageBand, &gender, &ethnicity, &disability, &cameThrough)
+        self.area.append(area)
+        self.ageBand.append(ageBand)
+        self.gender.append(gender)
+        self.ethnicity.append(ethnicity)
+        self.disability.append(disability)
+        self.cameThrough.append(cameThrough)
     }
 
     /// Builds the slot look-up once every member is in.
@@ -88,18 +73,21 @@ public struct ReportPeople: Sendable {
 
 /// One breakdown's values: a small code per member and the text of each code.
 public struct ReportCodes: Sendable {
-    public fileprivate(set) var codes: [Int32] = []
+    public private(set) var codes: [Int32] = []
     public private(set) var names: [String] = []
     private var byName: [String: Int32] = [:]
 
     public init() {}
 
-    /// The code of a value, added when new.
-    public mutating func code(_ value: String) -> Int32 {
-        if let c = byName[value] { return c }
+    /// Adds the next member's value, coded; a value met before keeps its code.
+    mutating func append(_ value: String) {
+        if let c = byName[value] {
+            codes.append(c)
+            return
+        }
         let c = Int32(names.count)
         names.append(value)
         byName[value] = c
-        return c
+        codes.append(c)
     }
 }

@@ -11,8 +11,6 @@ public struct ReportTally: Sendable {
     /// category code ("" for none). A month or category appears when an entry touched it.
     public var byMonth: [String: ReportAmount] = [:]
     public var byCategory: [String: ReportAmount] = [:]
-    /// Category code → (group, name), for the breakdown by category group.
-    public var categories: [String: ReportCategory] = [:]
 
     public var members: MemberTallies
 

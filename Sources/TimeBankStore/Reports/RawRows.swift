@@ -22,12 +22,7 @@ struct RawRow {
     func monthIndex(_ column: Int32) -> Int? { RawRow.monthIndex(bytes(column)) }
 
     /// `YYYY-MM-DD` as a calendar date; nil for anything else.
-    func date(_ column: Int32) -> CalendarDate? {
-        let b = bytes(column)
-        guard b.count >= 10, b[7] == UInt8(ascii: "-"), let month = RawRow.monthIndex(b),
-              let day = RawRow.digits(b, 8..<10) else { return nil }
-        return CalendarDate(year: month / 12, month: month % 12 + 1, day: day)
-    }
+    func date(_ column: Int32) -> CalendarDate? { CalendarDate(isoBytes: bytes(column)) }
 
     static func monthIndex(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         guard b.count >= 7, b[4] == UInt8(ascii: "-"), let year = digits(b, 0..<4), let month = digits(b, 5..<7),

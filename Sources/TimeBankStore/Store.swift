@@ -16,6 +16,9 @@ public final class Store: Sendable {
     /// The members' report attributes as last read, kept while `report_people_version` stays.
     let reportPeopleCache = Mutex<(version: Int, people: ReportPeople)?>(nil)
 
+    /// Each reader's page cache, in KiB when negative (16 MB).
+    static let readerCacheSize = -16000
+
     /// How long a writer waits for another broker's write before giving up.
     static let busyTimeout: TimeInterval = 15
 
@@ -50,7 +53,7 @@ public final class Store: Sendable {
             config.prepareDatabase { db in
                 // Sorting in memory instead of temporary files (the sorts here are small windows),
                 // and a page cache big enough for a search's index pages to stay between keystrokes.
-                try db.execute(sql: "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000")
+                try db.execute(sql: "PRAGMA temp_store = MEMORY; PRAGMA cache_size = \(Store.readerCacheSize)")
             }
             reader = try DatabasePool(path: path, configuration: config)
             if try !reader.read({ try Store.isCurrent($0, path: path, readOnly: readOnly) }) {

@@ -16,60 +16,64 @@ extension Store {
         try Store.settings(db).financialYearStartMonth
     }
 
-    /// The period's report beside the previous period of the same length and the year before.
+    /// The period's report beside the previous period of the same length and the year before,
+    /// its periods counted at once on the two reader connections (`Store.ReportRun`).
     public func report(_ period: ReportPeriod, today: CalendarDate = .today()) throws -> Report {
-        try read { db in
-            // A report reads most pages of its aggregates once: a small page cache serves it as
-            // well and keeps a `timebank report` process 12 MB smaller.
-            try db.execute(sql: "PRAGMA cache_size = -4000")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(Store.readerCacheSize)") }
-            return try Store.report(db, period, today: today, people: try cachedReportPeople(db))
+        let people = try read { db in try cachedReportPeople(db) }
+        if let report = try ReportRun(store: self, period: period, today: today, people: people).parallel() { return report }
+        // Someone wrote between the two connections' first reads: count on one connection.
+        return try read { db in
+            try Store.withReportCache(db) {
+                try Store.report(db, period, today: today, people: try cachedReportPeople(db).people)
+            }
         }
+    }
+
+    /// A report reads most pages of its aggregates once: a small page cache serves it as well and
+    /// keeps a `timebank report` process 12 MB smaller.
+    static func withReportCache<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.execute(sql: "PRAGMA cache_size = -4000")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(Store.readerCacheSize)") }
+        return try body()
     }
 
     /// The members' report attributes, read again only when a member changed since the last report.
-    func cachedReportPeople(_ db: Database) throws -> ReportPeople {
+    func cachedReportPeople(_ db: Database) throws -> (version: Int, people: ReportPeople) {
         let version = try Int.fetchOne(db, sql: "SELECT version FROM report_people_version") ?? 0
-        if let kept = reportPeopleCache.withLock({ $0 }), kept.version == version { return kept.people }
+        if let kept = reportPeopleCache.withLock({ $0 }), kept.version == version { return kept }
         let people = try Store.reportPeople(db)
         reportPeopleCache.withLock { $0 = (version, people) }
-        return people
+        return (version, people)
     }
 
+    /// The report counted on one connection, one period after another.
     static func report(_ db: Database, _ period: ReportPeriod, today: CalendarDate, people: ReportPeople) throws -> Report {
-        let name = try Store.settings(db).timeBankName
+        let plan = ReportPlan(period)
         let reversals = try reportReversals(db)
         let categories = try reportCategories(db)
-        // For a year (calendar, financial or twelve months) the previous period is the year
-        // before: its figures are the same, so they are counted once.
-        let previous = period.previous
-        let yearBefore = period.yearBefore == previous ? nil : period.yearBefore
-        // Periods of several whole months share one read of the pairs.
-        let longer = [period, previous, yearBefore].compactMap { $0 }.filter { isWholeMonths($0) && $0.first.monthKey != $0.last.monthKey }
-        let pairScans = longer.isEmpty ? [] : try scanPairs(db, longer, people: people, reversals: reversals)
+        // The previous period first: its active members are the current period's retention base.
+        let previous = try plan.previous.map { try comparisonFigures(db, $0, people: people, reversals: reversals, categories: categories, today: today) }
+        let yearBefore = try plan.yearBefore.map { try comparisonFigures(db, $0, people: people, reversals: reversals, categories: categories, today: today) }
+        let current = try currentTally(db, period, people: people, reversals: reversals, today: today)
+        return plan.report(timeBankName: try Store.settings(db).timeBankName, current: current, previous: previous, yearBefore: yearBefore,
+                           people: people, categories: categories)
+    }
 
-        // One period's tally at a time, its figures made before the next is counted, so a report
-        // holds one tally of 100,000 members, not three. Retention compares a period with the
-        // one just before it: the current period's is `previous`, so that is counted first.
-        var activeInPrevious: [Bool] = []
-        func figures(_ p: ReportPeriod, current: Bool) throws -> ReportFigures {
-            let tally = try reportTally(db, p, people: people, reversals: reversals, today: today, pairs: pairScans.first { $0.period == p })
-            let activeBefore: [Bool]?
-            if current {
-                activeBefore = activeInPrevious
-            } else {
-                activeBefore = try p.previous.map { try activeMembers(db, $0, people: people, reversals: reversals) }
-                if p == previous { activeInPrevious = tally.members.active }
-            }
-            // Only the current period's milestones are named in the report.
-            let named = current ? ReportFigures.milestonesPassed(tally).filter { people.mayBeNamed[$0.slot] }.map { people.numbers[$0.slot] } : []
-            return ReportFigures.compute(tally, people: people, activeBefore: activeBefore, names: try memberNames(db, Array(Set(named))),
-                                         categories: categories)
-        }
-        let previousFigures = try previous.map { try figures($0, current: false) }
-        let yearBeforeFigures = period.yearBefore == nil ? nil : try yearBefore.map { try figures($0, current: false) } ?? previousFigures
-        let current = try figures(period, current: true)
-        return Report(timeBankName: name, current: current, previous: previousFigures, yearBefore: yearBeforeFigures)
+    /// A period compared with the current one: its figures, and who was active in it.
+    static func comparisonFigures(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
+                                  categories: [String: ReportCategory], today: CalendarDate) throws -> (figures: ReportFigures, active: [Bool]) {
+        let tally = try reportTally(db, p, people: people, reversals: reversals, today: today)
+        let activeBefore = try p.previous.map { try activeMembers(db, $0, people: people, reversals: reversals) }
+        return (ReportFigures.compute(tally, people: people, activeBefore: activeBefore, categories: categories), tally.members.active)
+    }
+
+    /// The current period's tally with the names of the members who passed a milestone and may be
+    /// named (only the current period's are named); its figures wait for the previous period's actives.
+    static func currentTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
+                             today: CalendarDate) throws -> (tally: ReportTally, names: [Int: String]) {
+        let tally = try reportTally(db, p, people: people, reversals: reversals, today: today)
+        let named = Set(ReportFigures.milestonesPassed(tally).filter { people.mayBeNamed[$0.slot] }.map { people.numbers[$0.slot] })
+        return (tally, try memberNames(db, Array(named)))
     }
 
     /// Category code → (group, name), for the breakdown by category group.
@@ -83,10 +87,10 @@ extension Store {
 
     /// One period counted: from the monthly aggregates for whole months, else from its exchanges.
     static func reportTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
-                            today: CalendarDate, fromExchanges: Bool = false, pairs: PairScan? = nil) throws -> ReportTally {
+                            today: CalendarDate, fromExchanges: Bool = false) throws -> ReportTally {
         var tally: ReportTally
         if isWholeMonths(p) && !fromExchanges {
-            tally = try monthlyTally(db, p, people: people, reversals: reversals, today: today, pairs: pairs)
+            tally = try monthlyTally(db, p, people: people, reversals: reversals, today: today)
         } else {
             tally = ReportTally(facts: try reportFacts(db, p), people: people, today: today)
         }

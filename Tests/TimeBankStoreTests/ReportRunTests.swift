@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import Testing
+import TimeBank
+@testable import TimeBankStore
+
+/// A report's periods are counted at the same time on two reader connections. The report must be
+/// the one a single connection counts, and a write between the two connections' first reads must
+/// be noticed, so that no report mixes two states of the file.
+@Suite("A report counted on two connections at once", .serialized)
+struct ReportRunTests {
+    static let today = ReportFigureTests.today
+
+    static func text(_ report: Report) -> [String] {
+        report.lines().map { "\($0.row.section.rawValue) \($0.row.figure) \($0.row.breakdown) \($0.row.value.data) "
+            + "\($0.previous?.data ?? "-") \($0.yearBefore?.data ?? "-")" }
+            + report.current.namedMilestones.map { "named \($0.number) \($0.name) \($0.hours)" }
+            + [report.timeBankName]
+    }
+
+    @Test
+    func equalsTheReportOfOneConnection() throws {
+        let demo = try ReportFigureTests.Demo(seed: 5)
+        let periods: [ReportPeriod] = [.month(2026, 11)!, .month(2026, 10)!, .month(2025, 1)!, .quarter(2026, 3)!, .year(2026)!,
+                                       .year(2025)!, .financialYear(2025, startMonth: 4)!,
+                                       ReportPeriod(kind: .range, first: day(2026, 10, 5), last: day(2026, 11, 12))!]
+        for p in periods {
+            let people = try demo.store.read { db in try demo.store.cachedReportPeople(db) }
+            let run = Store.ReportRun(store: demo.store, period: p, today: Self.today, people: people)
+            let twoConnections = try #require(try run.parallel(), "\(p.code): the two connections saw different states")
+            let oneConnection = try demo.store.read { db in try Store.report(db, p, today: Self.today, people: people.people) }
+            let a = Self.text(twoConnections), b = Self.text(oneConnection)
+            #expect(a.count == b.count, "\(p.code): \(a.count) lines ≠ \(b.count)")
+            for (x, y) in zip(a, b) where x != y { Issue.record("\(p.code): two connections '\(x)', one '\(y)'") }
+            #expect(twoConnections.previous != nil && twoConnections.yearBefore != nil, "\(p.code) has no comparison")
+        }
+    }
+
+    @Test
+    func aYearIsComparedWithTheYearBeforeOnce() throws {
+        let demo = try ReportFigureTests.Demo(seed: 17, members: 120)
+        let report = try demo.store.report(.year(2026)!, today: Self.today)
+        #expect(report.previous?.period.code == "2025")
+        #expect(report.yearBefore?.period.code == "2025")
+        #expect(report.previous?.rows == report.yearBefore?.rows)
+    }
+
+    /// Every kind of write a report reads changes what the two connections compare.
+    @Test
+    func everyWriteChangesTheFingerprint() throws {
+        let f = try Fixture()
+        func fingerprint() throws -> [Int64] { try f.store.read { db in try Store.reportFingerprint(db) } }
+        var seen = [try fingerprint()]
+        try f.record(.member(f.ann), .member(f.bob), 60, on: day(Fixture.lastYear, 3, 4), accept: true)
+        seen.append(try fingerprint())
+        guard var ann = try f.store.member(f.ann) else { Issue.record("Ann is missing"); return }
+        ann.area = "Zoë 王 O'Brien ward"
+        _ = try f.store.updateMember(ann, by: f.admin)
+        seen.append(try fingerprint())
+        try f.store.updateSettings(Settings(timeBankName: "Riverside", creditLimitMinutes: 600, welcomeCreditMinutes: 60), by: f.admin)
+        seen.append(try fingerprint())
+        #expect(Set(seen).count == seen.count, "a write left the fingerprint as it was: \(seen)")
+        #expect(try fingerprint() == seen.last, "reading changed the fingerprint")
+    }
+
+    /// A write that lands between the two connections' first reads: the report is counted again on
+    /// one connection and shows the state after it.
+    @Test
+    func aWriteBetweenTheConnectionsIsCountedAgainOnOne() throws {
+        let f = try Fixture()
+        try f.record(.member(f.ann), .member(f.bob), 60, on: day(Fixture.lastYear, 3, 4), accept: true)
+        let people = try f.store.read { db in try f.store.cachedReportPeople(db) }
+        try f.record(.member(f.bob), .member(f.cat), 45, on: day(Fixture.lastYear, 3, 9), accept: true)
+        // The members' version the report started from is older than what the connections read.
+        let stale = (version: people.version - 1, people: people.people)
+        let run = Store.ReportRun(store: f.store, period: .month(Fixture.lastYear, 3)!, today: Self.today, people: stale)
+        #expect(try run.parallel() == nil)
+        let report = try f.store.report(.month(Fixture.lastYear, 3)!, today: Self.today)
+        #expect(report.current.value("exchanges") == .count(2))
+        #expect(report.current.value("minutes_exchanged") == .minutes(105))
+    }
+}

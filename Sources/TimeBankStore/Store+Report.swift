@@ -146,12 +146,7 @@ extension Store {
         tally.potDonatedMinutes = pot?["donated"] ?? 0
 
         // A member's leaving is known from the audit log of the edit that set the status.
-        tally.leftMembers = try Int.fetchOne(db, sql: """
-            SELECT count(DISTINCT entity_id) FROM audit
-            WHERE entity = 'member' AND action = 'update' AND substr(at, 1, 10) BETWEEN ? AND ?
-              AND instr(details || char(10), char(10) || 'Status' || char(9)) > 0
-              AND instr(details || char(10), char(9) || 'left' || char(10)) > 0
-            """, arguments: [from, to]) ?? 0
+        tally.leftMembers = try Int.fetchOne(db, sql: leftMembersSQL, arguments: [from, period.last.adding(days: 1).iso]) ?? 0
         tally.needs = try reportNeedFigures(db, period)
         // Reviews due before the period's end of members active or on hold.
         var overdue = 0
@@ -190,6 +185,16 @@ extension Store {
             tally.joiners.append(ReportTally.Joiner(number: j.number, joined: j.joined, firstExchange: first))
         }
     }
+
+    /// Members whose status an edit set to left on the period's days (a timestamp from the first
+    /// day up to, not including, the day after the last), through `audit_member_update_at`
+    /// (migration v12f-report-left-members), not a scan of the whole audit log.
+    static let leftMembersSQL = """
+        SELECT count(DISTINCT entity_id) FROM audit INDEXED BY audit_member_update_at
+        WHERE entity = 'member' AND action = 'update' AND at >= ? AND at < ?
+          AND instr(details || char(10), char(10) || 'Status' || char(9)) > 0
+          AND instr(details || char(10), char(9) || 'left' || char(10)) > 0
+        """
 
     /// Exchanges between two members dated in the period; a reversal in the original's direction, negative.
     /// One pass over `exchange_report_period` (migration v9h-report-period-index) in date order: the

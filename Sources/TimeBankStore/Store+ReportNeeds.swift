@@ -29,13 +29,12 @@ extension Store {
     /// For each need opened by the period's end whose day in `column` (first referral, done) is
     /// in the period, the days from its opening to that day.
     private static func daysFromOpening(_ db: Database, to column: String, in period: ReportPeriod) throws -> [Int] {
-        // julianday of two calendar days differs by a whole number: the days between them.
         var days: [Int] = []
         try db.forEachRawRow(sql: """
-            SELECT CAST(julianday(\(column)) - julianday(opened) AS INTEGER) FROM report_need
+            SELECT opened, \(column) FROM report_need
             WHERE \(column) BETWEEN ? AND ? AND opened <= ?
             """, arguments: [period.first.iso, period.last.iso, period.last.iso]) { row in
-            if !row.isNull(0) { days.append(row.int(0)) }
+            if let opened = row.date(0), let reached = row.date(1) { days.append(reached.days(since: opened)) }
         }
         return days
     }

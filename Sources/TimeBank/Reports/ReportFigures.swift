@@ -53,6 +53,7 @@ public struct ReportFigures: Sendable {
         func add(_ s: ReportSection, _ f: String, _ v: ReportValue, _ b: String = "") { rows.append(ReportRow(s, f, v, breakdown: b)) }
 
         // One pass over the members: who took part, and in which groups.
+        let isActive = m.active
         var active = 0, givers = 0, receivers = 0, both = 0, retained = 0, before = 0
         var imbalance = 0.0
         var serviceGiven = 0, serviceReceived = 0, serviceActive = 0, orgGiven = 0, orgReceived = 0
@@ -62,41 +63,36 @@ public struct ReportFigures: Sendable {
         var areaActive = [Int](repeating: 0, count: areas), areaGiven = [Minutes](repeating: 0, count: areas)
         var areaReceived = [Minutes](repeating: 0, count: areas), areaTouched = [Bool](repeating: false, count: areas)
         var kindActive = [0, 0], kindGiven = [0, 0], kindReceived = [0, 0], kindTouched = [false, false]
-        let dimensions: [(figure: String, codes: ReportCodes)] = [
-            ("active_members_by_age_band", people.ageBand), ("active_members_by_gender", people.gender),
-            ("active_members_by_ethnicity", people.ethnicity), ("active_members_by_disability", people.disability),
-            ("active_members_by_came_through", people.cameThrough),
-        ]
-        var dimensionCounts = dimensions.map { [Int](repeating: 0, count: $0.codes.names.count) }
-        let dimensionCodes = dimensions.map(\.codes.codes)
-        for s in 0..<m.count {
-            if let activeBefore, s < activeBefore.count, activeBefore[s] {
+        if let activeBefore {
+            for s in 0..<min(activeBefore.count, isActive.count) where activeBefore[s] {
                 before += 1
-                if m.isActive(s) { retained += 1 }
+                if isActive[s] { retained += 1 }
             }
-            guard m.touched[s] || m.isActive(s) else { continue }
+        }
+        for s in 0..<m.count where m.touched[s] || isActive[s] {
             let isOrg = people.isOrganisation[s], kind = isOrg ? 1 : 0
             let area = Int(people.area.codes[s])
-            areaGiven[area] += m.givenNet[s]
-            areaReceived[area] += m.receivedNet[s]
-            areaTouched[area] = areaTouched[area] || m.touched[s]
-            kindGiven[kind] += m.givenNet[s]
-            kindReceived[kind] += m.receivedNet[s]
-            kindTouched[kind] = kindTouched[kind] || m.touched[s]
+            let given = m.givenNet[s], received = m.receivedNet[s], touched = m.touched[s]
+            areaGiven[area] += given
+            areaReceived[area] += received
+            areaTouched[area] = areaTouched[area] || touched
+            kindGiven[kind] += given
+            kindReceived[kind] += received
+            kindTouched[kind] = kindTouched[kind] || touched
             if people.cameThroughService[s] {
-                serviceGiven += m.givenNet[s]
-                serviceReceived += m.receivedNet[s]
+                serviceGiven += given
+                serviceReceived += received
             }
             if isOrg {
-                orgGiven += m.givenNet[s]
-                orgReceived += m.receivedNet[s]
+                orgGiven += given
+                orgReceived += received
             }
-            guard m.isActive(s) else { continue }
+            guard isActive[s] else { continue }
             active += 1
-            let gave = m.givenCount[s] > 0, received = m.receivedCount[s] > 0
+            let gave = m.givenCount[s] > 0, got = m.receivedCount[s] > 0
             if gave { givers += 1 }
-            if received { receivers += 1 }
-            if gave && received { both += 1 }
+            if got { receivers += 1 }
+            if gave && got { both += 1 }
             let g = Double(m.givenStanding[s]), r = Double(m.receivedStanding[s])
             if g + r > 0 { imbalance += abs(g - r) / (g + r) }
             if people.cameThroughService[s] { serviceActive += 1 }
@@ -105,7 +101,18 @@ public struct ReportFigures: Sendable {
             byPartners[p] += 1
             areaActive[area] += 1
             kindActive[kind] += 1
-            for d in dimensionCodes.indices { dimensionCounts[d][Int(dimensionCodes[d][s])] += 1 }
+        }
+        // Demographics of active members: one tight pass per breakdown.
+        let dimensions: [(figure: String, codes: ReportCodes)] = [
+            ("active_members_by_age_band", people.ageBand), ("active_members_by_gender", people.gender),
+            ("active_members_by_ethnicity", people.ethnicity), ("active_members_by_disability", people.disability),
+            ("active_members_by_came_through", people.cameThrough),
+        ]
+        let dimensionCounts = dimensions.map { dimension in
+            var counts = [Int](repeating: 0, count: dimension.codes.names.count)
+            let codes = dimension.codes.codes
+            for s in 0..<min(codes.count, isActive.count) where isActive[s] { counts[Int(codes[s])] += 1 }
+            return counts
         }
         let balance: Double? = active == 0 ? nil : 1 - imbalance / Double(active)
 

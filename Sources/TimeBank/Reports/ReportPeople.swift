@@ -39,12 +39,11 @@ public struct ReportPeople: Sendable {
     }
 
     /// Adds a member; numbers must come in ascending order. The breakdown values are the
-    /// stored texts, empty when not given.
+    /// stored texts, empty when not given. `finish` when every member is in.
     public mutating func append(number: Int, kind: MemberKind, cameThrough: String, area: String, ageBand: String, gender: String,
                                 ethnicity: String, disability: String, mayBeNamed: Bool, isCurrent: Bool = true) {
         numbers.append(number)
         isOrganisation.append(kind == .organisation)
-        cameThroughService.append(CameThrough(rawValue: cameThrough)?.isService == true)
         self.mayBeNamed.append(mayBeNamed)
         self.isCurrent.append(isCurrent)
         self.area.append(area)
@@ -55,8 +54,11 @@ public struct ReportPeople: Sendable {
         self.cameThrough.append(cameThrough)
     }
 
-    /// Builds the slot look-up once every member is in.
+    /// Builds the slot look-up once every member is in, and who came through a service (each
+    /// distinct answer read once, not once per member).
     public mutating func finish() {
+        let isService = cameThrough.names.map { CameThrough(rawValue: $0)?.isService == true }
+        cameThroughService = cameThrough.codes.map { isService[Int($0)] }
         sparseSlots = [:]
         denseSlots = []
         guard let low = numbers.first, let high = numbers.last else { return }

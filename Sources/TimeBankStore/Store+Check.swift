@@ -80,6 +80,7 @@ extension Store {
             problems += try Store.reportAggregateProblems(db)
             problems += try Store.reportNeedFactProblems(db)
             problems += try Store.reportEngineProblems(db)
+            problems += try Store.reportNewPairProblems(db)
             return problems
         }
     }

@@ -458,6 +458,7 @@ enum Schema {
         m.registerMigration("v12d-vetting-completed-on", migrate: Schema.addVettingCompletedOn)
         m.registerMigration("v12f-report-left-members", migrate: Schema.addReportLeftMembersIndex)
         m.registerMigration("v12i-report-new-pairs", migrate: Schema.addReportNewPairs)
+        m.registerMigration("v12j-report-month-active", migrate: Schema.addReportMonthActive)
         return m
     }
 }

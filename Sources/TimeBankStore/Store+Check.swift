@@ -81,6 +81,7 @@ extension Store {
             problems += try Store.reportNeedFactProblems(db)
             problems += try Store.reportEngineProblems(db)
             problems += try Store.reportNewPairProblems(db)
+            problems += try Store.reportMonthActiveProblems(db)
             return problems
         }
     }

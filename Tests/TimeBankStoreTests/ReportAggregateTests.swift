@@ -220,13 +220,19 @@ struct ReportAggregateTests {
                 DROP TRIGGER report_month_aggregates_original; DROP TRIGGER report_month_aggregates_reversal;
                 DROP TABLE report_member_month; DROP TABLE report_pair_month; DROP TABLE report_month_category;
                 DROP TABLE report_member_first; DROP TABLE report_pair_first;
+                DROP TABLE report_month_new_pairs; DROP TABLE report_month_active;
                 """)
             try Schema.addReportAggregates(db)
         }
         // Recorded while only the v11a triggers run, and backdated between Ann's months.
         try f.record(.member(f.ann), .member(f.cat), 15, on: day(Self.y, 3, 5), accept: true)
         let expected = try fromLedger(f)
-        try f.temp.rawQueue().write { db in try Schema.addReportMonthAggregates(db) }
+        try f.temp.rawQueue().write { db in
+            try Schema.addReportMonthAggregates(db)
+            // The later migrations that build on these tables, in their order.
+            try Schema.addReportNewPairs(db)
+            try Schema.addReportMonthActive(db)
+        }
         #expect(try kept(f) == expected)
         let (ann, bob, cat, y) = (f.ann, f.bob, f.cat, Self.y)
         #expect(expected.contains("member \(ann) \(y)-02 net 0/30 kept 0x0/1x30 through 0"))

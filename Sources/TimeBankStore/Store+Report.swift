@@ -63,15 +63,15 @@ extension Store {
     static func comparisonFigures(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
                                   categories: [String: ReportCategory], today: CalendarDate) throws -> (figures: ReportFigures, active: [Bool]) {
         let tally = try reportTally(db, p, people: people, reversals: reversals, today: today)
-        let activeBefore = try p.previous.map { try activeMembers(db, $0, people: people, reversals: reversals) }
-        return (ReportFigures.compute(tally, people: people, activeBefore: activeBefore, categories: categories), tally.members.active)
+        return (ReportFigures.compute(tally, people: people, categories: categories), tally.members.active)
     }
 
     /// The current period's tally with the names of the members who passed a milestone and may be
-    /// named (only the current period's are named); its figures wait for the previous period's actives.
+    /// named (only the current period's are named). A single month's retention comes with it; a
+    /// longer period's waits for the previous period's actives, which the report counts anyway.
     static func currentTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
                              today: CalendarDate) throws -> (tally: ReportTally, names: [Int: String]) {
-        let tally = try reportTally(db, p, people: people, reversals: reversals, today: today)
+        let tally = try reportTally(db, p, people: people, reversals: reversals, today: today, retentionFromPrevious: false)
         let named = Set(ReportFigures.milestonesPassed(tally).filter { people.mayBeNamed[$0.slot] }.map { people.numbers[$0.slot] })
         return (tally, try memberNames(db, Array(named)))
     }
@@ -86,8 +86,10 @@ extension Store {
     }
 
     /// One period counted: from the monthly aggregates for whole months, else from its exchanges.
+    /// A single month's retention comes from the month aggregates; any other period's, with
+    /// `retentionFromPrevious`, from who was active in the period before.
     static func reportTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
-                            today: CalendarDate, fromExchanges: Bool = false) throws -> ReportTally {
+                            today: CalendarDate, fromExchanges: Bool = false, retentionFromPrevious: Bool = true) throws -> ReportTally {
         var tally: ReportTally
         if isWholeMonths(p) && !fromExchanges {
             tally = try monthlyTally(db, p, people: people, reversals: reversals, today: today)
@@ -95,6 +97,10 @@ extension Store {
             tally = ReportTally(facts: try reportFacts(db, p), people: people, today: today)
         }
         try fillReportTally(db, &tally, people: people, reversals: reversals)
+        if tally.retention == nil, retentionFromPrevious, let previous = p.previous {
+            let before = try activeMembers(db, previous, people: people, reversals: reversals)
+            tally.retention = ReportRetention(activeBefore: before, activeNow: tally.members.active)
+        }
         return tally
     }
 

@@ -16,9 +16,8 @@ struct ReportTallyPathTests {
             let people = try Store.reportPeople(db)
             let reversals = try Store.reportReversals(db)
             let tally = try Store.reportTally(db, p, people: people, reversals: reversals, today: today, fromExchanges: fromExchanges)
-            let before = try p.previous.map { try Store.activeMembers(db, $0, people: people, reversals: reversals) }
             let named = ReportFigures.milestonesPassed(tally).map { people.numbers[$0.slot] }
-            let f = ReportFigures.compute(tally, people: people, activeBefore: before, names: try Store.memberNames(db, named),
+            let f = ReportFigures.compute(tally, people: people, names: try Store.memberNames(db, named),
                                           categories: try Store.reportCategories(db))
             return f.rows.map { "\($0.section.rawValue) \($0.figure) \($0.breakdown) \($0.value.data)" }
                 + f.namedMilestones.map { "named \($0.number) \($0.name) \($0.hours)" }

@@ -113,7 +113,7 @@ struct ReportValueTests {
         }
         people.finish()
         let tally = ReportTally(facts: facts, people: people, today: CalendarDate(year: 2026, month: 11, day: 1)!)
-        let f = ReportFigures.compute(tally, people: people, activeBefore: nil)
+        let f = ReportFigures.compute(tally, people: people)
         #expect(f.value("exchanges") == .count(3))
         #expect(f.value("minutes_exchanged") == .minutes(120))
         #expect(f.value("active_members") == .count(3))

@@ -42,10 +42,9 @@ public struct ReportFigures: Sendable {
         return out
     }
 
-    /// The figures of a period from its tally. `activeBefore` is, by slot, who was active in the
-    /// period of the same length just before (nil when unknown); `names` names the members who
-    /// passed a milestone and may be named; `categories` gives each category code its group.
-    public static func compute(_ tally: ReportTally, people: ReportPeople, activeBefore: [Bool]?, names: [Int: String] = [:],
+    /// The figures of a period from its tally. `names` names the members who passed a milestone
+    /// and may be named; `categories` gives each category code its group.
+    public static func compute(_ tally: ReportTally, people: ReportPeople, names: [Int: String] = [:],
                                categories: [String: ReportCategory] = [:]) -> ReportFigures {
         let period = tally.period
         let m = tally.members
@@ -54,7 +53,7 @@ public struct ReportFigures: Sendable {
 
         // One pass over the members: who took part, and in which groups.
         let isActive = m.active
-        var active = 0, givers = 0, receivers = 0, both = 0, retained = 0, before = 0
+        var active = 0, givers = 0, receivers = 0, both = 0
         var imbalance = 0.0
         var serviceGiven = 0, serviceReceived = 0, serviceActive = 0, orgGiven = 0, orgReceived = 0
         // Members by number of partners: the median is read from these counts, not a sort.
@@ -63,12 +62,6 @@ public struct ReportFigures: Sendable {
         var areaActive = [Int](repeating: 0, count: areas), areaGiven = [Minutes](repeating: 0, count: areas)
         var areaReceived = [Minutes](repeating: 0, count: areas), areaTouched = [Bool](repeating: false, count: areas)
         var kindActive = [0, 0], kindGiven = [0, 0], kindReceived = [0, 0], kindTouched = [false, false]
-        if let activeBefore {
-            for s in 0..<min(activeBefore.count, isActive.count) where activeBefore[s] {
-                before += 1
-                if isActive[s] { retained += 1 }
-            }
-        }
         for s in 0..<m.count where m.touched[s] || isActive[s] {
             let isOrg = people.isOrganisation[s], kind = isOrg ? 1 : 0
             let area = Int(people.area.codes[s])
@@ -139,7 +132,7 @@ public struct ReportFigures: Sendable {
         add(.headline, "activation_rate", .rate(ratio(activationDaysTaken.count, settled.count)))
         add(.headline, "median_days_to_first_exchange", .days(median(activationDaysTaken)))
         add(.headline, "too_soon_to_tell", .count(tooSoon.count))
-        add(.headline, "retention_rate", .rate(activeBefore == nil ? nil : ratio(retained, before)))
+        add(.headline, "retention_rate", .rate(tally.retention?.rate))
 
         // Co-production: members who came through a service, organisations, the pot.
         add(.coProduction, "minutes_given_by_came_through_service", .minutes(serviceGiven))

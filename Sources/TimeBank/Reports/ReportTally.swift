@@ -36,6 +36,9 @@ public struct ReportTally: Sendable {
     public var vettingOverdue = 0
     /// Members who joined in the period, with their first exchange.
     public var joiners: [Joiner] = []
+    /// Of the members active in the period of the same length just before, how many there were
+    /// and how many are active in this one; nil when not known.
+    public var retention: ReportRetention?
 
     public init(period: ReportPeriod, today: CalendarDate, memberCount: Int) {
         self.period = period
@@ -55,6 +58,28 @@ public struct ReportTally: Sendable {
             self.firstExchange = firstExchange
         }
     }
+}
+
+/// Of the members active in the period before, how many there were and how many are active again.
+public struct ReportRetention: Hashable, Sendable {
+    public var before: Int
+    public var retained: Int
+    public init(before: Int, retained: Int) {
+        self.before = before
+        self.retained = retained
+    }
+
+    /// From who was active in the period before and who is active now, by slot.
+    public init(activeBefore: [Bool], activeNow: [Bool]) {
+        var before = 0, retained = 0
+        for s in activeBefore.indices where activeBefore[s] {
+            before += 1
+            if s < activeNow.count, activeNow[s] { retained += 1 }
+        }
+        self.init(before: before, retained: retained)
+    }
+
+    public var rate: Double? { before == 0 ? nil : Double(retained) / Double(before) }
 }
 
 /// Minutes and a count of entries, originals positive and reversals negative.

@@ -74,12 +74,16 @@ extension Store {
         var m = tally.members
         tally.members = MemberTallies(count: 0)
         var organisationsGave: [Int] = []
+        // A single month's rows say who was active the month before, for its retention.
+        let singleMonth = from == to
+        var activeBefore = [Bool](repeating: false, count: singleMonth ? people.count : 0)
         try db.forEachRawRow(sql: """
             SELECT member, given_minutes, received_minutes, kept_given, kept_given_minutes, kept_received,
-                   kept_received_minutes, given_through
+                   kept_received_minutes, given_through, active_before
             FROM report_member_month WHERE month BETWEEN ? AND ?
             """, arguments: [from, to]) { row in
             guard let s = people.slot(of: row.int(0)) else { return }
+            if singleMonth && row.int(8) != 0 { activeBefore[s] = true }
             let given = row.int(1)
             if !m.touched[s] {
                 m.touched[s] = true
@@ -105,6 +109,9 @@ extension Store {
             if people.isOrganisation[g] { organisationsGave.append(c.giver) }
         }
 
+        if singleMonth {
+            tally.retention = try monthRetention(db, p, members: m, activeBefore: activeBefore, people: people, reversals: reversals)
+        }
         guard var pairs = try scanned ?? scanPairs(db, [p], people: people, reversals: reversals).first else {
             tally.members = m
             return tally

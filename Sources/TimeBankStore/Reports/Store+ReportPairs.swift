@@ -36,12 +36,11 @@ extension Store {
             if next < affected.count, affected[next].a == a, affected[next].b == b { keptInAffected[next] = kept }
         }
 
-        /// New pairs (first original never reversed in the period, `report_pair_first`), then the
+        /// New pairs (first original never reversed in the period, counted by month in
+        /// `report_month_new_pairs`), then the
         /// pairs of originals reversed after the period's end counted as they stood at its end.
         mutating func correct(_ db: Database, _ p: ReportPeriod, late: [ReportReversal], people: ReportPeople) throws {
-            newConnections = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM report_pair_first INDEXED BY report_pair_first_date WHERE first_exchange BETWEEN ? AND ?
-                """, arguments: [p.first.iso, p.last.iso]) ?? 0
+            newConnections = try newPairs(db, firstMonth: p.first.monthKey, lastMonth: p.last.monthKey)
             for (i, pair) in affected.enumerated() {
                 let originals = lateByPair[pair] ?? []
                 let keptIn = keptInAffected[i]

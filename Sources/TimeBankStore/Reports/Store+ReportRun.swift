@@ -19,13 +19,16 @@ struct ReportPlan: Sendable {
         yearBefore = yearBeforeIsPrevious ? nil : period.yearBefore
     }
 
-    /// The report from what each period's count gave. Retention of the current period compares
-    /// it with the previous period's active members.
+    /// The report from what each period's count gave. Retention of a current period longer than
+    /// a month compares it with the previous period's active members.
     func report(timeBankName: String, current: (tally: ReportTally, names: [Int: String]),
                 previous: (figures: ReportFigures, active: [Bool])?, yearBefore: (figures: ReportFigures, active: [Bool])?,
                 people: ReportPeople, categories: [String: ReportCategory]) -> Report {
-        let figures = ReportFigures.compute(current.tally, people: people, activeBefore: previous?.active ?? [], names: current.names,
-                                            categories: categories)
+        var tally = current.tally
+        if tally.retention == nil, let previous {
+            tally.retention = ReportRetention(activeBefore: previous.active, activeNow: tally.members.active)
+        }
+        let figures = ReportFigures.compute(tally, people: people, names: current.names, categories: categories)
         return Report(timeBankName: timeBankName, current: figures, previous: previous?.figures,
                       yearBefore: yearBeforeIsPrevious ? previous?.figures : yearBefore?.figures)
     }

@@ -1,0 +1,37 @@
+import GRDB
+import TimeBank
+
+/// Retention of a single month from the month aggregates (migration v12j-report-month-active),
+/// without reading the month before: how many members were active in it (`report_month_active`),
+/// and, on this month's own rows, whether each was (`active_before`). Both count originals never
+/// reversed; originals of the month before that were reversed only after its end still stood at
+/// its end, so their members are added back exactly.
+extension Store {
+    /// `activeBefore` is, by slot, the `active_before` of this month's rows; `members` the month's tally.
+    static func monthRetention(_ db: Database, _ p: ReportPeriod, members: MemberTallies, activeBefore: [Bool], people: ReportPeople,
+                               reversals: [ReportReversal]) throws -> ReportRetention? {
+        guard let previous = p.previous else { return nil }
+        let month = previous.first.monthKey
+        var before = try Int.fetchOne(db, sql: "SELECT members FROM report_month_active WHERE month = ?", arguments: [month]) ?? 0
+        // Members of originals of the month before that stood at its end but were reversed later.
+        var standing = Set<Int>()
+        for r in reversals where previous.contains(r.original) && r.reversal > previous.last {
+            standing.insert(r.giver)
+            standing.insert(r.receiver)
+        }
+        var standingSlots = Set<Int>()
+        for number in standing {
+            guard let s = people.slot(of: number) else { continue }
+            standingSlots.insert(s)
+            let counted = try Bool.fetchOne(db, sql: """
+                SELECT kept_given + kept_received > 0 FROM report_member_month WHERE month = ? AND member = ?
+                """, arguments: [month, number]) ?? false
+            if !counted { before += 1 }
+        }
+        var retained = 0
+        for s in 0..<min(members.count, activeBefore.count) where members.isActive(s) && (activeBefore[s] || standingSlots.contains(s)) {
+            retained += 1
+        }
+        return ReportRetention(before: before, retained: retained)
+    }
+}

@@ -456,9 +456,10 @@ enum Schema {
         m.registerMigration("v12b-report-engine", foreignKeyChecks: .immediate, migrate: Schema.addReportEngine)
         m.registerMigration("v12c-report-need-facts", foreignKeyChecks: .immediate, migrate: Schema.addReportNeedFacts)
         m.registerMigration("v12d-vetting-completed-on", migrate: Schema.addVettingCompletedOn)
-        m.registerMigration("v12f-report-left-members", migrate: Schema.addReportLeftMembersIndex)
-        m.registerMigration("v12i-report-new-pairs", migrate: Schema.addReportNewPairs)
-        m.registerMigration("v12j-report-month-active", migrate: Schema.addReportMonthActive)
+        m.registerMigration("v12f-report-left-members", foreignKeyChecks: .immediate, migrate: Schema.addReportLeftMembersIndex)
+        m.registerMigration("v12i-report-new-pairs", foreignKeyChecks: .immediate, migrate: Schema.addReportNewPairs)
+        m.registerMigration("v12j-report-month-active", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthActive)
+        m.registerMigration("v12e-report-month-partners", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthPartners)
         return m
     }
 }

@@ -1,14 +1,16 @@
 import GRDB
 
 extension Store {
-    /// The report aggregates (migrations v11a-report-aggregates and v12a-report-month-aggregates)
-    /// against a recomputation from the ledger: each kept row that differs, is missing or is extra,
+    /// The report aggregates (migrations v11a-report-aggregates, v12a-report-month-aggregates and
+    /// v12e-report-month-partners) against a recomputation from the ledger: each kept row that differs, is missing or is extra,
     /// named with all its columns (at most 20 of each table).
     static func reportAggregateProblems(_ db: Database) throws -> [String] {
         var problems: [String] = []
         problems += try memberMonthProblems(db)
         problems += try pairMonthProblems(db)
         problems += try monthCategoryProblems(db)
+        problems += try memberPartnersProblems(db)
+        problems += try monthPairsProblems(db)
         for row in try Row.fetchAll(db, sql: """
             SELECT coalesce(r.member, k.member) AS member, k.first_exchange AS kept, r.first_exchange AS ledger
             FROM (\(Schema.reportMemberFirstFromLedger)) r
@@ -97,6 +99,46 @@ extension Store {
             return "The report's net exchanges \(category.isEmpty ? "without a category" : "in category \(category)") "
                 + "in \(row["month"] as String? ?? "?") (kept \(figures("kept_", present: row["has_kept"] as Bool? ?? false))) "
                 + "differ from the ledger (\(figures("ledger_", present: row["has_ledger"] as Bool? ?? false)))."
+        }
+    }
+
+    /// Partners kept on member rows (migration v12e-report-month-partners) against a recount
+    /// from `report_pair_month`, itself compared with the ledger above. A member with no pair row
+    /// in the month has no partners.
+    private static func memberPartnersProblems(_ db: Database) throws -> [String] {
+        try Row.fetchAll(db, sql: """
+            SELECT k.member AS member, k.month AS month, k.partners AS kept, coalesce(r.partners, 0) AS counted
+            FROM report_member_month k
+            LEFT JOIN (\(Schema.reportMemberPartnersFromPairs)) r ON r.month = k.month AND r.member = k.member
+            WHERE k.partners IS NOT coalesce(r.partners, 0)
+            ORDER BY 2, 1
+            LIMIT 20
+            """).map { row in
+            "The report's partners of member \(row["member"] as Int? ?? 0) in \(row["month"] as String? ?? "?") "
+                + "(kept \(row["kept"] as Int? ?? 0)) differ from the standing pairs of that month (\(row["counted"] as Int? ?? 0))."
+        }
+    }
+
+    /// Connections and repeat pairs kept per month (migration v12e-report-month-partners) against a
+    /// recount from `report_pair_month`. A month's row stays once made, so a kept row of zeros
+    /// agrees with a month that has no pair row.
+    private static func monthPairsProblems(_ db: Database) throws -> [String] {
+        try Row.fetchAll(db, sql: """
+            SELECT coalesce(r.month, k.month) AS month,
+                   coalesce(k.connections, 0) AS kept_connections, coalesce(k.repeats, 0) AS kept_repeats,
+                   coalesce(r.connections, 0) AS connections, coalesce(r.repeats, 0) AS repeats
+            FROM (\(Schema.reportMonthPairsFromPairs)) r
+            FULL OUTER JOIN report_month_pairs k ON k.month = r.month
+            WHERE coalesce(k.connections, 0) <> coalesce(r.connections, 0) OR coalesce(k.repeats, 0) <> coalesce(r.repeats, 0)
+            ORDER BY 1
+            LIMIT 20
+            """).map { row in
+            func figures(_ prefix: String) -> String {
+                let c = row[prefix + "connections"] as Int? ?? 0, r = row[prefix + "repeats"] as Int? ?? 0
+                return "\(c) connection\(c == 1 ? "" : "s"), \(r) repeat pair\(r == 1 ? "" : "s")"
+            }
+            return "The report's connections in \(row["month"] as String? ?? "?") (kept \(figures("kept_"))) "
+                + "differ from the standing pairs of that month (\(figures("")))."
         }
     }
 

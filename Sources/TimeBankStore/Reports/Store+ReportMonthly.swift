@@ -3,7 +3,7 @@ import TimeBank
 
 /// A period of whole months read from the monthly aggregates (migrations v12a-report-month-aggregates
 /// and v12b-report-engine) instead of from every exchange: one row per member and month, one per
-/// pair and month. The aggregates count originals never reversed ("kept"); an original reversed
+/// pair and month (a single month reads its pair counts instead, v12e-report-month-partners). The aggregates count originals never reversed ("kept"); an original reversed
 /// after a period's end still stood at that end, so the few such originals (`report_reversal`)
 /// are added back exactly for each period.
 extension Store {
@@ -73,17 +73,19 @@ extension Store {
         // Taken out of the tally while counted, so its arrays are written in place, not copied.
         var m = tally.members
         tally.members = MemberTallies(count: 0)
-        var organisationsGave: [Int] = []
-        // A single month's rows say who was active the month before, for its retention.
+        // A single month's partners are counted on its member rows; longer periods count distinct
+        // partners across months from the pairs below. A single month's rows also say who was
+        // active the month before, for its retention.
         let singleMonth = from == to
+        var organisationsGave: [Int] = []
         var activeBefore = [Bool](repeating: false, count: singleMonth ? people.count : 0)
         try db.forEachRawRow(sql: """
             SELECT member, given_minutes, received_minutes, kept_given, kept_given_minutes, kept_received,
-                   kept_received_minutes, given_through, active_before
+                   kept_received_minutes, given_through, partners, active_before
             FROM report_member_month WHERE month BETWEEN ? AND ?
             """, arguments: [from, to]) { row in
             guard let s = people.slot(of: row.int(0)) else { return }
-            if singleMonth && row.int(8) != 0 { activeBefore[s] = true }
+            if singleMonth && row.int(9) != 0 { activeBefore[s] = true }
             let given = row.int(1)
             if !m.touched[s] {
                 m.touched[s] = true
@@ -96,10 +98,11 @@ extension Store {
             m.givenStanding[s] += row.int(4)
             m.receivedCount[s] += Int32(truncatingIfNeeded: row.int(5))
             m.receivedStanding[s] += row.int(6)
+            if singleMonth { m.partners[s] += Int32(truncatingIfNeeded: row.int(8)) }
         }
 
         // Originals dated in the period and reversed after it stood at its end.
-        let late = reversals.filter { $0.original <= p.last && $0.reversal > p.last }
+        let late = lateReversals(reversals, p)
         for c in late where p.contains(c.original) {
             guard let g = people.slot(of: c.giver), let r = people.slot(of: c.receiver) else { continue }
             m.givenCount[g] += 1
@@ -112,7 +115,10 @@ extension Store {
         if singleMonth {
             tally.retention = try monthRetention(db, p, members: m, activeBefore: activeBefore, people: people, reversals: reversals)
         }
-        guard var pairs = try scanned ?? scanPairs(db, [p], people: people, reversals: reversals).first else {
+        let counted: PairScan? = singleMonth
+            ? try PairScan(month: p, db, late: late, memberCount: people.count)
+            : try scanned ?? scanPairs(db, [p], people: people, reversals: reversals).first
+        guard var pairs = counted else {
             tally.members = m
             return tally
         }

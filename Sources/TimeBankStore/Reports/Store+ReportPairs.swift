@@ -2,8 +2,10 @@ import GRDB
 import TimeBank
 
 /// Connections, new connections, repeat pairs and each member's partners of periods of whole
-/// months. The kept pairs come from `report_pair_month`; a pair with an original reversed after
-/// a period's end (`late`) is counted again from those originals, and the difference applied.
+/// months. The kept pairs of a single month are counted at write time (`report_month_pairs`, and
+/// `partners` on the member rows, migration v12e-report-month-partners); those of longer periods
+/// are read from `report_pair_month`. Either way a pair with an original reversed after a
+/// period's end (`late`) is counted again from those originals, and the difference applied.
 extension Store {
     struct PairScan {
         var period: ReportPeriod
@@ -24,6 +26,23 @@ extension Store {
             affected = lateByPair.keys.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
             keptInAffected = [Int](repeating: 0, count: affected.count)
             partners = [Int32](repeating: 0, count: memberCount)
+        }
+
+        /// The kept pairs of a single month, from its counts: none of its pair rows is read but
+        /// those of the pairs a late reversal affects. Each member's partners are on their month
+        /// row, so `partners` holds only what `correct` adds.
+        init(month p: ReportPeriod, _ db: Database, late: [ReportReversal], memberCount: Int) throws {
+            self.init(p, late: late, memberCount: memberCount)
+            let month = p.first.monthKey
+            if let row = try Row.fetchOne(db, sql: "SELECT connections, repeats FROM report_month_pairs WHERE month = ?",
+                                          arguments: [month]) {
+                connections = row[0]
+                repeats = row[1]
+            }
+            let kept = try db.cachedStatement(sql: "SELECT kept FROM report_pair_month WHERE month = ? AND a = ? AND b = ?")
+            for (i, pair) in affected.enumerated() {
+                keptInAffected[i] = try Int.fetchOne(kept, arguments: [month, pair.a, pair.b]) ?? 0
+            }
         }
 
         /// A pair with `kept` originals never reversed dated in the period.
@@ -62,18 +81,11 @@ extension Store {
         }
     }
 
-    /// The kept pairs of each period, in one read: a single month from its own rows; several
-    /// periods of more than a month in one pass over the pairs in pair order, where the months of
-    /// one pair are next to each other and are summed without a table of pairs.
+    /// The kept pairs of periods of several months, in one pass over the pairs in pair order,
+    /// where the months of one pair are next to each other and are summed without a table of pairs.
     static func scanPairs(_ db: Database, _ periods: [ReportPeriod], people: ReportPeople, reversals: [ReportReversal]) throws -> [PairScan] {
         var scans = periods.map { p in
-            PairScan(p, late: reversals.filter { $0.original <= p.last && $0.reversal > p.last }, memberCount: people.count)
-        }
-        if periods.count == 1, let p = periods.first, p.first.monthKey == p.last.monthKey {
-            try db.forEachRawRow(sql: "SELECT a, b, kept FROM report_pair_month WHERE month = ?", arguments: [p.first.monthKey]) { row in
-                scans[0].add(row.int(0), row.int(1), kept: row.int(2), people: people)
-            }
-            return scans
+            PairScan(p, late: lateReversals(reversals, p), memberCount: people.count)
         }
         guard let low = periods.map(\.first).min(), let high = periods.map(\.last).max() else { return scans }
         let ranges = periods.map { (monthNumber($0.first), monthNumber($0.last)) }
@@ -99,5 +111,10 @@ extension Store {
         }
         flush()
         return scans
+    }
+
+    /// Originals dated on or before the period's end and reversed after it: they stood at its end.
+    static func lateReversals(_ reversals: [ReportReversal], _ p: ReportPeriod) -> [ReportReversal] {
+        reversals.filter { $0.original <= p.last && $0.reversal > p.last }
     }
 }

@@ -457,6 +457,7 @@ enum Schema {
         m.registerMigration("v12c-report-need-facts", foreignKeyChecks: .immediate, migrate: Schema.addReportNeedFacts)
         m.registerMigration("v12d-vetting-completed-on", migrate: Schema.addVettingCompletedOn)
         m.registerMigration("v12f-report-left-members", migrate: Schema.addReportLeftMembersIndex)
+        m.registerMigration("v12h-report-pair-recurrence", foreignKeyChecks: .immediate, migrate: Schema.addReportPairRecurrence)
         return m
     }
 }

@@ -460,6 +460,7 @@ enum Schema {
         m.registerMigration("v12i-report-new-pairs", foreignKeyChecks: .immediate, migrate: Schema.addReportNewPairs)
         m.registerMigration("v12j-report-month-active", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthActive)
         m.registerMigration("v12e-report-month-partners", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthPartners)
+        m.registerMigration("v12h-report-pair-recurrence", foreignKeyChecks: .immediate, migrate: Schema.addReportPairRecurrence)
         return m
     }
 }

@@ -78,6 +78,7 @@ extension Store {
             if unsearchable > 0 { problems.append("The exchange search index disagrees with the ledger for \(unsearchable) exchange\(unsearchable == 1 ? "" : "s").") }
             problems += try Store.storedValueProblems(db)
             problems += try Store.reportAggregateProblems(db)
+            problems += try Store.reportPairRecurrenceProblems(db)
             problems += try Store.reportNeedFactProblems(db)
             problems += try Store.reportEngineProblems(db)
             problems += try Store.reportNewPairProblems(db)

@@ -305,12 +305,13 @@ struct ReportAggregateTests {
         // Recorded while only the v11a triggers run, and backdated between Ann's months.
         try f.record(.member(f.ann), .member(f.cat), 15, on: day(Self.y, 3, 5), accept: true)
         let expected = try fromLedger(f)
+        // v12a, and the later migrations that build on its tables, in the migrator's order.
         try f.temp.rawQueue().write { db in
             try Schema.addReportMonthAggregates(db)
-            // The later migrations that build on these tables, in their order.
             try Schema.addReportNewPairs(db)
             try Schema.addReportMonthActive(db)
             try Schema.addReportMonthPartners(db)
+            try Schema.addReportPairRecurrence(db)
         }
         #expect(try kept(f) == expected)
         let (ann, bob, cat, y) = (f.ann, f.bob, f.cat, Self.y)

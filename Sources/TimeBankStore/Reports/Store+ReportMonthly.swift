@@ -2,10 +2,10 @@ import GRDB
 import TimeBank
 
 /// A period of whole months read from the monthly aggregates (migrations v12a-report-month-aggregates
-/// and v12b-report-engine) instead of from every exchange: one row per member and month, one per
-/// pair and month (a single month reads its pair counts instead, v12e-report-month-partners). The aggregates count originals never reversed ("kept"); an original reversed
-/// after a period's end still stood at that end, so the few such originals (`report_reversal`)
-/// are added back exactly for each period.
+/// and v12b-report-engine) instead of from every exchange: one row per member and month, and the
+/// months' counts of pairs (`PairCounts`). The aggregates count originals never reversed ("kept");
+/// an original reversed after a period's end still stood at that end, so the few such originals
+/// (`report_reversal`) are added back exactly for each period.
 extension Store {
     /// Whether the period is made of whole months, so the monthly aggregates hold it exactly.
     static func isWholeMonths(_ p: ReportPeriod) -> Bool {
@@ -53,7 +53,7 @@ extension Store {
     /// The exchange-made part of a period's tally of whole months: hours by month and category,
     /// members, pairs, organisations' help and safeguarding. The rest is `fillReportTally`.
     static func monthlyTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
-                             today: CalendarDate, pairs scanned: PairScan? = nil) throws -> ReportTally {
+                             today: CalendarDate) throws -> ReportTally {
         var tally = ReportTally(period: p, today: today, memberCount: people.count)
         let from = p.first.monthKey, to = p.last.monthKey
 
@@ -73,9 +73,9 @@ extension Store {
         // Taken out of the tally while counted, so its arrays are written in place, not copied.
         var m = tally.members
         tally.members = MemberTallies(count: 0)
-        // A single month's partners are counted on its member rows; longer periods count distinct
-        // partners across months from the pairs below. A single month's rows also say who was
-        // active the month before, for its retention.
+        // Partners are summed over the months' rows; `PairCounts` takes off a partner met in two
+        // months of the period. A single month's rows also say who was active the month before,
+        // for its retention.
         let singleMonth = from == to
         var organisationsGave: [Int] = []
         var activeBefore = [Bool](repeating: false, count: singleMonth ? people.count : 0)
@@ -98,7 +98,7 @@ extension Store {
             m.givenStanding[s] += row.int(4)
             m.receivedCount[s] += Int32(truncatingIfNeeded: row.int(5))
             m.receivedStanding[s] += row.int(6)
-            if singleMonth { m.partners[s] += Int32(truncatingIfNeeded: row.int(8)) }
+            m.partners[s] += Int32(truncatingIfNeeded: row.int(8))
         }
 
         // Originals dated in the period and reversed after it stood at its end.
@@ -115,13 +115,7 @@ extension Store {
         if singleMonth {
             tally.retention = try monthRetention(db, p, members: m, activeBefore: activeBefore, people: people, reversals: reversals)
         }
-        let counted: PairScan? = singleMonth
-            ? try PairScan(month: p, db, late: late, memberCount: people.count)
-            : try scanned ?? scanPairs(db, [p], people: people, reversals: reversals).first
-        guard var pairs = counted else {
-            tally.members = m
-            return tally
-        }
+        var pairs = try PairCounts(db, p, late: late, people: people)
         try pairs.correct(db, p, late: late, people: people)
         for s in pairs.partners.indices { m.partners[s] += pairs.partners[s] }
         tally.connections = pairs.connections

@@ -2,57 +2,63 @@ import GRDB
 import TimeBank
 
 /// Connections, new connections, repeat pairs and each member's partners of periods of whole
-/// months. The kept pairs of a single month are counted at write time (`report_month_pairs`, and
-/// `partners` on the member rows, migration v12e-report-month-partners); those of longer periods
-/// are read from `report_pair_month`. Either way a pair with an original reversed after a
-/// period's end (`late`) is counted again from those originals, and the difference applied.
+/// months, from counts kept at write time: each month's connections and repeat pairs
+/// (`report_month_pairs`) and each member's partners on their month rows (migration
+/// v12e-report-month-partners). A pair that exchanged in several months of a longer period is
+/// counted once: its later months note the pair's previous month (v12h-report-pair-recurrence),
+/// so only those rows are read, a few hundred in a year, not the 600,000 pair-months of a year at
+/// 100,000 members. A pair with an original reversed after the period's end (`late`) is counted
+/// again from those originals, and the difference applied.
 extension Store {
-    struct PairScan {
+    struct PairCounts {
         var period: ReportPeriod
-        /// The pairs whose count changes, in the order rows come (smaller number, then larger),
-        /// with their originals reversed after the period's end.
+        /// The pairs whose count changes, with their originals reversed after the period's end.
         var affected: [MemberPair]
         var lateByPair: [MemberPair: [ReportReversal]]
+        /// Each affected pair's originals never reversed dated in the period.
         var keptInAffected: [Int]
-        var next = 0
         var connections = 0
         var repeats = 0
         var newConnections = 0
+        /// What to add, by slot, to the partners summed over the members' month rows.
         var partners: [Int32]
 
-        init(_ p: ReportPeriod, late: [ReportReversal], memberCount: Int) {
+        init(_ db: Database, _ p: ReportPeriod, late: [ReportReversal], people: ReportPeople) throws {
             period = p
             lateByPair = Dictionary(grouping: late, by: \.pair)
             affected = lateByPair.keys.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
-            keptInAffected = [Int](repeating: 0, count: affected.count)
-            partners = [Int32](repeating: 0, count: memberCount)
-        }
-
-        /// The kept pairs of a single month, from its counts: none of its pair rows is read but
-        /// those of the pairs a late reversal affects. Each member's partners are on their month
-        /// row, so `partners` holds only what `correct` adds.
-        init(month p: ReportPeriod, _ db: Database, late: [ReportReversal], memberCount: Int) throws {
-            self.init(p, late: late, memberCount: memberCount)
-            let month = p.first.monthKey
-            if let row = try Row.fetchOne(db, sql: "SELECT connections, repeats FROM report_month_pairs WHERE month = ?",
-                                          arguments: [month]) {
+            partners = [Int32](repeating: 0, count: people.count)
+            let first = p.first.monthKey, last = p.last.monthKey
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT coalesce(sum(connections), 0), coalesce(sum(repeats), 0) FROM report_month_pairs WHERE month BETWEEN ? AND ?
+                """, arguments: [first, last]) {
                 connections = row[0]
                 repeats = row[1]
             }
-            let kept = try db.cachedStatement(sql: "SELECT kept FROM report_pair_month WHERE month = ? AND a = ? AND b = ?")
-            for (i, pair) in affected.enumerated() {
-                keptInAffected[i] = try Int.fetchOne(kept, arguments: [month, pair.a, pair.b]) ?? 0
+            // A later month of a pair already met in the period: one connection, and one partner
+            // for each of the two, counted twice. The pair is one repeat pair, whichever of its
+            // months had two originals.
+            var recurring: [MemberPair: (firstMonth: String, repeatMonths: Int)] = [:]
+            for r in try recurringPairRows(db, firstMonth: first, lastMonth: last) {
+                connections -= 1
+                if let sa = people.slot(of: r.a) { partners[sa] -= 1 }
+                if let sb = people.slot(of: r.b) { partners[sb] -= 1 }
+                let pair = MemberPair(r.a, r.b)
+                let seen = recurring[pair] ?? (r.prevMonth, 0)
+                recurring[pair] = (min(seen.firstMonth, r.prevMonth), seen.repeatMonths + (r.kept >= 2 ? 1 : 0))
             }
-        }
-
-        /// A pair with `kept` originals never reversed dated in the period.
-        mutating func add(_ a: Int, _ b: Int, kept: Int, people: ReportPeople) {
-            connections += 1
-            if kept >= 2 { repeats += 1 }
-            if let sa = people.slot(of: a) { partners[sa] += 1 }
-            if let sb = people.slot(of: b) { partners[sb] += 1 }
-            while next < affected.count, (affected[next].a, affected[next].b) < (a, b) { next += 1 }
-            if next < affected.count, affected[next].a == a, affected[next].b == b { keptInAffected[next] = kept }
+            let keptInMonth = try db.cachedStatement(sql: "SELECT kept FROM report_pair_month WHERE month = ? AND a = ? AND b = ?")
+            for (pair, seen) in recurring {
+                let firstKept = try Int.fetchOne(keptInMonth, arguments: [seen.firstMonth, pair.a, pair.b]) ?? 0
+                repeats += 1 - seen.repeatMonths - (firstKept >= 2 ? 1 : 0)
+            }
+            let keptInPeriod = try db.cachedStatement(sql: """
+                SELECT coalesce(sum(kept), 0) FROM report_pair_month INDEXED BY report_pair_month_pair
+                WHERE a = ? AND b = ? AND month BETWEEN ? AND ?
+                """)
+            keptInAffected = try affected.map { pair in
+                try Int.fetchOne(keptInPeriod, arguments: [pair.a, pair.b, first, last]) ?? 0
+            }
         }
 
         /// New pairs (first original never reversed in the period, counted by month in
@@ -79,38 +85,6 @@ extension Store {
                 }
             }
         }
-    }
-
-    /// The kept pairs of periods of several months, in one pass over the pairs in pair order,
-    /// where the months of one pair are next to each other and are summed without a table of pairs.
-    static func scanPairs(_ db: Database, _ periods: [ReportPeriod], people: ReportPeople, reversals: [ReportReversal]) throws -> [PairScan] {
-        var scans = periods.map { p in
-            PairScan(p, late: lateReversals(reversals, p), memberCount: people.count)
-        }
-        guard let low = periods.map(\.first).min(), let high = periods.map(\.last).max() else { return scans }
-        let ranges = periods.map { (monthNumber($0.first), monthNumber($0.last)) }
-        var current: (a: Int, b: Int)? = nil
-        var kept = [Int](repeating: 0, count: periods.count)
-        func flush() {
-            guard let c = current else { return }
-            for i in kept.indices where kept[i] > 0 {
-                scans[i].add(c.a, c.b, kept: kept[i], people: people)
-                kept[i] = 0
-            }
-        }
-        try db.forEachRawRow(sql: """
-            SELECT a, b, month, kept FROM report_pair_month INDEXED BY report_pair_month_pair WHERE month BETWEEN ? AND ?
-            """, arguments: [low.monthKey, high.monthKey]) { row in
-            guard let month = row.monthIndex(2) else { return }
-            let a = row.int(0), b = row.int(1)
-            if current?.a != a || current?.b != b {
-                flush()
-                current = (a, b)
-            }
-            for i in ranges.indices where ranges[i].0 <= month && month <= ranges[i].1 { kept[i] += row.int(3) }
-        }
-        flush()
-        return scans
     }
 
     /// Originals dated on or before the period's end and reversed after it: they stood at its end.

@@ -456,6 +456,7 @@ enum Schema {
         m.registerMigration("v12b-report-engine", foreignKeyChecks: .immediate, migrate: Schema.addReportEngine)
         m.registerMigration("v12c-report-need-facts", foreignKeyChecks: .immediate, migrate: Schema.addReportNeedFacts)
         m.registerMigration("v12d-vetting-completed-on", migrate: Schema.addVettingCompletedOn)
+        m.registerMigration("v12g-report-need-months", foreignKeyChecks: .immediate, migrate: Schema.addReportNeedMonths)
         return m
     }
 }

@@ -461,6 +461,7 @@ enum Schema {
         m.registerMigration("v12j-report-month-active", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthActive)
         m.registerMigration("v12e-report-month-partners", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthPartners)
         m.registerMigration("v12h-report-pair-recurrence", foreignKeyChecks: .immediate, migrate: Schema.addReportPairRecurrence)
+        m.registerMigration("v12g-report-need-months", foreignKeyChecks: .immediate, migrate: Schema.addReportNeedMonths)
         return m
     }
 }

@@ -35,8 +35,8 @@ public struct ReportFigures: Sendable {
     public static func milestonesPassed(_ tally: ReportTally) -> [(slot: Int, hours: Int)] {
         var out: [(slot: Int, hours: Int)] = []
         let m = tally.members
-        for s in 0..<m.count where m.givenNet[s] > 0 {
-            let before = m.givenBefore[s], after = before + m.givenNet[s]
+        for (s, t) in m.slots.enumerated() where t.givenNet > 0 {
+            let before = t.givenBefore, after = before + t.givenNet
             for h in milestoneHours where before < h * 60 && after >= h * 60 { out.append((s, h)) }
         }
         return out
@@ -62,10 +62,10 @@ public struct ReportFigures: Sendable {
         var areaActive = [Int](repeating: 0, count: areas), areaGiven = [Minutes](repeating: 0, count: areas)
         var areaReceived = [Minutes](repeating: 0, count: areas), areaTouched = [Bool](repeating: false, count: areas)
         var kindActive = [0, 0], kindGiven = [0, 0], kindReceived = [0, 0], kindTouched = [false, false]
-        for s in 0..<m.count where m.touched[s] || isActive[s] {
+        for (s, t) in m.slots.enumerated() where t.touched || t.isActive {
             let isOrg = people.isOrganisation[s], kind = isOrg ? 1 : 0
             let area = Int(people.area.codes[s])
-            let given = m.givenNet[s], received = m.receivedNet[s], touched = m.touched[s]
+            let given = t.givenNet, received = t.receivedNet, touched = t.touched
             areaGiven[area] += given
             areaReceived[area] += received
             areaTouched[area] = areaTouched[area] || touched
@@ -80,16 +80,16 @@ public struct ReportFigures: Sendable {
                 orgGiven += given
                 orgReceived += received
             }
-            guard isActive[s] else { continue }
+            guard t.isActive else { continue }
             active += 1
-            let gave = m.givenCount[s] > 0, got = m.receivedCount[s] > 0
+            let gave = t.givenCount > 0, got = t.receivedCount > 0
             if gave { givers += 1 }
             if got { receivers += 1 }
             if gave && got { both += 1 }
-            let g = Double(m.givenStanding[s]), r = Double(m.receivedStanding[s])
+            let g = Double(t.givenStanding), r = Double(t.receivedStanding)
             if g + r > 0 { imbalance += abs(g - r) / (g + r) }
             if people.cameThroughService[s] { serviceActive += 1 }
-            let p = Int(m.partners[s])
+            let p = Int(t.partners)
             if p >= byPartners.count { byPartners += [Int](repeating: 0, count: p - byPartners.count + 1) }
             byPartners[p] += 1
             areaActive[area] += 1

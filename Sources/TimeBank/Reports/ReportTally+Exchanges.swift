@@ -21,13 +21,13 @@ extension ReportTally {
             byCategory[e.category, default: ReportAmount()].minutes += e.minutes
             byCategory[e.category, default: ReportAmount()].exchanges += n
             if let g = people.slot(of: e.giver) {
-                members.givenNet[g] += e.minutes
-                members.touched[g] = true
-                members.givenBefore[g] = facts.givenBefore[e.giver] ?? 0
+                members.slots[g].givenNet += e.minutes
+                members.slots[g].touched = true
+                members.slots[g].givenBefore = facts.givenBefore[e.giver] ?? 0
             }
             if let r = people.slot(of: e.receiver) {
-                members.receivedNet[r] += e.minutes
-                members.touched[r] = true
+                members.slots[r].receivedNet += e.minutes
+                members.slots[r].touched = true
             }
         }
 
@@ -36,10 +36,10 @@ extension ReportTally {
         var helped = Set<Int>()
         for e in facts.exchanges where ReportTally.stands(e, at: end) {
             guard let g = people.slot(of: e.giver), let r = people.slot(of: e.receiver) else { continue }
-            members.givenCount[g] += 1
-            members.givenStanding[g] += e.minutes
-            members.receivedCount[r] += 1
-            members.receivedStanding[r] += e.minutes
+            members.slots[g].givenCount += 1
+            members.slots[g].givenStanding += e.minutes
+            members.slots[r].receivedCount += 1
+            members.slots[r].receivedStanding += e.minutes
             pairCounts[MemberPair(e.giver, e.receiver), default: 0] += 1
             if people.isOrganisation[g] && !people.isOrganisation[r] { helped.insert(r) }
             if e.vettedNeed {
@@ -48,8 +48,8 @@ extension ReportTally {
             }
         }
         for pair in pairCounts.keys {
-            if let a = people.slot(of: pair.a) { members.partners[a] += 1 }
-            if let b = people.slot(of: pair.b) { members.partners[b] += 1 }
+            if let a = people.slot(of: pair.a) { members.slots[a].partners += 1 }
+            if let b = people.slot(of: pair.b) { members.slots[b].partners += 1 }
         }
         connections = pairCounts.count
         newConnections = pairCounts.keys.filter { !facts.pairsBefore.contains($0) }.count

@@ -92,41 +92,45 @@ public struct ReportAmount: Hashable, Sendable {
     }
 }
 
-/// Per member of one period, by slot.
-public struct MemberTallies: Sendable {
+/// One member's figures of one period.
+public struct MemberTally: Sendable {
     /// Every entry between members dated in the period, reversals negative against the original's giver / receiver.
-    public var givenNet: [Minutes]
-    public var receivedNet: [Minutes]
-    /// Whether the member gave or received any entry between members dated in the period.
-    public var touched: [Bool]
-    /// Originals dated in the period and standing at its end, given and received: how many, and their minutes.
-    public var givenCount: [Int32]
-    public var receivedCount: [Int32]
-    public var givenStanding: [Minutes]
-    public var receivedStanding: [Minutes]
-    /// Distinct members exchanged with in standing originals dated in the period.
-    public var partners: [Int32]
+    public var givenNet: Minutes = 0
+    public var receivedNet: Minutes = 0
+    /// Originals dated in the period and standing at its end, given and received: their minutes, and how many.
+    public var givenStanding: Minutes = 0
+    public var receivedStanding: Minutes = 0
     /// Minutes given to other members before the period, net; read only where `givenNet` > 0.
-    public var givenBefore: [Minutes]
+    public var givenBefore: Minutes = 0
+    public var givenCount: Int32 = 0
+    public var receivedCount: Int32 = 0
+    /// Distinct members exchanged with in standing originals dated in the period.
+    public var partners: Int32 = 0
+    /// Whether the member gave or received any entry between members dated in the period.
+    public var touched = false
 
-    public init(count: Int) {
-        givenNet = [Minutes](repeating: 0, count: count)
-        receivedNet = givenNet
-        touched = [Bool](repeating: false, count: count)
-        givenCount = [Int32](repeating: 0, count: count)
-        receivedCount = givenCount
-        givenStanding = givenNet
-        receivedStanding = givenNet
-        partners = givenCount
-        givenBefore = givenNet
-    }
-
-    public var count: Int { touched.count }
+    public init() {}
 
     /// Active: giver or receiver of at least one original standing at the period's end.
     @inlinable
-    public func isActive(_ slot: Int) -> Bool { givenCount[slot] > 0 || receivedCount[slot] > 0 }
+    public var isActive: Bool { givenCount > 0 || receivedCount > 0 }
+}
+
+/// Per member of one period, by slot: one record per member, so a row of the aggregates is
+/// counted in one place.
+public struct MemberTallies: Sendable {
+    public var slots: [MemberTally]
+
+    public init(count: Int) {
+        slots = [MemberTally](repeating: MemberTally(), count: count)
+    }
+
+    public var count: Int { slots.count }
+
+    /// Active: giver or receiver of at least one original standing at the period's end.
+    @inlinable
+    public func isActive(_ slot: Int) -> Bool { slots[slot].isActive }
 
     /// Every slot's activity, for retention in the next period.
-    public var active: [Bool] { (0..<count).map(isActive) }
+    public var active: [Bool] { slots.map(\.isActive) }
 }

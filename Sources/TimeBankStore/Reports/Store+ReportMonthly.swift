@@ -87,28 +87,30 @@ extension Store {
             guard let s = people.slot(of: row.int(0)) else { return }
             if singleMonth && row.int(9) != 0 { activeBefore[s] = true }
             let given = row.int(1)
-            if !m.touched[s] {
-                m.touched[s] = true
-                m.givenBefore[s] = row.int(7) - given
+            var t = m.slots[s]
+            if !t.touched {
+                t.touched = true
+                t.givenBefore = row.int(7) - given
             }
             if people.isOrganisation[s] && row.int(3) > 0 { organisationsGave.append(people.numbers[s]) }
-            m.givenNet[s] += given
-            m.receivedNet[s] += row.int(2)
-            m.givenCount[s] += Int32(truncatingIfNeeded: row.int(3))
-            m.givenStanding[s] += row.int(4)
-            m.receivedCount[s] += Int32(truncatingIfNeeded: row.int(5))
-            m.receivedStanding[s] += row.int(6)
-            m.partners[s] += Int32(truncatingIfNeeded: row.int(8))
+            t.givenNet += given
+            t.receivedNet += row.int(2)
+            t.givenCount += Int32(truncatingIfNeeded: row.int(3))
+            t.givenStanding += row.int(4)
+            t.receivedCount += Int32(truncatingIfNeeded: row.int(5))
+            t.receivedStanding += row.int(6)
+            t.partners += Int32(truncatingIfNeeded: row.int(8))
+            m.slots[s] = t
         }
 
         // Originals dated in the period and reversed after it stood at its end.
         let late = lateReversals(reversals, p)
         for c in late where p.contains(c.original) {
             guard let g = people.slot(of: c.giver), let r = people.slot(of: c.receiver) else { continue }
-            m.givenCount[g] += 1
-            m.givenStanding[g] += c.minutes
-            m.receivedCount[r] += 1
-            m.receivedStanding[r] += c.minutes
+            m.slots[g].givenCount += 1
+            m.slots[g].givenStanding += c.minutes
+            m.slots[r].receivedCount += 1
+            m.slots[r].receivedStanding += c.minutes
             if people.isOrganisation[g] { organisationsGave.append(c.giver) }
         }
 
@@ -117,7 +119,7 @@ extension Store {
         }
         var pairs = try PairCounts(db, p, late: late, people: people)
         try pairs.correct(db, p, late: late, people: people)
-        for s in pairs.partners.indices { m.partners[s] += pairs.partners[s] }
+        for (s, change) in pairs.partners.enumerated() where change != 0 { m.slots[s].partners += change }
         tally.connections = pairs.connections
         tally.newConnections = pairs.newConnections
         tally.repeatPairs = pairs.repeats

@@ -29,9 +29,10 @@ extension Store {
             if !counted { before += 1 }
         }
         var retained = 0
-        for s in 0..<min(members.count, activeBefore.count) where members.isActive(s) && (activeBefore[s] || standingSlots.contains(s)) {
+        for (s, t) in zip(members.slots.indices, members.slots) where t.isActive && s < activeBefore.count && activeBefore[s] {
             retained += 1
         }
+        for s in standingSlots where s < activeBefore.count && !activeBefore[s] && members.isActive(s) { retained += 1 }
         return ReportRetention(before: before, retained: retained)
     }
 }

@@ -51,29 +51,41 @@ extension Store {
         let plan = ReportPlan(period)
         let reversals = try reportReversals(db)
         let categories = try reportCategories(db)
+        func fill(_ tally: inout ReportTally) throws { try fillReportTally(db, &tally, people: people, reversals: reversals) }
         // The previous period first: its active members are the current period's retention base.
-        let previous = try plan.previous.map { try comparisonFigures(db, $0, people: people, reversals: reversals, categories: categories, today: today) }
-        let yearBefore = try plan.yearBefore.map { try comparisonFigures(db, $0, people: people, reversals: reversals, categories: categories, today: today) }
-        let current = try currentTally(db, period, people: people, reversals: reversals, today: today)
+        let previous = try plan.previous.map {
+            try comparisonFigures(db, $0, people: people, reversals: reversals, categories: categories, today: today, fill: fill)
+        }
+        let yearBefore = try plan.yearBefore.map {
+            try comparisonFigures(db, $0, people: people, reversals: reversals, categories: categories, today: today, fill: fill)
+        }
+        let current = try currentCount(db, period, people: people, reversals: reversals, categories: categories, today: today, fill: fill)
         return plan.report(timeBankName: try Store.settings(db).timeBankName, current: current, previous: previous, yearBefore: yearBefore,
                            people: people, categories: categories)
     }
 
-    /// A period compared with the current one: its figures, and who was active in it.
+    /// A period compared with the current one: its figures, and who was active in it. `fill`
+    /// adds what is not counted from exchanges between members (`fillReportTally`).
     static func comparisonFigures(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
-                                  categories: [String: ReportCategory], today: CalendarDate) throws -> (figures: ReportFigures, active: [Bool]) {
-        let tally = try reportTally(db, p, people: people, reversals: reversals, today: today)
+                                  categories: [String: ReportCategory], today: CalendarDate,
+                                  fill: (inout ReportTally) throws -> Void) throws -> (figures: ReportFigures, active: [Bool]) {
+        var tally = try exchangeTally(db, p, people: people, reversals: reversals, today: today)
+        try fill(&tally)
         return (ReportFigures.compute(tally, people: people, categories: categories), tally.members.active)
     }
 
-    /// The current period's tally with the names of the members who passed a milestone and may be
-    /// named (only the current period's are named). A single month's retention comes with it; a
-    /// longer period's waits for the previous period's actives, which the report counts anyway.
-    static func currentTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
-                             today: CalendarDate) throws -> (tally: ReportTally, names: [Int: String]) {
-        let tally = try reportTally(db, p, people: people, reversals: reversals, today: today, retentionFromPrevious: false)
+    /// The current period counted: its figures when its retention is known (a single month), else
+    /// its tally with the names of the members who passed a milestone and may be named (only the
+    /// current period's are named), whose figures wait for the previous period's actives.
+    static func currentCount(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
+                             categories: [String: ReportCategory], today: CalendarDate,
+                             fill: (inout ReportTally) throws -> Void) throws -> ReportPlan.Current {
+        var tally = try exchangeTally(db, p, people: people, reversals: reversals, today: today, retentionFromPrevious: false)
+        try fill(&tally)
         let named = Set(ReportFigures.milestonesPassed(tally).filter { people.mayBeNamed[$0.slot] }.map { people.numbers[$0.slot] })
-        return (tally, try memberNames(db, Array(named)))
+        let names = try memberNames(db, Array(named))
+        guard tally.retention != nil else { return .waiting(tally, names: names) }
+        return .figures(ReportFigures.compute(tally, people: people, names: names, categories: categories))
     }
 
     /// Category code → (group, name), for the breakdown by category group.
@@ -86,17 +98,24 @@ extension Store {
     }
 
     /// One period counted: from the monthly aggregates for whole months, else from its exchanges.
-    /// A single month's retention comes from the month aggregates; any other period's, with
-    /// `retentionFromPrevious`, from who was active in the period before.
     static func reportTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
-                            today: CalendarDate, fromExchanges: Bool = false, retentionFromPrevious: Bool = true) throws -> ReportTally {
+                            today: CalendarDate, fromExchanges: Bool = false) throws -> ReportTally {
+        var tally = try exchangeTally(db, p, people: people, reversals: reversals, today: today, fromExchanges: fromExchanges)
+        try fillReportTally(db, &tally, people: people, reversals: reversals)
+        return tally
+    }
+
+    /// What a period's tally counts from exchanges between members, and its retention: a single
+    /// month's from the month aggregates; any other period's, with `retentionFromPrevious`, from
+    /// who was active in the period before.
+    static func exchangeTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
+                              today: CalendarDate, fromExchanges: Bool = false, retentionFromPrevious: Bool = true) throws -> ReportTally {
         var tally: ReportTally
         if isWholeMonths(p) && !fromExchanges {
             tally = try monthlyTally(db, p, people: people, reversals: reversals, today: today)
         } else {
             tally = ReportTally(facts: try reportFacts(db, p), people: people, today: today)
         }
-        try fillReportTally(db, &tally, people: people, reversals: reversals)
         if tally.retention == nil, retentionFromPrevious, let previous = p.previous {
             let before = try activeMembers(db, previous, people: people, reversals: reversals)
             tally.retention = ReportRetention(activeBefore: before, activeNow: tally.members.active)
@@ -130,8 +149,18 @@ extension Store {
         return facts
     }
 
+    /// Copies into `tally` what `fillReportTally` filled into `filled`, a tally of the same period.
+    static func takeFill(from filled: ReportTally, into tally: inout ReportTally) {
+        tally.potGrantedMinutes = filled.potGrantedMinutes
+        tally.potDonatedMinutes = filled.potDonatedMinutes
+        tally.leftMembers = filled.leftMembers
+        tally.needs = filled.needs
+        tally.vettingOverdue = filled.vettingOverdue
+        tally.joiners = filled.joiners
+    }
+
     /// What does not come from exchanges between members: the pot, members who joined or left,
-    /// needs and referrals, vetting reviews.
+    /// needs and referrals, vetting reviews (copied by `takeFill`).
     static func fillReportTally(_ db: Database, _ tally: inout ReportTally, people: ReportPeople, reversals: [ReportReversal]) throws {
         let period = tally.period
         let from = period.first.iso, to = period.last.iso

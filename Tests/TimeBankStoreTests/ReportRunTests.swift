@@ -80,3 +80,36 @@ struct ReportRunTests {
         #expect(report.current.value("minutes_exchanged") == .minutes(105))
     }
 }
+
+/// What is not counted from exchanges between members is run once per period by whichever
+/// connection claims it; the other takes it when done.
+@Suite("A report's fills")
+struct ReportFillTests {
+    @Test
+    func aFillRunsOnceAndIsTheOneConnectionsFill() throws {
+        let demo = try ReportFigureTests.Demo(seed: 5, members: 120)
+        let p = try #require(ReportPeriod.month(2026, 10))
+        try demo.store.read { db in
+            let people = try Store.reportPeople(db)
+            let reversals = try Store.reportReversals(db)
+            let fills = Store.ReportFills([p], today: ReportRunTests.today)
+            var runs = 0
+            let first = try fills.take(p) { q in
+                runs += 1
+                fills.run(q, db, people: people, reversals: reversals)
+            }
+            let again = try fills.take(p) { _ in runs += 1 }
+            #expect(runs == 1)
+            #expect(!fills.claim(p))
+            var alone = ReportTally(period: p, today: ReportRunTests.today, memberCount: 0)
+            try Store.fillReportTally(db, &alone, people: people, reversals: reversals)
+            for filled in [first, again] {
+                #expect(filled.joiners == alone.joiners)
+                #expect(filled.potGrantedMinutes == alone.potGrantedMinutes && filled.potDonatedMinutes == alone.potDonatedMinutes)
+                #expect(filled.vettingOverdue == alone.vettingOverdue && filled.leftMembers == alone.leftMembers)
+                #expect(filled.needs.opened == alone.needs.opened && filled.needs.daysToDone == alone.needs.daysToDone)
+            }
+            #expect(!alone.joiners.isEmpty, "no member joined in \(p.code): the comparison shows nothing")
+        }
+    }
+}

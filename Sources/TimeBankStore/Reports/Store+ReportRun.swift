@@ -19,16 +19,28 @@ struct ReportPlan: Sendable {
         yearBefore = yearBeforeIsPrevious ? nil : period.yearBefore
     }
 
-    /// The report from what each period's count gave. Retention of a current period longer than
-    /// a month compares it with the previous period's active members.
-    func report(timeBankName: String, current: (tally: ReportTally, names: [Int: String]),
-                previous: (figures: ReportFigures, active: [Bool])?, yearBefore: (figures: ReportFigures, active: [Bool])?,
-                people: ReportPeople, categories: [String: ReportCategory]) -> Report {
-        var tally = current.tally
-        if tally.retention == nil, let previous {
-            tally.retention = ReportRetention(activeBefore: previous.active, activeNow: tally.members.active)
+    /// Every period the report counts.
+    var periods: [ReportPeriod] { [period] + [previous, yearBefore].compactMap { $0 } }
+
+    /// The current period counted: its figures, or (a period longer than a month, whose retention
+    /// compares it with the previous period's actives) its tally and the names it needs.
+    enum Current: Sendable {
+        case figures(ReportFigures)
+        case waiting(ReportTally, names: [Int: String])
+    }
+
+    /// The report from what each period's count gave.
+    func report(timeBankName: String, current: Current, previous: (figures: ReportFigures, active: [Bool])?,
+                yearBefore: (figures: ReportFigures, active: [Bool])?, people: ReportPeople,
+                categories: [String: ReportCategory]) -> Report {
+        let figures: ReportFigures
+        switch current {
+        case .figures(let counted):
+            figures = counted
+        case .waiting(var tally, let names):
+            if let previous { tally.retention = ReportRetention(activeBefore: previous.active, activeNow: tally.members.active) }
+            figures = ReportFigures.compute(tally, people: people, names: names, categories: categories)
         }
-        let figures = ReportFigures.compute(tally, people: people, names: current.names, categories: categories)
         return Report(timeBankName: timeBankName, current: figures, previous: previous?.figures,
                       yearBefore: yearBeforeIsPrevious ? previous?.figures : yearBefore?.figures)
     }
@@ -39,6 +51,11 @@ extension Store {
     /// in its own read transaction. Both must read the same state of the file: each notes what
     /// every write changes (the last audit entry, the last ledger entry, the members' version)
     /// at its first read, and if the two differ the report is counted again on one connection.
+    ///
+    /// The work is cut in jobs taken in turn by whichever connection is free: each period's count
+    /// of exchanges between members, and apart from it, what is not counted from them (pot,
+    /// leavers, needs, vetting, joiners: `fillReportTally`). A period's count takes its fill when
+    /// done, runs it itself when no one has started it, or waits for the other connection to finish it.
     struct ReportRun: Sendable {
         let store: Store
         let period: ReportPeriod
@@ -46,6 +63,7 @@ extension Store {
         let people: (version: Int, people: ReportPeople)
 
         enum Job: Sendable {
+            case fill(ReportPeriod)
             case comparison(ReportPeriod)
             case current(ReportPeriod)
         }
@@ -53,7 +71,7 @@ extension Store {
         struct Outcome: Sendable {
             var fingerprints: [[Int64]] = []
             var comparisons: [(period: ReportPeriod, figures: ReportFigures, active: [Bool])] = []
-            var current: (tally: ReportTally, names: [Int: String])?
+            var current: ReportPlan.Current?
             var timeBankName = ""
             var categories: [String: ReportCategory] = [:]
             var error: (any Error)?
@@ -62,13 +80,16 @@ extension Store {
         /// The report, or nil when a write came between the two connections' first reads.
         func parallel() throws -> Report? {
             let plan = ReportPlan(period)
-            // The largest first, so the two connections finish close together: the previous
-            // period (with the one before it, for its retention), the current, the year before.
-            let jobs = [plan.previous.map(Job.comparison), Job.current(period), plan.yearBefore.map(Job.comparison)].compactMap { $0 }
+            // The current period's fill first, so its count never waits; then the counts, largest
+            // first; the other fills go to whichever connection is free, or to their own count.
+            var jobs: [Job] = [.fill(period), .current(period)]
+            jobs += [plan.previous, plan.yearBefore].compactMap { $0 }.map(Job.comparison)
+            jobs += [plan.previous, plan.yearBefore].compactMap { $0 }.map(Job.fill)
             let queue = Mutex(jobs[...])
-            let outcome = Mutex(Outcome())
-            let people = self.people.people
             let today = self.today
+            let outcome = Mutex(Outcome())
+            let fills = ReportFills(plan.periods, today: today)
+            let people = self.people.people
             DispatchQueue.concurrentPerform(iterations: 2) { _ in
                 do {
                     try store.read { db in
@@ -78,15 +99,22 @@ extension Store {
                         try Store.withReportCache(db) {
                             let reversals = try Store.reportReversals(db)
                             let categories = try Store.reportCategories(db)
+                            func fill(_ tally: inout ReportTally) throws {
+                                Store.takeFill(from: try fills.take(tally.period) { fills.run($0, db, people: people, reversals: reversals) },
+                                               into: &tally)
+                            }
                             var job: Job? = first
                             while let next = job {
                                 switch next {
+                                case .fill(let p):
+                                    if fills.claim(p) { fills.run(p, db, people: people, reversals: reversals) }
                                 case .comparison(let p):
                                     let counted = try Store.comparisonFigures(db, p, people: people, reversals: reversals,
-                                                                              categories: categories, today: today)
+                                                                              categories: categories, today: today, fill: fill)
                                     outcome.withLock { $0.comparisons.append((p, counted.figures, counted.active)) }
                                 case .current(let p):
-                                    let counted = try Store.currentTally(db, p, people: people, reversals: reversals, today: today)
+                                    let counted = try Store.currentCount(db, p, people: people, reversals: reversals,
+                                                                         categories: categories, today: today, fill: fill)
                                     let name = try Store.settings(db).timeBankName
                                     outcome.withLock {
                                         $0.current = counted
@@ -112,6 +140,64 @@ extension Store {
                 }
                 return plan.report(timeBankName: o.timeBankName, current: current, previous: counted(plan.previous),
                                    yearBefore: counted(plan.yearBefore), people: people, categories: o.categories)
+            }
+        }
+    }
+
+    /// Each period's fill, run once by whichever connection claims it first.
+    final class ReportFills: Sendable {
+        enum State: Sendable {
+            case waiting
+            case running
+            case done(ReportTally)
+            case failed(any Error)
+        }
+
+        private let today: CalendarDate
+        private let states: Mutex<[ReportPeriod: State]>
+        /// Signalled once when a period's fill is done or failed.
+        private let finished: [ReportPeriod: DispatchSemaphore]
+
+        init(_ periods: [ReportPeriod], today: CalendarDate) {
+            self.today = today
+            states = Mutex(Dictionary(periods.map { ($0, State.waiting) }, uniquingKeysWith: { a, _ in a }))
+            finished = Dictionary(periods.map { ($0, DispatchSemaphore(value: 0)) }, uniquingKeysWith: { a, _ in a })
+        }
+
+        /// Whether the caller is the one to run the period's fill.
+        func claim(_ p: ReportPeriod) -> Bool {
+            states.withLock { states in
+                guard case .waiting = states[p] else { return false }
+                states[p] = .running
+                return true
+            }
+        }
+
+        /// Runs a claimed fill and hands it to whoever waits for it.
+        func run(_ p: ReportPeriod, _ db: Database, people: ReportPeople, reversals: [ReportReversal]) {
+            var filled = ReportTally(period: p, today: today, memberCount: 0)
+            let state: State
+            do {
+                try Store.fillReportTally(db, &filled, people: people, reversals: reversals)
+                state = .done(filled)
+            } catch {
+                state = .failed(error)
+            }
+            states.withLock { $0[p] = state }
+            finished[p]?.signal()
+        }
+
+        /// The period's fill: run here by `runHere` when no one has started it, else once the
+        /// connection running it is done.
+        func take(_ p: ReportPeriod, runHere: (ReportPeriod) -> Void) throws -> ReportTally {
+            if claim(p) { runHere(p) } else if let semaphore = finished[p] {
+                semaphore.wait()
+                semaphore.signal()
+            }
+            switch states.withLock({ $0[p] }) {
+            case .done(let filled): return filled
+            case .failed(let error): throw error
+            default: throw StoreError.invalid("The report could not be counted; nothing was changed.")
             }
         }
     }

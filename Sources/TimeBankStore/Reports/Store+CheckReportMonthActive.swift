@@ -16,15 +16,8 @@ extension Store {
                 + "(kept \(row["kept"] as Int? ?? 0 != 0 ? "yes" : "no")) differs from the month before's figures "
                 + "(\(row["recounted"] as Int? ?? 0 != 0 ? "yes" : "no"))."
         }
-        problems += try Row.fetchAll(db, sql: """
-            SELECT coalesce(k.month, r.month) AS month, coalesce(k.members, 0) AS kept, coalesce(r.members, 0) AS recounted
-            FROM report_month_active k FULL OUTER JOIN (\(Schema.reportMonthActiveFromMembers)) r ON r.month = k.month
-            WHERE coalesce(k.members, 0) <> coalesce(r.members, 0)
-            ORDER BY 1
-            LIMIT 20
-            """).map { row in
-            "The report's count of members active in \(row["month"] as String? ?? "?") (kept \(row["kept"] as Int? ?? 0)) "
-                + "differs from the members' month figures (\(row["recounted"] as Int? ?? 0))."
+        problems += try monthCountProblems(db, table: "report_month_active", column: "members", recount: Schema.reportMonthActiveFromMembers) {
+            "The report's count of members active in \($0) (kept \($1)) differs from the members' month figures (\($2))."
         }
         return problems
     }

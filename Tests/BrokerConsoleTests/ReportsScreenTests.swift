@@ -138,6 +138,22 @@ struct ReportsScreenTests {
         #expect(written == ReportDocument.markdown(report))
     }
 
+    @Test func aLargerWindowShowsTheSectionsThatFollowWhole() throws {
+        let report = try db.store.report(.month(2026, 11)!, today: Self.today)
+        let coProduction = report.current.rows.filter { $0.section == .coProduction }
+        #expect(coProduction.count == 8)
+        let small = app().render().lines
+        let large = app(Size(width: 132, height: 43)).render().lines
+        for row in coProduction {
+            let label = ReportWording.label(row.figure)
+            #expect(!small.contains { $0.hasPrefix(" " + label + " ") }, "\(label) at 80x24, where the headline fills the screen")
+            let line = large.first { $0.hasPrefix(" " + label + " ") }
+            #expect(line?.contains(row.value.printed) == true, "\(label) at 132x43")
+        }
+        #expect(large.contains { $0.trimmingCharacters(in: .whitespaces) == "Co-production" })
+        #expect(!small.contains { $0.trimmingCharacters(in: .whitespaces) == "Co-production" })
+    }
+
     @Test func aLargerWindowShowsMore() {
         func monthLines(_ size: Size) -> Int {
             var console = app(size)

@@ -214,8 +214,16 @@ struct ReportsScreen: ConsoleScreen {
             return
         }
         let body = Rect(row: row, column: left, width: width, height: max(0, rect.maxRow - row))
-        let lines = bodyLines(s, width: width)
+        var lines = bodyLines(s, width: width)
         let visible = max(0, body.height)
+        if report != nil, lines.count <= visible {
+            // A larger window shows the sections that follow too, each whole, as far as they fit.
+            for next in Self.sections.dropFirst(section + 1) {
+                let more = [Line(text: ""), Line(text: next.title, style: .bold)] + bodyLines(next, width: width)
+                guard lines.count + more.count <= visible else { break }
+                lines += more
+            }
+        }
         let top = min(scroll, max(0, lines.count - visible))
         for (i, line) in lines.dropFirst(top).prefix(visible).enumerated() {
             frame.put(line.text, row: body.row + i, column: body.column, maxWidth: body.width, style: line.style)

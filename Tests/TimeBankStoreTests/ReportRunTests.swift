@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 import TimeBank
 @testable import TimeBankStore
@@ -43,6 +44,42 @@ struct ReportRunTests {
         #expect(report.previous?.period.code == "2025")
         #expect(report.yearBefore?.period.code == "2025")
         #expect(report.previous?.rows == report.yearBefore?.rows)
+    }
+
+    /// Brokers record hours while reports are counted. November's entries change nothing in
+    /// October's report (the month, September and the October before), so every report counted
+    /// meanwhile, whichever connection saw which write, is the one counted before them.
+    @Test
+    func aMonthsReportStaysWholeWhileOthersRecordHours() throws {
+        let demo = try ReportFigureTests.Demo(seed: 5, members: 120)
+        let october = try #require(ReportPeriod.month(2026, 10))
+        let before = Self.text(try demo.store.report(october, today: Self.today))
+        let pairs: [(Int, Int)] = try demo.store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT DISTINCT g.member, r.member FROM exchange e JOIN account g ON g.id = e.giver JOIN account r ON r.id = e.receiver
+                WHERE g.kind = 'member' AND r.kind = 'member' AND e.reverses IS NULL AND e.date LIKE '2026-10-%' LIMIT 8
+                """).map { ($0[0], $0[1]) }
+        }
+        try #require(pairs.count == 8)
+        let done = Mutex(false), recorded = Mutex(0)
+        let writer = DispatchGroup()
+        DispatchQueue.global().async(group: writer) {
+            defer { done.withLock { $0 = true } }
+            for i in 0..<60 {
+                let (giver, receiver) = pairs[i % pairs.count]
+                let request = ExchangeRequest(date: day(2026, 11, 1 + i % 25), giver: .member(giver), receiver: .member(receiver), minutes: 30)
+                if (try? demo.store.record(request, by: demo.broker, acceptCreditLimit: true)) != nil { recorded.withLock { $0 += 1 } }
+            }
+        }
+        var reports = 0
+        while !done.withLock({ $0 }) || reports < 3 {
+            let during = Self.text(try demo.store.report(october, today: Self.today))
+            #expect(during == before, "report \(reports) differs")
+            reports += 1
+        }
+        writer.wait()
+        #expect(recorded.withLock { $0 } == 60)
+        #expect(try demo.store.report(.month(2026, 11)!, today: Self.today).current.value("exchanges") != nil)
     }
 
     /// Every kind of write a report reads changes what the two connections compare.

@@ -50,7 +50,8 @@ extension Store {
     /// A report's periods counted at the same time on the store's two reader connections, each
     /// in its own read transaction. Both must read the same state of the file: each notes what
     /// every write changes (the last audit entry, the last ledger entry, the members' version)
-    /// at its first read, and if the two differ the report is counted again on one connection.
+    /// at its first read; if the two differ, both stop and the report is counted again on one
+    /// connection.
     ///
     /// The work is cut in jobs taken in turn by whichever connection is free: each period's count
     /// of exchanges between members, and apart from it, what is not counted from them (pot,
@@ -89,13 +90,23 @@ extension Store {
             let today = self.today
             let outcome = Mutex(Outcome())
             let fills = ReportFills(plan.periods, today: today)
-            let people = self.people.people
+            let people = self.people.people, peopleVersion = Int64(self.people.version)
+            // Set when the connections read different states: both stop at their next job.
+            let abandoned = Mutex(false)
             DispatchQueue.concurrentPerform(iterations: 2) { _ in
                 do {
                     try store.read { db in
                         let fingerprint = try Store.reportFingerprint(db)
-                        outcome.withLock { $0.fingerprints.append(fingerprint) }
+                        // A connection that comes when every job is taken reads nothing: its state does not matter.
                         guard let first = queue.withLock({ $0.popFirst() }) else { return }
+                        let agrees = outcome.withLock { o in
+                            o.fingerprints.append(fingerprint)
+                            return o.fingerprints.allSatisfy { $0 == fingerprint } && fingerprint.last == peopleVersion
+                        }
+                        guard agrees else {
+                            abandoned.withLock { $0 = true }
+                            return
+                        }
                         try Store.withReportCache(db) {
                             let reversals = try Store.reportReversals(db)
                             let categories = try Store.reportCategories(db)
@@ -122,7 +133,7 @@ extension Store {
                                         $0.categories = categories
                                     }
                                 }
-                                job = queue.withLock { $0.popFirst() }
+                                job = abandoned.withLock({ $0 }) ? nil : queue.withLock { $0.popFirst() }
                             }
                         }
                     }
@@ -132,8 +143,8 @@ extension Store {
             }
             return try outcome.withLock { o -> Report? in
                 if let error = o.error { throw error }
-                guard let fingerprint = o.fingerprints.first, o.fingerprints.allSatisfy({ $0 == fingerprint }),
-                      fingerprint.last == Int64(self.people.version), let current = o.current else { return nil }
+                guard !abandoned.withLock({ $0 }), let fingerprint = o.fingerprints.first, o.fingerprints.allSatisfy({ $0 == fingerprint }),
+                      fingerprint.last == peopleVersion, let current = o.current else { return nil }
                 func counted(_ p: ReportPeriod?) -> (figures: ReportFigures, active: [Bool])? {
                     guard let p, let c = o.comparisons.first(where: { $0.period == p }) else { return nil }
                     return (c.figures, c.active)

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import TimeBank
 
-/// Report figures read from the ledger in one snapshot: the store counts each period into a
+/// Report figures read from the ledger in one state of the file: the store counts each period into a
 /// `ReportTally` and the domain (`ReportFigures`) computes every figure from it. Whole months are
 /// counted from monthly aggregates, any other range of days from its exchanges. Every count is
 /// a function of entries dated on or before the period's end, so a closed month's report never changes.
@@ -29,8 +29,8 @@ extension Store {
         }
     }
 
-    /// A report reads most pages of its aggregates once: a small page cache serves it as well and
-    /// keeps a `timebank report` process 12 MB smaller.
+    /// A report reads most pages of its aggregates once: a page cache of 4 MB on each connection
+    /// serves it as well as 16 MB and keeps a `timebank report` process smaller.
     static func withReportCache<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         try db.execute(sql: "PRAGMA cache_size = -4000")
         defer { try? db.execute(sql: "PRAGMA cache_size = \(Store.readerCacheSize)") }

@@ -27,16 +27,14 @@ extension Schema {
                     WHERE month = NEW.month AND member = NEW.member AND EXISTS (
                         SELECT 1 FROM report_member_month p
                         WHERE p.month = \(monthBefore("NEW.month")) AND p.member = NEW.member AND \(isActive("p")));
-                INSERT INTO report_month_active (month, members) SELECT NEW.month, 1 WHERE \(isActive("NEW"))
-                    ON CONFLICT (month) DO UPDATE SET members = members + 1;
+                \(addToMonthCount("report_month_active", "members", month: "NEW.month", by: "1", when: isActive("NEW")))
                 UPDATE report_member_month SET active_before = 1
                     WHERE \(isActive("NEW")) AND month = \(monthAfter("NEW.month")) AND member = NEW.member;
             END;
             CREATE TRIGGER report_month_active_update AFTER UPDATE OF kept_given, kept_received ON report_member_month
                 WHEN \(isActive("OLD")) <> \(isActive("NEW"))
             BEGIN
-                INSERT INTO report_month_active (month, members) VALUES (NEW.month, CASE WHEN \(isActive("NEW")) THEN 1 ELSE -1 END)
-                    ON CONFLICT (month) DO UPDATE SET members = members + excluded.members;
+                \(addToMonthCount("report_month_active", "members", month: "NEW.month", by: "CASE WHEN \(isActive("NEW")) THEN 1 ELSE -1 END"))
                 UPDATE report_member_month SET active_before = \(isActive("NEW"))
                     WHERE month = \(monthAfter("NEW.month")) AND member = NEW.member;
             END;

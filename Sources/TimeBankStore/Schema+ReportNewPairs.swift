@@ -15,14 +15,14 @@ extension Schema {
             INSERT INTO report_month_new_pairs (month, pairs) \(reportMonthNewPairsFromFirsts);
 
             CREATE TRIGGER report_month_new_pairs_insert AFTER INSERT ON report_pair_first BEGIN
-                \(countNewPair(month: "substr(NEW.first_exchange, 1, 7)", by: "1"))
+                \(addToMonthCount("report_month_new_pairs", "pairs", month: "substr(NEW.first_exchange, 1, 7)", by: "1"))
             END;
             CREATE TRIGGER report_month_new_pairs_update AFTER UPDATE OF first_exchange ON report_pair_first BEGIN
-                \(countNewPair(month: "substr(OLD.first_exchange, 1, 7)", by: "-1"))
-                \(countNewPair(month: "substr(NEW.first_exchange, 1, 7)", by: "1"))
+                \(addToMonthCount("report_month_new_pairs", "pairs", month: "substr(OLD.first_exchange, 1, 7)", by: "-1"))
+                \(addToMonthCount("report_month_new_pairs", "pairs", month: "substr(NEW.first_exchange, 1, 7)", by: "1"))
             END;
             CREATE TRIGGER report_month_new_pairs_delete AFTER DELETE ON report_pair_first BEGIN
-                \(countNewPair(month: "substr(OLD.first_exchange, 1, 7)", by: "-1"))
+                \(addToMonthCount("report_month_new_pairs", "pairs", month: "substr(OLD.first_exchange, 1, 7)", by: "-1"))
             END;
             """)
     }
@@ -31,11 +31,4 @@ extension Schema {
     static let reportMonthNewPairsFromFirsts = """
         SELECT substr(first_exchange, 1, 7) AS month, count(*) AS pairs FROM report_pair_first GROUP BY 1
         """
-
-    private static func countNewPair(month: String, by change: String) -> String {
-        """
-        INSERT INTO report_month_new_pairs (month, pairs) VALUES (\(month), \(change))
-            ON CONFLICT (month) DO UPDATE SET pairs = pairs + excluded.pairs;
-        """
-    }
 }

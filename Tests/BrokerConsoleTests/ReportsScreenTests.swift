@@ -138,6 +138,21 @@ struct ReportsScreenTests {
         #expect(written == ReportDocument.markdown(report))
     }
 
+    @Test func aPeriodTypedRightAfterAMistypedOneClearsItsError() {
+        var console = app()
+        press(&console, .char("p"))
+        type(&console, "２０２６-１１")
+        press(&console, .enter)
+        #expect(console.render().lines[22].contains("is not a period"))
+        press(&console, .escape, .char("p"))
+        type(&console, "2026-Q3")
+        press(&console, .enter)
+        let lines = console.render().lines
+        #expect(lines[2].contains("2026 Q3, July to September"))
+        #expect(!lines[22].contains("is not a period"))
+        #expect(lines[22].contains("Showing 2026 Q3, July to September."))
+    }
+
     @Test func aLargerWindowShowsTheSectionsThatFollowWhole() throws {
         let report = try db.store.report(.month(2026, 11)!, today: Self.today)
         let coProduction = report.current.rows.filter { $0.section == .coProduction }

@@ -134,7 +134,8 @@ struct ReportsScreen: ConsoleScreen {
                 case .success(let p):
                     prompt = nil
                     choose(p, context)
-                    return .handled
+                    // Replaces the sentence a mistyped period left on the message line.
+                    return .message(.success("Showing \(p.title)."))
                 case .failure(let f):
                     return .message(.error(f.message))
                 }

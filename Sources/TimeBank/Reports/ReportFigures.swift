@@ -82,7 +82,7 @@ public struct ReportFigures: Sendable {
             }
             guard t.isActive else { continue }
             active += 1
-            let gave = t.givenCount > 0, got = t.receivedCount > 0
+            let gave = t.givenStanding > 0, got = t.receivedStanding > 0
             if gave { givers += 1 }
             if got { receivers += 1 }
             if gave && got { both += 1 }

@@ -36,9 +36,7 @@ extension ReportTally {
         var helped = Set<Int>()
         for e in facts.exchanges where ReportTally.stands(e, at: end) {
             guard let g = people.slot(of: e.giver), let r = people.slot(of: e.receiver) else { continue }
-            members.slots[g].givenCount += 1
             members.slots[g].givenStanding += e.minutes
-            members.slots[r].receivedCount += 1
             members.slots[r].receivedStanding += e.minutes
             pairCounts[MemberPair(e.giver, e.receiver), default: 0] += 1
             if people.isOrganisation[g] && !people.isOrganisation[r] { helped.insert(r) }

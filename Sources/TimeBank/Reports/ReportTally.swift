@@ -97,13 +97,11 @@ public struct MemberTally: Sendable {
     /// Every entry between members dated in the period, reversals negative against the original's giver / receiver.
     public var givenNet: Minutes = 0
     public var receivedNet: Minutes = 0
-    /// Originals dated in the period and standing at its end, given and received: their minutes, and how many.
+    /// Minutes of the originals dated in the period and standing at its end, given and received.
     public var givenStanding: Minutes = 0
     public var receivedStanding: Minutes = 0
     /// Minutes given to other members before the period, net; read only where `givenNet` > 0.
     public var givenBefore: Minutes = 0
-    public var givenCount: Int32 = 0
-    public var receivedCount: Int32 = 0
     /// Distinct members exchanged with in standing originals dated in the period.
     public var partners: Int32 = 0
     /// Whether the member gave or received any entry between members dated in the period.
@@ -111,9 +109,10 @@ public struct MemberTally: Sendable {
 
     public init() {}
 
-    /// Active: giver or receiver of at least one original standing at the period's end.
+    /// Active: giver or receiver of at least one original standing at the period's end (every
+    /// exchange is of at least one minute, so minutes standing say it).
     @inlinable
-    public var isActive: Bool { givenCount > 0 || receivedCount > 0 }
+    public var isActive: Bool { givenStanding > 0 || receivedStanding > 0 }
 }
 
 /// Per member of one period, by slot: one record per member, so a row of the aggregates is

@@ -74,6 +74,32 @@ extension ReportDefinitionTests {
         #expect(try l.report(.month(2026, 3)).current.value("milestone_members", breakdown: "10h") == .people(1))
     }
 
+    @Test("In a quarter, an original reversed after it counts in the month of its date, also when that month is the member's first of the quarter")
+    func milestoneInAQuarterWithAnOriginalReversedLater() throws {
+        let l = try ReportLedger()
+        let ann = try l.member("Ann Archer", named: true), bob = try l.member("Bob Baker")
+        let dan = try l.member("Dan Dale", named: true)
+        try l.give(ann, bob, 540, on: reportDay(6, 10))                // Ann 9:00 before the third quarter
+        try l.give(ann, bob, 30, on: reportDay(8, 3))                  // her first entry of the quarter, in August
+        let reversedLater = try l.give(ann, bob, 60, on: reportDay(8, 20))
+        try l.reverse(reversedLater, on: reportDay(10, 2))             // after the quarter: it stood at its end
+        // Dan: 9:30 before the quarter; his first entry of it, in July, is reversed in August.
+        try l.give(dan, bob, 570, on: reportDay(5, 10))
+        let dansJuly = try l.give(dan, bob, 60, on: reportDay(7, 4))
+        try l.reverse(dansJuly, on: reportDay(8, 1))
+        try l.give(dan, bob, 45, on: reportDay(9, 9))
+        // Ann: 540 before the quarter, 540 + 30 + 60 = 630 at its end: she passes 10 hours in it.
+        // Dan: 570 before, 570 + 60 - 60 + 45 = 615 at its end: he passes 10 hours in it too.
+        let quarter = try l.report(.quarter(2026, 3))
+        #expect(quarter.current.value("milestone_members", breakdown: "10h") == .people(2))
+        #expect(quarter.current.namedMilestones.map(\.number).sorted() == [ann, dan].sorted())
+        // A range of days not made of whole months is counted from its exchanges: the same two.
+        let days = try l.report(.range(reportDay(7, 2), reportDay(9, 30)))
+        #expect(days.current.namedMilestones.map(\.number).sorted() == [ann, dan].sorted())
+        // After the October reversal Ann is back at 9:30: October takes her under again, no crossing.
+        #expect(try l.report(.month(2026, 10)).current.value("milestone_members", breakdown: "10h") == .people(0))
+    }
+
     @Test("A reversal keeps its original's category: negative under it in the reversal's month, netting to zero in the year")
     func categoriesWithReversals() throws {
         let l = try ReportLedger()

@@ -71,7 +71,7 @@ extension Store {
                                   fill: (inout ReportTally) throws -> Void) throws -> (figures: ReportFigures, active: [Bool]) {
         var tally = try exchangeTally(db, p, people: people, reversals: reversals, today: today)
         try fill(&tally)
-        return (ReportFigures.compute(tally, people: people, categories: categories), tally.members.active)
+        return (ReportFigures.compute(tally, people: people, names: nil, categories: categories), tally.members.active)
     }
 
     /// The current period counted: its figures when its retention is known (a single month), else

@@ -43,8 +43,9 @@ public struct ReportFigures: Sendable {
     }
 
     /// The figures of a period from its tally. `names` names the members who passed a milestone
-    /// and may be named; `categories` gives each category code its group.
-    public static func compute(_ tally: ReportTally, people: ReportPeople, names: [Int: String] = [:],
+    /// and may be named; nil for a period only compared with another, whose members are counted,
+    /// never named. `categories` gives each category code its group.
+    public static func compute(_ tally: ReportTally, people: ReportPeople, names: [Int: String]? = [:],
                                categories: [String: ReportCategory] = [:]) -> ReportFigures {
         let period = tally.period
         let m = tally.members
@@ -52,7 +53,8 @@ public struct ReportFigures: Sendable {
         func add(_ s: ReportSection, _ f: String, _ v: ReportValue, _ b: String = "") { rows.append(ReportRow(s, f, v, breakdown: b)) }
 
         // One pass over the members: who took part, and in which groups.
-        let isActive = m.active
+        var activeSlots: [Int] = []
+        activeSlots.reserveCapacity(m.count)
         var active = 0, givers = 0, receivers = 0, both = 0
         var imbalance = 0.0
         var serviceGiven = 0, serviceReceived = 0, serviceActive = 0, orgGiven = 0, orgReceived = 0
@@ -81,6 +83,7 @@ public struct ReportFigures: Sendable {
                 orgReceived += received
             }
             guard t.isActive else { continue }
+            activeSlots.append(s)
             active += 1
             let gave = t.givenStanding > 0, got = t.receivedStanding > 0
             if gave { givers += 1 }
@@ -95,7 +98,7 @@ public struct ReportFigures: Sendable {
             areaActive[area] += 1
             kindActive[kind] += 1
         }
-        // Demographics of active members: one tight pass per breakdown.
+        // Demographics of active members: one tight pass per breakdown, over the active only.
         let dimensions: [(figure: String, codes: ReportCodes)] = [
             ("active_members_by_age_band", people.ageBand), ("active_members_by_gender", people.gender),
             ("active_members_by_ethnicity", people.ethnicity), ("active_members_by_disability", people.disability),
@@ -104,7 +107,7 @@ public struct ReportFigures: Sendable {
         let dimensionCounts = dimensions.map { dimension in
             var counts = [Int](repeating: 0, count: dimension.codes.names.count)
             let codes = dimension.codes.codes
-            for s in 0..<min(codes.count, isActive.count) where isActive[s] { counts[Int(codes[s])] += 1 }
+            for s in activeSlots where s < codes.count { counts[Int(codes[s])] += 1 }
             return counts
         }
         let balance: Double? = active == 0 ? nil : 1 - imbalance / Double(active)
@@ -165,7 +168,7 @@ public struct ReportFigures: Sendable {
         var named: [Milestone] = []
         for (s, h) in milestonesPassed(tally) {
             passed[h, default: 0] += 1
-            if people.mayBeNamed[s] {
+            if let names, people.mayBeNamed[s] {
                 let number = people.numbers[s]
                 named.append(Milestone(number: number, name: names[number] ?? "", hours: h))
             }

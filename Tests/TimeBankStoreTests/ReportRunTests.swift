@@ -138,7 +138,7 @@ struct ReportFillTests {
             let again = try fills.take(p) { _ in runs += 1 }
             #expect(runs == 1)
             #expect(!fills.claim(p))
-            var alone = ReportTally(period: p, today: ReportRunTests.today, memberCount: 0)
+            var alone = ReportTally(period: p, today: ReportRunTests.today)
             try Store.fillReportTally(db, &alone, people: people, reversals: reversals)
             for filled in [first, again] {
                 #expect(filled.joiners == alone.joiners)

@@ -32,14 +32,13 @@ public struct ReportFigures: Sendable {
 
     /// Members who passed a milestone of lifetime hours given in the period: (slot, hours), each
     /// milestone a member passed. Minutes given are net, so a reversal can take someone back under.
-    public static func milestonesPassed(_ tally: ReportTally) -> [(slot: Int, hours: Int)] {
-        var out: [(slot: Int, hours: Int)] = []
-        let m = tally.members
-        for (s, t) in m.slots.enumerated() where t.givenNet > 0 {
-            let before = t.givenBefore, after = before + t.givenNet
-            for h in milestoneHours where before < h * 60 && after >= h * 60 { out.append((s, h)) }
-        }
-        return out
+    public static func milestonesPassed(_ tally: ReportTally) -> [(slot: Int, hours: Int)] { tally.members.milestones }
+
+    /// The demographic breakdowns of active members, each with its figure and its codes by slot.
+    static func demographics(_ people: ReportPeople) -> [(figure: String, codes: ReportCodes)] {
+        [("active_members_by_age_band", people.ageBand), ("active_members_by_gender", people.gender),
+         ("active_members_by_ethnicity", people.ethnicity), ("active_members_by_disability", people.disability),
+         ("active_members_by_came_through", people.cameThrough)]
     }
 
     /// The figures of a period from its tally. `names` names the members who passed a milestone
@@ -52,65 +51,12 @@ public struct ReportFigures: Sendable {
         var rows: [ReportRow] = []
         func add(_ s: ReportSection, _ f: String, _ v: ReportValue, _ b: String = "") { rows.append(ReportRow(s, f, v, breakdown: b)) }
 
-        // One pass over the members: who took part, and in which groups.
-        var activeSlots: [Int] = []
-        activeSlots.reserveCapacity(m.count)
-        var active = 0, givers = 0, receivers = 0, both = 0
-        var imbalance = 0.0
-        var serviceGiven = 0, serviceReceived = 0, serviceActive = 0, orgGiven = 0, orgReceived = 0
-        // Members by number of partners: the median is read from these counts, not a sort.
-        var byPartners: [Int] = []
-        let areas = people.area.names.count
-        var areaActive = [Int](repeating: 0, count: areas), areaGiven = [Minutes](repeating: 0, count: areas)
-        var areaReceived = [Minutes](repeating: 0, count: areas), areaTouched = [Bool](repeating: false, count: areas)
-        var kindActive = [0, 0], kindGiven = [0, 0], kindReceived = [0, 0], kindTouched = [false, false]
-        for (s, t) in m.slots.enumerated() where t.touched || t.isActive {
-            let isOrg = people.isOrganisation[s], kind = isOrg ? 1 : 0
-            let area = Int(people.area.codes[s])
-            let given = t.givenNet, received = t.receivedNet, touched = t.touched
-            areaGiven[area] += given
-            areaReceived[area] += received
-            areaTouched[area] = areaTouched[area] || touched
-            kindGiven[kind] += given
-            kindReceived[kind] += received
-            kindTouched[kind] = kindTouched[kind] || touched
-            if people.cameThroughService[s] {
-                serviceGiven += given
-                serviceReceived += received
-            }
-            if isOrg {
-                orgGiven += given
-                orgReceived += received
-            }
-            guard t.isActive else { continue }
-            activeSlots.append(s)
-            active += 1
-            let gave = t.givenStanding > 0, got = t.receivedStanding > 0
-            if gave { givers += 1 }
-            if got { receivers += 1 }
-            if gave && got { both += 1 }
-            let g = Double(t.givenStanding), r = Double(t.receivedStanding)
-            if g + r > 0 { imbalance += abs(g - r) / (g + r) }
-            if people.cameThroughService[s] { serviceActive += 1 }
-            let p = Int(t.partners)
-            if p >= byPartners.count { byPartners += [Int](repeating: 0, count: p - byPartners.count + 1) }
-            byPartners[p] += 1
-            areaActive[area] += 1
-            kindActive[kind] += 1
-        }
-        // Demographics of active members: one tight pass per breakdown, over the active only.
-        let dimensions: [(figure: String, codes: ReportCodes)] = [
-            ("active_members_by_age_band", people.ageBand), ("active_members_by_gender", people.gender),
-            ("active_members_by_ethnicity", people.ethnicity), ("active_members_by_disability", people.disability),
-            ("active_members_by_came_through", people.cameThrough),
-        ]
-        let dimensionCounts = dimensions.map { dimension in
-            var counts = [Int](repeating: 0, count: dimension.codes.names.count)
-            let codes = dimension.codes.codes
-            for s in activeSlots where s < codes.count { counts[Int(codes[s])] += 1 }
-            return counts
-        }
-        let balance: Double? = active == 0 ? nil : 1 - imbalance / Double(active)
+        // Who took part, and in which groups (`MemberFigures`).
+        let active = m.activeCount, givers = m.givers, receivers = m.receivers, both = m.gaveAndReceived
+        let serviceGiven = m.serviceGiven, serviceReceived = m.serviceReceived, serviceActive = m.serviceActive
+        let orgGiven = m.organisationGiven, orgReceived = m.organisationReceived
+        let areas = min(people.area.names.count, m.areaActive.count)
+        let balance: Double? = active == 0 ? nil : 1 - m.imbalance / Double(active)
 
         // New members and activation.
         let tooSoon = tally.joiners.filter { tally.today.days(since: $0.joined) < activationDays }
@@ -151,7 +97,7 @@ public struct ReportFigures: Sendable {
         add(.connections, "connections", .count(tally.connections))
         add(.connections, "new_connections", .count(tally.newConnections))
         add(.connections, "repeat_pairs", .count(tally.repeatPairs))
-        add(.connections, "median_partners", .measure(median(counts: byPartners)))
+        add(.connections, "median_partners", .measure(median(counts: m.byPartners)))
 
         // Needs and referrals.
         let needs = tally.needs
@@ -207,11 +153,11 @@ public struct ReportFigures: Sendable {
 
         // By area and by kind of member: people counted (suppressed), hours given and received.
         var areaGroups: [String: (active: Int, given: Minutes, received: Minutes)] = [:]
-        for code in 0..<areas where areaTouched[code] || areaActive[code] > 0 {
+        for code in 0..<areas where m.areaTouched[code] || m.areaActive[code] > 0 {
             let name = people.area.names[code].isEmpty ? "(none)" : people.area.names[code]
-            areaGroups[name, default: (0, 0, 0)].active += areaActive[code]
-            areaGroups[name, default: (0, 0, 0)].given += areaGiven[code]
-            areaGroups[name, default: (0, 0, 0)].received += areaReceived[code]
+            areaGroups[name, default: (0, 0, 0)].active += m.areaActive[code]
+            areaGroups[name, default: (0, 0, 0)].given += m.areaGiven[code]
+            areaGroups[name, default: (0, 0, 0)].received += m.areaReceived[code]
         }
         for (key, t) in areaGroups.sorted(by: { $0.key < $1.key }) {
             add(.byArea, "active_members", .people(t.active), key)
@@ -219,17 +165,19 @@ public struct ReportFigures: Sendable {
             add(.byArea, "minutes_received", .minutes(t.received), key)
         }
         let kinds = [MemberKind.person.rawValue, MemberKind.organisation.rawValue]
-        for kind in kinds.indices.sorted(by: { kinds[$0] < kinds[$1] }) where kindTouched[kind] || kindActive[kind] > 0 {
-            add(.byMemberKind, "active_members", .people(kindActive[kind]), kinds[kind])
-            add(.byMemberKind, "minutes_given", .minutes(kindGiven[kind]), kinds[kind])
-            add(.byMemberKind, "minutes_received", .minutes(kindReceived[kind]), kinds[kind])
+        for kind in kinds.indices.sorted(by: { kinds[$0] < kinds[$1] }) where m.kindTouched[kind] || m.kindActive[kind] > 0 {
+            add(.byMemberKind, "active_members", .people(m.kindActive[kind]), kinds[kind])
+            add(.byMemberKind, "minutes_given", .minutes(m.kindGiven[kind]), kinds[kind])
+            add(.byMemberKind, "minutes_received", .minutes(m.kindReceived[kind]), kinds[kind])
         }
 
         // Demographics of active members.
-        for (d, dimension) in dimensions.enumerated() {
+        for (d, dimension) in demographics(people).enumerated() where d < m.demographicOffsets.count {
             var counts: [String: Int] = [:]
-            for (code, c) in dimensionCounts[d].enumerated() where c > 0 {
-                let v = dimension.codes.names[code]
+            let offset = m.demographicOffsets[d]
+            for (code, v) in dimension.codes.names.enumerated() where offset + code < m.demographicCounts.count {
+                let c = m.demographicCounts[offset + code]
+                guard c > 0 else { continue }
                 counts[v.isEmpty ? "(not given)" : v, default: 0] += c
             }
             for (group, c) in counts.sorted(by: { $0.key < $1.key }) { add(.demographics, dimension.figure, .people(c), group) }

@@ -2,8 +2,9 @@ extension ReportTally {
     /// The tally of a period counted from each of its exchanges, as the issue defines the figures.
     /// The monthly aggregates the store reads for whole months count the same things ahead of time.
     public init(facts: ReportFacts, people: ReportPeople, today: CalendarDate) {
-        self.init(period: facts.period, today: today, memberCount: people.count)
+        self.init(period: facts.period, today: today)
         let end = facts.period.last
+        var members = MemberTallies(count: people.count)
 
         // Every entry between members: hours and exchanges, reversals negative, in the period of their own date.
         var monthKeyOf: [CalendarDate: String] = [:]
@@ -53,6 +54,7 @@ extension ReportTally {
         newConnections = pairCounts.keys.filter { !facts.pairsBefore.contains($0) }.count
         repeatPairs = pairCounts.values.filter { $0 >= 2 }.count
         peopleHelpedByOrganisations = helped.count
+        self.members = MemberFigures(people: people, tallies: members)
     }
 
     /// An original that still stood at the period's end: not reversed on or before it.

@@ -12,7 +12,8 @@ public struct ReportTally: Sendable {
     public var byMonth: [String: ReportAmount] = [:]
     public var byCategory: [String: ReportAmount] = [:]
 
-    public var members: MemberTallies
+    /// What the figures need of the period's members, counted once (`MemberFigures`).
+    public var members = MemberFigures()
 
     /// Distinct pairs of members with an original standing at the period's end dated in it; of
     /// those, pairs with none before the period standing at its end; and pairs with two or more.
@@ -40,10 +41,9 @@ public struct ReportTally: Sendable {
     /// and how many are active in this one; nil when not known.
     public var retention: ReportRetention?
 
-    public init(period: ReportPeriod, today: CalendarDate, memberCount: Int) {
+    public init(period: ReportPeriod, today: CalendarDate) {
         self.period = period
         self.today = today
-        members = MemberTallies(count: memberCount)
     }
 
     public struct Joiner: Hashable, Sendable {
@@ -109,6 +109,18 @@ public struct MemberTally: Sendable {
 
     public init() {}
 
+    /// Adds a change to each figure (the store's corrections of what aggregates do not say);
+    /// `touched` stays as it was.
+    @inlinable
+    public mutating func add(_ change: MemberTally) {
+        givenNet += change.givenNet
+        receivedNet += change.receivedNet
+        givenStanding += change.givenStanding
+        receivedStanding += change.receivedStanding
+        givenBefore += change.givenBefore
+        partners += change.partners
+    }
+
     /// Active: giver or receiver of at least one original standing at the period's end (every
     /// exchange is of at least one minute, so minutes standing say it).
     @inlinable
@@ -116,7 +128,7 @@ public struct MemberTally: Sendable {
 }
 
 /// Per member of one period, by slot: one record per member, so a row of the aggregates is
-/// counted in one place.
+/// counted in one place; what the figures need of them is then counted in `MemberFigures`.
 public struct MemberTallies: Sendable {
     public var slots: [MemberTally]
 

@@ -54,7 +54,7 @@ extension Store {
     /// members, pairs, organisations' help and safeguarding. The rest is `fillReportTally`.
     static func monthlyTally(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
                              today: CalendarDate) throws -> ReportTally {
-        var tally = ReportTally(period: p, today: today, memberCount: people.count)
+        var tally = ReportTally(period: p, today: today)
         let from = p.first.monthKey, to = p.last.monthKey
 
         try db.forEachRawRow(sql: """
@@ -68,35 +68,96 @@ extension Store {
             tally.byCategory[category, default: ReportAmount()].exchanges += n
         }
 
-        // Members, month by month: a member's first row in the period says what they had given
-        // before it (given_through less that month's own).
-        // Taken out of the tally while counted, so its arrays are written in place, not copied.
-        var m = tally.members
-        tally.members = MemberTallies(count: 0)
-        // Partners are summed over the months' rows; `PairCounts` takes off a partner met in two
-        // months of the period. A single month's rows also say who was active the month before,
-        // for its retention.
-        // Only the minutes kept (never reversed) are read: each column read costs about a third of
-        // a row's step, and a member's net minutes differ from those kept only by the reversals, and
-        // originals reversed, dated in the period, which the report holds (`addReversals`).
-        let months = p.monthKeys
-        let singleMonth = months.count == 1
+        // Pairs first: what they change in members' partners does not depend on the member rows.
+        let late = lateReversals(reversals, p)
+        var pairs = try PairCounts(db, p, late: late, people: people)
+        try pairs.correct(db, p, late: late, people: people)
+        tally.connections = pairs.connections
+        tally.newConnections = pairs.newConnections
+        tally.repeatPairs = pairs.repeats
+
+        // Members: only the minutes kept (never reversed) are read, each column read costing
+        // about a third of a row's step; what the rows do not say (reversals and originals
+        // reversed dated in the period, originals standing at its end and reversed later, partners
+        // met in two months) comes from the report's reversals and pairs (`memberCorrections`).
         var organisationsGave: [Int] = []
-        var activeBefore = [Bool](repeating: false, count: singleMonth ? people.count : 0)
-        var firstMonth = [Int32](repeating: 0, count: singleMonth ? 0 : people.count)
-        for (monthIndex, month) in months.enumerated() {
-            try db.forEachRawRow(sql: """
-                SELECT member, kept_given_minutes, kept_received_minutes, given_through, partners\(singleMonth ? ", active_before" : "")
-                FROM report_member_month WHERE month = ?
-                """, arguments: [month]) { row in
+        for c in late where p.contains(c.original) {
+            if let g = people.slot(of: c.giver), people.slot(of: c.receiver) != nil, people.isOrganisation[g] {
+                organisationsGave.append(c.giver)
+            }
+        }
+        if from == to {
+            var activeBefore = [Bool](repeating: false, count: people.count)
+            tally.members = try monthMembers(db, p, people: people, activeBefore: &activeBefore, organisationsGave: &organisationsGave,
+                                             corrections: memberCorrections(reversals, p, late: late, partners: pairs.partners,
+                                                                            firstMonth: [], people: people))
+            tally.retention = try monthRetention(db, p, activeNow: tally.members.active, activeBefore: activeBefore, people: people,
+                                                 reversals: reversals)
+        } else {
+            tally.members = try monthsMembers(db, p, people: people, reversals: reversals, late: late, partners: pairs.partners,
+                                              organisationsGave: &organisationsGave)
+        }
+        tally.peopleHelpedByOrganisations = try peopleHelpedByOrganisations(db, p, givers: organisationsGave, people: people)
+        (tally.vettedNeedExchanges, tally.vettedNeedHelperVetted) = try vettedNeedExchanges(db, p)
+        return tally
+    }
+
+    static func memberRowSQL(activeBefore: Bool) -> String {
+        """
+        SELECT member, kept_given_minutes, kept_received_minutes, given_through, partners\(activeBefore ? ", active_before" : "")
+        FROM report_member_month WHERE month = ?
+        """
+    }
+
+    /// A single month's members, counted as their rows are read (one row each, in slot order),
+    /// with each correction merged in at its member: no record per member is kept.
+    static func monthMembers(_ db: Database, _ p: ReportPeriod, people: ReportPeople, activeBefore: inout [Bool],
+                             organisationsGave: inout [Int], corrections: [(slot: Int, change: MemberTally)]) throws -> MemberFigures {
+        var figures = MemberFigures(people: people)
+        var next = corrections.startIndex
+        try db.forEachRawRow(sql: memberRowSQL(activeBefore: true), arguments: [p.first.monthKey]) { row in
+            guard let s = people.slot(of: row.int(0)) else { return }
+            // A correction for a member with no row (aggregates `timebank check` would name) keeps its place.
+            while next < corrections.endIndex && corrections[next].slot < s {
+                figures.add(corrections[next].slot, corrections[next].change, people: people)
+                next += 1
+            }
+            let given = row.int(1), received = row.int(2)
+            var t = MemberTally()
+            t.touched = true
+            t.givenBefore = row.int(3) - given
+            t.givenNet = given
+            t.receivedNet = received
+            t.givenStanding = given
+            t.receivedStanding = received
+            t.partners = Int32(truncatingIfNeeded: row.int(4))
+            if next < corrections.endIndex && corrections[next].slot == s {
+                t.add(corrections[next].change)
+                next += 1
+            }
+            if row.int(5) != 0 { activeBefore[s] = true }
+            if given > 0 && people.isOrganisation[s] { organisationsGave.append(people.numbers[s]) }
+            figures.add(s, t, people: people)
+        }
+        for c in corrections[next...] { figures.add(c.slot, c.change, people: people) }
+        return figures
+    }
+
+    /// The members of a period of several months: a record per member summed over the months'
+    /// rows (a member's first row says what they had given before the period), then corrected.
+    static func monthsMembers(_ db: Database, _ p: ReportPeriod, people: ReportPeople, reversals: [ReportReversal],
+                              late: [ReportReversal], partners: [Int32], organisationsGave: inout [Int]) throws -> MemberFigures {
+        var m = MemberTallies(count: people.count)
+        var firstMonth = [Int32](repeating: 0, count: people.count)
+        for (monthIndex, month) in p.monthKeys.enumerated() {
+            try db.forEachRawRow(sql: memberRowSQL(activeBefore: false), arguments: [month]) { row in
                 guard let s = people.slot(of: row.int(0)) else { return }
-                if singleMonth && row.int(5) != 0 { activeBefore[s] = true }
                 let given = row.int(1), received = row.int(2)
                 var t = m.slots[s]
                 if !t.touched {
                     t.touched = true
                     t.givenBefore = row.int(3) - given
-                    if !singleMonth { firstMonth[s] = Int32(truncatingIfNeeded: monthIndex) }
+                    firstMonth[s] = Int32(truncatingIfNeeded: monthIndex)
                 }
                 if given > 0 && people.isOrganisation[s] { organisationsGave.append(people.numbers[s]) }
                 t.givenNet += given
@@ -107,51 +168,41 @@ extension Store {
                 m.slots[s] = t
             }
         }
-        addReversals(reversals, p, to: &m, firstMonth: firstMonth, people: people)
-
-        // Originals dated in the period and reversed after it stood at its end.
-        let late = lateReversals(reversals, p)
-        for c in late where p.contains(c.original) {
-            guard let g = people.slot(of: c.giver), let r = people.slot(of: c.receiver) else { continue }
-            m.slots[g].givenStanding += c.minutes
-            m.slots[r].receivedStanding += c.minutes
-            if people.isOrganisation[g] { organisationsGave.append(c.giver) }
+        for c in memberCorrections(reversals, p, late: late, partners: partners, firstMonth: firstMonth, people: people) {
+            m.slots[c.slot].add(c.change)
         }
-
-        if singleMonth {
-            tally.retention = try monthRetention(db, p, members: m, activeBefore: activeBefore, people: people, reversals: reversals)
-        }
-        var pairs = try PairCounts(db, p, late: late, people: people)
-        try pairs.correct(db, p, late: late, people: people)
-        for (s, change) in pairs.partners.enumerated() where change != 0 { m.slots[s].partners += change }
-        tally.connections = pairs.connections
-        tally.newConnections = pairs.newConnections
-        tally.repeatPairs = pairs.repeats
-        tally.members = m
-        tally.peopleHelpedByOrganisations = try peopleHelpedByOrganisations(db, p, givers: organisationsGave, people: people)
-        (tally.vettedNeedExchanges, tally.vettedNeedHelperVetted) = try vettedNeedExchanges(db, p)
-        return tally
+        return MemberFigures(people: people, tallies: m)
     }
 
-    /// Adds to the minutes kept what makes them net: each original dated in the period that was
-    /// reversed (on any date), positive, and each reversal dated in it, negative, in the month of
-    /// its own date. `given_through` of a member's first month in the period counted those of that
-    /// month too, so they come off what the member had given before the period. `firstMonth` is
-    /// each member's first month in the period (its index), empty for a single month.
-    static func addReversals(_ reversals: [ReportReversal], _ p: ReportPeriod, to m: inout MemberTallies, firstMonth: [Int32],
-                             people: ReportPeople) {
+    /// What the member rows of a period of whole months do not say, by slot in order, as changes
+    /// to add: net minutes are the minutes kept plus each original dated in the period that was
+    /// reversed (on any date) and less each reversal dated in it, in the month of its own date
+    /// (`given_through` of a member's first month in the period counted that month's, so they
+    /// come off what the member had given before it); originals dated in the period and reversed
+    /// after it stood at its end; and `PairCounts`' partners. `firstMonth` is each member's first
+    /// month in the period (its index), empty for a single month.
+    static func memberCorrections(_ reversals: [ReportReversal], _ p: ReportPeriod, late: [ReportReversal], partners: [Int32],
+                                  firstMonth: [Int32], people: ReportPeople) -> [(slot: Int, change: MemberTally)] {
+        var changes: [Int: MemberTally] = [:]
         let periodStart = monthNumber(p.first)
-        func add(_ minutes: Minutes, giver: Int, receiver: Int, on day: CalendarDate) {
+        func net(_ minutes: Minutes, giver: Int, receiver: Int, on day: CalendarDate) {
             guard let g = people.slot(of: giver), let r = people.slot(of: receiver) else { return }
-            m.slots[g].givenNet += minutes
-            m.slots[r].receivedNet += minutes
+            changes[g, default: MemberTally()].givenNet += minutes
+            changes[r, default: MemberTally()].receivedNet += minutes
             let month = monthNumber(day) - periodStart
-            if (firstMonth.indices.contains(g) ? Int(firstMonth[g]) : 0) == month { m.slots[g].givenBefore -= minutes }
+            if (firstMonth.indices.contains(g) ? Int(firstMonth[g]) : 0) == month { changes[g, default: MemberTally()].givenBefore -= minutes }
         }
         for r in reversals {
-            if p.contains(r.original) { add(r.minutes, giver: r.giver, receiver: r.receiver, on: r.original) }
-            if p.contains(r.reversal) { add(-r.minutes, giver: r.giver, receiver: r.receiver, on: r.reversal) }
+            if p.contains(r.original) { net(r.minutes, giver: r.giver, receiver: r.receiver, on: r.original) }
+            if p.contains(r.reversal) { net(-r.minutes, giver: r.giver, receiver: r.receiver, on: r.reversal) }
         }
+        for c in late where p.contains(c.original) {
+            guard let g = people.slot(of: c.giver), let r = people.slot(of: c.receiver) else { continue }
+            changes[g, default: MemberTally()].givenStanding += c.minutes
+            changes[r, default: MemberTally()].receivedStanding += c.minutes
+        }
+        for (s, change) in partners.enumerated() where change != 0 { changes[s, default: MemberTally()].partners += change }
+        return changes.sorted { $0.key < $1.key }.map { (slot: $0.key, change: $0.value) }
     }
 
     /// Members (not organisations) who received an original standing at the period's end from an

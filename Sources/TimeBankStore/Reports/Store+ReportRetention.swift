@@ -8,7 +8,7 @@ import TimeBank
 /// its end, so their members are added back exactly.
 extension Store {
     /// `activeBefore` is, by slot, the `active_before` of this month's rows; `members` the month's tally.
-    static func monthRetention(_ db: Database, _ p: ReportPeriod, members: MemberTallies, activeBefore: [Bool], people: ReportPeople,
+    static func monthRetention(_ db: Database, _ p: ReportPeriod, activeNow: [Bool], activeBefore: [Bool], people: ReportPeople,
                                reversals: [ReportReversal]) throws -> ReportRetention? {
         guard let previous = p.previous else { return nil }
         let month = previous.first.monthKey
@@ -29,10 +29,8 @@ extension Store {
             if !counted { before += 1 }
         }
         var retained = 0
-        for (s, t) in zip(members.slots.indices, members.slots) where t.isActive && s < activeBefore.count && activeBefore[s] {
-            retained += 1
-        }
-        for s in standingSlots where s < activeBefore.count && !activeBefore[s] && members.isActive(s) { retained += 1 }
+        for s in activeNow.indices where activeNow[s] && s < activeBefore.count && activeBefore[s] { retained += 1 }
+        for s in standingSlots where s < activeBefore.count && !activeBefore[s] && activeNow.indices.contains(s) && activeNow[s] { retained += 1 }
         return ReportRetention(before: before, retained: retained)
     }
 }

@@ -186,7 +186,7 @@ extension Store {
 
         /// Runs a claimed fill and hands it to whoever waits for it.
         func run(_ p: ReportPeriod, _ db: Database, people: ReportPeople, reversals: [ReportReversal]) {
-            var filled = ReportTally(period: p, today: today, memberCount: 0)
+            var filled = ReportTally(period: p, today: today)
             let state: State
             do {
                 try Store.fillReportTally(db, &filled, people: people, reversals: reversals)

@@ -3,7 +3,7 @@
 /// as it reads them, or a whole `MemberTallies` at once; members are added in slot order, so the
 /// sum of the reciprocity balance is made in the same order whichever way they were read.
 public struct MemberFigures: Sendable {
-    /// Active in the period, by slot (the next period's retention compares with it).
+    /// Active in the period, by slot (the demographics of the active, and the next period's retention).
     public private(set) var active: [Bool] = []
     public private(set) var activeCount = 0
     public private(set) var givers = 0
@@ -14,28 +14,23 @@ public struct MemberFigures: Sendable {
     public private(set) var serviceGiven: Minutes = 0
     public private(set) var serviceReceived: Minutes = 0
     public private(set) var serviceActive = 0
-    public private(set) var organisationGiven: Minutes = 0
-    public private(set) var organisationReceived: Minutes = 0
     /// Active members by number of partners: the median is read from these counts, not a sort.
     public private(set) var byPartners: [Int] = []
-    /// By area code (`ReportPeople.area`) and by kind (0 person, 1 organisation): active members,
-    /// minutes given and received, and whether any member of the group had an entry.
-    public private(set) var areaActive: [Int] = []
-    public private(set) var areaGiven: [Minutes] = []
-    public private(set) var areaReceived: [Minutes] = []
-    public private(set) var areaTouched: [Bool] = []
-    public private(set) var kindActive = [0, 0]
-    public private(set) var kindGiven: [Minutes] = [0, 0]
-    public private(set) var kindReceived: [Minutes] = [0, 0]
-    public private(set) var kindTouched = [false, false]
-    /// Active members by code of each demographic breakdown (`ReportFigures.demographics` order):
-    /// breakdown d's code c at `demographicCounts[demographicOffsets[d] + c]`.
-    public private(set) var demographicCounts: [Int] = []
-    public private(set) var demographicOffsets: [Int] = []
-    /// Each breakdown's code by slot (the arrays of `ReportPeople`, shared, not copied).
-    private var demographicCodes: [[Int32]] = []
+    /// By area code (`ReportPeople.area`), and for people and for organisations.
+    public private(set) var areas: [Group] = []
+    public private(set) var people = Group()
+    public private(set) var organisations = Group()
     /// Members who passed a milestone of lifetime hours given in the period: (slot, hours).
     public private(set) var milestones: [(slot: Int, hours: Int)] = []
+
+    /// A group's active members, minutes given and received (net), and whether any member of it
+    /// had an entry in the period.
+    public struct Group: Sendable {
+        public var active = 0
+        public var given: Minutes = 0
+        public var received: Minutes = 0
+        public var touched = false
+    }
 
     /// None counted yet, for no one.
     public init() {}
@@ -43,18 +38,7 @@ public struct MemberFigures: Sendable {
     /// None counted yet, for the members of `people`.
     public init(people: ReportPeople) {
         active = [Bool](repeating: false, count: people.count)
-        let areas = people.area.names.count
-        areaActive = [Int](repeating: 0, count: areas)
-        areaGiven = [Minutes](repeating: 0, count: areas)
-        areaReceived = [Minutes](repeating: 0, count: areas)
-        areaTouched = [Bool](repeating: false, count: areas)
-        var offset = 0
-        for dimension in ReportFigures.demographics(people) {
-            demographicOffsets.append(offset)
-            demographicCodes.append(dimension.codes.codes)
-            offset += dimension.codes.names.count
-        }
-        demographicCounts = [Int](repeating: 0, count: offset)
+        areas = [Group](repeating: Group(), count: people.area.names.count)
     }
 
     /// Every member of `tallies`, in slot order.
@@ -64,30 +48,33 @@ public struct MemberFigures: Sendable {
     }
 
     /// Counts one member of the period (slot `s`); a member with no entry counts nowhere.
-    public mutating func add(_ s: Int, _ t: MemberTally, people: ReportPeople) {
+    public mutating func add(_ s: Int, _ t: MemberTally, people members: ReportPeople) {
         guard t.touched || t.isActive, active.indices.contains(s) else { return }
-        let isOrg = people.isOrganisation[s], kind = isOrg ? 1 : 0
-        let area = Int(people.area.codes[s])
+        let isOrganisation = members.isOrganisation[s], cameThroughService = members.cameThroughService[s]
+        let area = Int(members.area.codes[s])
         let given = t.givenNet, received = t.receivedNet
-        areaGiven[area] += given
-        areaReceived[area] += received
-        areaTouched[area] = areaTouched[area] || t.touched
-        kindGiven[kind] += given
-        kindReceived[kind] += received
-        kindTouched[kind] = kindTouched[kind] || t.touched
-        if people.cameThroughService[s] {
+        let isActive = t.isActive
+        var kind = isOrganisation ? organisations : people
+        kind.given += given
+        kind.received += received
+        kind.touched = kind.touched || t.touched
+        if isActive { kind.active += 1 }
+        if isOrganisation { organisations = kind } else { people = kind }
+        if areas.indices.contains(area) {
+            areas[area].given += given
+            areas[area].received += received
+            areas[area].touched = areas[area].touched || t.touched
+            if isActive { areas[area].active += 1 }
+        }
+        if cameThroughService {
             serviceGiven += given
             serviceReceived += received
-        }
-        if isOrg {
-            organisationGiven += given
-            organisationReceived += received
         }
         if given > 0 {
             let before = t.givenBefore, after = before + given
             for h in ReportFigures.milestoneHours where before < h * 60 && after >= h * 60 { milestones.append((s, h)) }
         }
-        guard t.isActive else { return }
+        guard isActive else { return }
         active[s] = true
         activeCount += 1
         let gave = t.givenStanding > 0, got = t.receivedStanding > 0
@@ -96,14 +83,9 @@ public struct MemberFigures: Sendable {
         if gave && got { gaveAndReceived += 1 }
         let g = Double(t.givenStanding), r = Double(t.receivedStanding)
         if g + r > 0 { imbalance += abs(g - r) / (g + r) }
-        if people.cameThroughService[s] { serviceActive += 1 }
+        if cameThroughService { serviceActive += 1 }
         let p = max(Int(t.partners), 0)
         if p >= byPartners.count { byPartners += [Int](repeating: 0, count: p - byPartners.count + 1) }
         byPartners[p] += 1
-        areaActive[area] += 1
-        kindActive[kind] += 1
-        for d in demographicCodes.indices where s < demographicCodes[d].count {
-            demographicCounts[demographicOffsets[d] + Int(demographicCodes[d][s])] += 1
-        }
     }
 }

@@ -54,9 +54,16 @@ public struct ReportFigures: Sendable {
         // Who took part, and in which groups (`MemberFigures`).
         let active = m.activeCount, givers = m.givers, receivers = m.receivers, both = m.gaveAndReceived
         let serviceGiven = m.serviceGiven, serviceReceived = m.serviceReceived, serviceActive = m.serviceActive
-        let orgGiven = m.organisationGiven, orgReceived = m.organisationReceived
-        let areas = min(people.area.names.count, m.areaActive.count)
+        let orgGiven = m.organisations.given, orgReceived = m.organisations.received
         let balance: Double? = active == 0 ? nil : 1 - m.imbalance / Double(active)
+        // Demographics of active members: one tight pass per breakdown.
+        let dimensions = demographics(people)
+        let dimensionCounts = dimensions.map { dimension in
+            var counts = [Int](repeating: 0, count: dimension.codes.names.count)
+            let codes = dimension.codes.codes
+            for s in 0..<min(codes.count, m.active.count) where m.active[s] { counts[Int(codes[s])] += 1 }
+            return counts
+        }
 
         // New members and activation.
         let tooSoon = tally.joiners.filter { tally.today.days(since: $0.joined) < activationDays }
@@ -153,31 +160,29 @@ public struct ReportFigures: Sendable {
 
         // By area and by kind of member: people counted (suppressed), hours given and received.
         var areaGroups: [String: (active: Int, given: Minutes, received: Minutes)] = [:]
-        for code in 0..<areas where m.areaTouched[code] || m.areaActive[code] > 0 {
+        for (code, t) in m.areas.enumerated() where code < people.area.names.count && (t.touched || t.active > 0) {
             let name = people.area.names[code].isEmpty ? "(none)" : people.area.names[code]
-            areaGroups[name, default: (0, 0, 0)].active += m.areaActive[code]
-            areaGroups[name, default: (0, 0, 0)].given += m.areaGiven[code]
-            areaGroups[name, default: (0, 0, 0)].received += m.areaReceived[code]
+            areaGroups[name, default: (0, 0, 0)].active += t.active
+            areaGroups[name, default: (0, 0, 0)].given += t.given
+            areaGroups[name, default: (0, 0, 0)].received += t.received
         }
         for (key, t) in areaGroups.sorted(by: { $0.key < $1.key }) {
             add(.byArea, "active_members", .people(t.active), key)
             add(.byArea, "minutes_given", .minutes(t.given), key)
             add(.byArea, "minutes_received", .minutes(t.received), key)
         }
-        let kinds = [MemberKind.person.rawValue, MemberKind.organisation.rawValue]
-        for kind in kinds.indices.sorted(by: { kinds[$0] < kinds[$1] }) where m.kindTouched[kind] || m.kindActive[kind] > 0 {
-            add(.byMemberKind, "active_members", .people(m.kindActive[kind]), kinds[kind])
-            add(.byMemberKind, "minutes_given", .minutes(m.kindGiven[kind]), kinds[kind])
-            add(.byMemberKind, "minutes_received", .minutes(m.kindReceived[kind]), kinds[kind])
+        let kinds = [(MemberKind.person.rawValue, m.people), (MemberKind.organisation.rawValue, m.organisations)]
+        for (kind, t) in kinds.sorted(by: { $0.0 < $1.0 }) where t.touched || t.active > 0 {
+            add(.byMemberKind, "active_members", .people(t.active), kind)
+            add(.byMemberKind, "minutes_given", .minutes(t.given), kind)
+            add(.byMemberKind, "minutes_received", .minutes(t.received), kind)
         }
 
         // Demographics of active members.
-        for (d, dimension) in demographics(people).enumerated() where d < m.demographicOffsets.count {
+        for (d, dimension) in dimensions.enumerated() {
             var counts: [String: Int] = [:]
-            let offset = m.demographicOffsets[d]
-            for (code, v) in dimension.codes.names.enumerated() where offset + code < m.demographicCounts.count {
-                let c = m.demographicCounts[offset + code]
-                guard c > 0 else { continue }
+            for (code, c) in dimensionCounts[d].enumerated() where c > 0 {
+                let v = dimension.codes.names[code]
                 counts[v.isEmpty ? "(not given)" : v, default: 0] += c
             }
             for (group, c) in counts.sorted(by: { $0.key < $1.key }) { add(.demographics, dimension.figure, .people(c), group) }

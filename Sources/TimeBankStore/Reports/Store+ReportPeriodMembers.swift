@@ -1,0 +1,128 @@
+import GRDB
+import TimeBank
+
+/// A period of whole months' members counted as their month rows are read, with no record kept
+/// per member: each month's rows come in member order, so the months are read side by side and
+/// each member's months are summed as the member comes up, then counted (`MemberFigures`).
+///
+/// Only the minutes kept (never reversed) are read from the rows, each column read costing about
+/// a third of a row's step. What the rows do not say comes from the report's reversals and pairs
+/// (`memberCorrections`): net minutes differ from those kept by each original dated in the period
+/// that was reversed (on any date), positive, and each reversal dated in it, negative; originals
+/// dated in the period and reversed after it stood at its end; a pair met in two months of the
+/// period is one partner, not two.
+extension Store {
+    /// A change to a member's figures that the rows do not say, and the net minutes of the
+    /// corrections by month of the period (index): `given_through` of the member's first month in
+    /// the period counted that month's, so they come off what the member had given before it.
+    struct MemberCorrection {
+        var slot: Int
+        var change = MemberTally()
+        var givenByMonth: [(month: Int, minutes: Minutes)] = []
+    }
+
+    /// One month's rows, read in member order.
+    private struct MonthRows {
+        let month: Int
+        let statement: GRDB.Statement
+        let cursor: RowCursor
+        var member = Int.max
+
+        mutating func advance() throws {
+            member = try cursor.next() == nil ? Int.max : RawRow(statement: statement.sqliteStatement).int(0)
+        }
+
+        var row: RawRow { RawRow(statement: statement.sqliteStatement) }
+    }
+
+    static func periodMembers(_ db: Database, _ p: ReportPeriod, people: ReportPeople, activeBefore: inout [Bool],
+                              organisationsGave: inout [Int], corrections: [MemberCorrection]) throws -> MemberFigures {
+        let singleMonth = !activeBefore.isEmpty
+        let sql = """
+            SELECT member, kept_given_minutes, kept_received_minutes, given_through, partners\(singleMonth ? ", active_before" : "")
+            FROM report_member_month WHERE month = ?
+            """
+        // Statements made for this read, not cached: the months' are open at the same time.
+        var months = try p.monthKeys.enumerated().map { index, key in
+            let statement = try db.makeStatement(sql: sql)
+            var rows = MonthRows(month: index, statement: statement, cursor: try Row.fetchCursor(statement, arguments: [key]))
+            try rows.advance()
+            return rows
+        }
+        var figures = MemberFigures(people: people)
+        var next = corrections.startIndex
+        func addCorrection(_ c: MemberCorrection) {
+            var t = c.change
+            t.givenBefore -= c.givenByMonth.filter { $0.month == 0 }.reduce(0) { $0 + $1.minutes }
+            figures.add(c.slot, t, people: people)
+        }
+        while true {
+            let member = months.reduce(Int.max) { min($0, $1.member) }
+            guard member != Int.max else { break }
+            var t = MemberTally()
+            var firstMonth = 0
+            let s = people.slot(of: member)
+            for i in months.indices where months[i].member == member {
+                let row = months[i].row
+                let given = row.int(1)
+                if !t.touched {
+                    t.touched = true
+                    t.givenBefore = row.int(3) - given
+                    firstMonth = months[i].month
+                }
+                t.givenNet += given
+                t.receivedNet += row.int(2)
+                t.givenStanding += given
+                t.receivedStanding += row.int(2)
+                t.partners += Int32(truncatingIfNeeded: row.int(4))
+                if let s {
+                    if singleMonth && row.int(5) != 0 && activeBefore.indices.contains(s) { activeBefore[s] = true }
+                    if given > 0 && people.isOrganisation[s] { organisationsGave.append(member) }
+                }
+                try months[i].advance()
+            }
+            guard let s else { continue }
+            // A correction for a member with no row (aggregates `timebank check` would name) keeps its place.
+            while next < corrections.endIndex && corrections[next].slot < s {
+                addCorrection(corrections[next])
+                next += 1
+            }
+            if next < corrections.endIndex && corrections[next].slot == s {
+                let c = corrections[next]
+                t.add(c.change)
+                t.givenBefore -= c.givenByMonth.filter { $0.month == firstMonth }.reduce(0) { $0 + $1.minutes }
+                next += 1
+            }
+            figures.add(s, t, people: people)
+        }
+        for c in corrections[next...] { addCorrection(c) }
+        return figures
+    }
+
+    /// What the member rows of a period of whole months do not say, by slot in order (see above).
+    static func memberCorrections(_ reversals: [ReportReversal], _ p: ReportPeriod, late: [ReportReversal], partners: [Int32],
+                                  people: ReportPeople) -> [MemberCorrection] {
+        var changes: [Int: MemberCorrection] = [:]
+        let periodStart = monthNumber(p.first)
+        func change(_ s: Int, _ body: (inout MemberCorrection) -> Void) { body(&changes[s, default: MemberCorrection(slot: s)]) }
+        func net(_ minutes: Minutes, giver: Int, receiver: Int, on day: CalendarDate) {
+            guard let g = people.slot(of: giver), let r = people.slot(of: receiver) else { return }
+            change(g) {
+                $0.change.givenNet += minutes
+                $0.givenByMonth.append((monthNumber(day) - periodStart, minutes))
+            }
+            change(r) { $0.change.receivedNet += minutes }
+        }
+        for r in reversals {
+            if p.contains(r.original) { net(r.minutes, giver: r.giver, receiver: r.receiver, on: r.original) }
+            if p.contains(r.reversal) { net(-r.minutes, giver: r.giver, receiver: r.receiver, on: r.reversal) }
+        }
+        for c in late where p.contains(c.original) {
+            guard let g = people.slot(of: c.giver), let r = people.slot(of: c.receiver) else { continue }
+            change(g) { $0.change.givenStanding += c.minutes }
+            change(r) { $0.change.receivedStanding += c.minutes }
+        }
+        for (s, partnersChange) in partners.enumerated() where partnersChange != 0 { change(s) { $0.change.partners += partnersChange } }
+        return changes.values.sorted { $0.slot < $1.slot }
+    }
+}

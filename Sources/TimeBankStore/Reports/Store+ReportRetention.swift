@@ -20,18 +20,22 @@ extension Store {
             standing.insert(r.receiver)
         }
         var standingSlots = Set<Int>()
+        // A member whose row this month says they were active the month before is counted in
+        // `before` already; only the others are looked up, with one statement prepared once.
+        let keptBefore = try db.cachedStatement(sql: """
+            SELECT kept_given + kept_received > 0 FROM report_member_month WHERE month = ? AND member = ?
+            """)
         for number in standing {
             guard let s = people.slot(of: number) else { continue }
             standingSlots.insert(s)
-            let counted = try Bool.fetchOne(db, sql: """
-                SELECT kept_given + kept_received > 0 FROM report_member_month WHERE month = ? AND member = ?
-                """, arguments: [month, number]) ?? false
+            if s < activeBefore.count && activeBefore[s] { continue }
+            let counted = try Bool.fetchOne(keptBefore, arguments: [month, number]) ?? false
             if !counted { before += 1 }
         }
         var retained = 0
-        for (s, t) in zip(members.slots.indices, members.slots) where t.isActive && s < activeBefore.count && activeBefore[s] {
-            retained += 1
-        }
+        // Through the flags first: most members were not active the month before, and a flag is
+        // a byte where a member's tally is a whole record.
+        for s in activeBefore.indices where activeBefore[s] && s < members.count && members.isActive(s) { retained += 1 }
         for s in standingSlots where s < activeBefore.count && !activeBefore[s] && members.isActive(s) { retained += 1 }
         return ReportRetention(before: before, retained: retained)
     }

@@ -191,34 +191,7 @@ extension Store {
             if let s = people.slot(of: row.int(0)), people.isCurrent[s] { overdue += 1 }
         }
         tally.vettingOverdue = overdue
-        // Members who joined in the period, with their first original that still stood when their
-        // 90 days ended: the first never reversed (`report_member_first`), or an earlier one
-        // reversed only after those days, so a later correction never changes a closed month.
-        var joined: [(number: Int, joined: CalendarDate, kept: CalendarDate?)] = []
-        try db.forEachRawRow(sql: """
-            SELECT m.number, m.joined, f.first_exchange FROM member m INDEXED BY member_joined
-            LEFT JOIN report_member_first f ON f.member = m.number
-            WHERE m.joined BETWEEN ? AND ?
-            """, arguments: [from, to]) { row in
-            guard let day = row.date(1) else { return }
-            joined.append((row.int(0), day, row.isNull(2) ? nil : row.date(2)))
-        }
-        var reversedOriginals: [Int: [ReportReversal]] = [:]
-        if !joined.isEmpty {
-            let numbers = Set(joined.map(\.number))
-            for r in reversals {
-                if numbers.contains(r.giver) { reversedOriginals[r.giver, default: []].append(r) }
-                if numbers.contains(r.receiver) { reversedOriginals[r.receiver, default: []].append(r) }
-            }
-        }
-        for j in joined {
-            let windowEnd = j.joined.adding(days: ReportFigures.activationDays)
-            var first = j.kept
-            for r in reversedOriginals[j.number] ?? [] where r.original <= windowEnd && r.reversal > windowEnd {
-                first = min(first ?? r.original, r.original)
-            }
-            tally.joiners.append(ReportTally.Joiner(number: j.number, joined: j.joined, firstExchange: first))
-        }
+        tally.joiners = try reportJoiners(db, period, reversals: reversals)
     }
 
     /// Members whose status an edit set to left on the period's days (a timestamp from the first

@@ -164,21 +164,7 @@ extension Store {
     static func fillReportTally(_ db: Database, _ tally: inout ReportTally, people: ReportPeople, reversals: [ReportReversal]) throws {
         let period = tally.period
         let from = period.first.iso, to = period.last.iso
-        // Originals to and from the pot through covering indexes, and the few reversals.
-        let pot = try Row.fetchOne(db, sql: """
-            WITH pot(id) AS (SELECT id FROM account WHERE kind = 'pot')
-            SELECT (SELECT coalesce(sum(e.minutes), 0) FROM exchange e INDEXED BY exchange_report_received
-                    WHERE e.receiver = pot.id AND e.reverses IS NULL AND e.date BETWEEN :from AND :to)
-                 - (SELECT coalesce(sum(e.minutes), 0) FROM exchange e INDEXED BY exchange_report_reversal
-                    WHERE e.reverses IS NOT NULL AND e.giver = pot.id AND e.date BETWEEN :from AND :to) AS granted,
-                   (SELECT coalesce(sum(e.minutes), 0) FROM exchange e INDEXED BY exchange_given_recently
-                    WHERE e.giver = pot.id AND e.reverses IS NULL AND e.date BETWEEN :from AND :to)
-                 - (SELECT coalesce(sum(e.minutes), 0) FROM exchange e INDEXED BY exchange_report_reversal
-                    WHERE e.reverses IS NOT NULL AND e.receiver = pot.id AND e.date BETWEEN :from AND :to) AS donated
-            FROM pot
-            """, arguments: ["from": from, "to": to])
-        tally.potGrantedMinutes = pot?["granted"] ?? 0
-        tally.potDonatedMinutes = pot?["donated"] ?? 0
+        (tally.potGrantedMinutes, tally.potDonatedMinutes) = try potMinutes(db, period)
 
         // A member's leaving is known from the audit log of the edit that set the status.
         tally.leftMembers = try Int.fetchOne(db, sql: leftMembersSQL, arguments: [from, period.last.adding(days: 1).iso]) ?? 0

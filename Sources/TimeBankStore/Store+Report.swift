@@ -167,7 +167,7 @@ extension Store {
         (tally.potGrantedMinutes, tally.potDonatedMinutes) = try potMinutes(db, period)
 
         // A member's leaving is known from the audit log of the edit that set the status.
-        tally.leftMembers = try Int.fetchOne(db, sql: leftMembersSQL, arguments: [from, period.last.adding(days: 1).iso]) ?? 0
+        tally.leftMembers = try Int.fetchOne(db.cachedStatement(sql: leftMembersSQL), arguments: [from, period.last.adding(days: 1).iso]) ?? 0
         tally.needs = try reportNeedFigures(db, period)
         // Reviews due before the period's end of members active or on hold.
         var overdue = 0

@@ -29,9 +29,9 @@ extension Store {
             affected = lateByPair.keys.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
             partners = [Int32](repeating: 0, count: people.count)
             let first = p.first.monthKey, last = p.last.monthKey
-            if let row = try Row.fetchOne(db, sql: """
+            if let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT coalesce(sum(connections), 0), coalesce(sum(repeats), 0) FROM report_month_pairs WHERE month BETWEEN ? AND ?
-                """, arguments: [first, last]) {
+                """), arguments: [first, last]) {
                 connections = row[0]
                 repeats = row[1]
             }

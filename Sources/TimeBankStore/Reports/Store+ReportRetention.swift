@@ -12,7 +12,8 @@ extension Store {
                                reversals: [ReportReversal]) throws -> ReportRetention? {
         guard let previous = p.previous else { return nil }
         let month = previous.first.monthKey
-        var before = try Int.fetchOne(db, sql: "SELECT members FROM report_month_active WHERE month = ?", arguments: [month]) ?? 0
+        var before = try Int.fetchOne(db.cachedStatement(sql: "SELECT members FROM report_month_active WHERE month = ?"),
+                                      arguments: [month]) ?? 0
         // Members of originals of the month before that stood at its end but were reversed later.
         var standing = Set<Int>()
         for r in reversals where previous.contains(r.original) && r.reversal > previous.last {

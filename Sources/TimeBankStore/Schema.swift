@@ -462,6 +462,7 @@ enum Schema {
         m.registerMigration("v12e-report-month-partners", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthPartners)
         m.registerMigration("v12h-report-pair-recurrence", foreignKeyChecks: .immediate, migrate: Schema.addReportPairRecurrence)
         m.registerMigration("v12g-report-need-months", foreignKeyChecks: .immediate, migrate: Schema.addReportNeedMonths)
+        m.registerMigration("v12k-report-month-pot", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthPot)
         return m
     }
 }

@@ -83,6 +83,7 @@ extension Store {
             problems += try Store.reportEngineProblems(db)
             problems += try Store.reportNewPairProblems(db)
             problems += try Store.reportMonthActiveProblems(db)
+            problems += try Store.reportMonthPotProblems(db)
             return problems
         }
     }

@@ -164,24 +164,10 @@ extension Store {
     static func fillReportTally(_ db: Database, _ tally: inout ReportTally, people: ReportPeople, reversals: [ReportReversal]) throws {
         let period = tally.period
         let from = period.first.iso, to = period.last.iso
-        // Originals to and from the pot through covering indexes, and the few reversals.
-        let pot = try Row.fetchOne(db, sql: """
-            WITH pot(id) AS (SELECT id FROM account WHERE kind = 'pot')
-            SELECT (SELECT coalesce(sum(e.minutes), 0) FROM exchange e INDEXED BY exchange_report_received
-                    WHERE e.receiver = pot.id AND e.reverses IS NULL AND e.date BETWEEN :from AND :to)
-                 - (SELECT coalesce(sum(e.minutes), 0) FROM exchange e INDEXED BY exchange_report_reversal
-                    WHERE e.reverses IS NOT NULL AND e.giver = pot.id AND e.date BETWEEN :from AND :to) AS granted,
-                   (SELECT coalesce(sum(e.minutes), 0) FROM exchange e INDEXED BY exchange_given_recently
-                    WHERE e.giver = pot.id AND e.reverses IS NULL AND e.date BETWEEN :from AND :to)
-                 - (SELECT coalesce(sum(e.minutes), 0) FROM exchange e INDEXED BY exchange_report_reversal
-                    WHERE e.reverses IS NOT NULL AND e.receiver = pot.id AND e.date BETWEEN :from AND :to) AS donated
-            FROM pot
-            """, arguments: ["from": from, "to": to])
-        tally.potGrantedMinutes = pot?["granted"] ?? 0
-        tally.potDonatedMinutes = pot?["donated"] ?? 0
+        (tally.potGrantedMinutes, tally.potDonatedMinutes) = try potMinutes(db, period)
 
         // A member's leaving is known from the audit log of the edit that set the status.
-        tally.leftMembers = try Int.fetchOne(db, sql: leftMembersSQL, arguments: [from, period.last.adding(days: 1).iso]) ?? 0
+        tally.leftMembers = try Int.fetchOne(db.cachedStatement(sql: leftMembersSQL), arguments: [from, period.last.adding(days: 1).iso]) ?? 0
         tally.needs = try reportNeedFigures(db, period)
         // Reviews due before the period's end of members active or on hold.
         var overdue = 0
@@ -191,34 +177,7 @@ extension Store {
             if let s = people.slot(of: row.int(0)), people.isCurrent[s] { overdue += 1 }
         }
         tally.vettingOverdue = overdue
-        // Members who joined in the period, with their first original that still stood when their
-        // 90 days ended: the first never reversed (`report_member_first`), or an earlier one
-        // reversed only after those days, so a later correction never changes a closed month.
-        var joined: [(number: Int, joined: CalendarDate, kept: CalendarDate?)] = []
-        try db.forEachRawRow(sql: """
-            SELECT m.number, m.joined, f.first_exchange FROM member m INDEXED BY member_joined
-            LEFT JOIN report_member_first f ON f.member = m.number
-            WHERE m.joined BETWEEN ? AND ?
-            """, arguments: [from, to]) { row in
-            guard let day = row.date(1) else { return }
-            joined.append((row.int(0), day, row.isNull(2) ? nil : row.date(2)))
-        }
-        var reversedOriginals: [Int: [ReportReversal]] = [:]
-        if !joined.isEmpty {
-            let numbers = Set(joined.map(\.number))
-            for r in reversals {
-                if numbers.contains(r.giver) { reversedOriginals[r.giver, default: []].append(r) }
-                if numbers.contains(r.receiver) { reversedOriginals[r.receiver, default: []].append(r) }
-            }
-        }
-        for j in joined {
-            let windowEnd = j.joined.adding(days: ReportFigures.activationDays)
-            var first = j.kept
-            for r in reversedOriginals[j.number] ?? [] where r.original <= windowEnd && r.reversal > windowEnd {
-                first = min(first ?? r.original, r.original)
-            }
-            tally.joiners.append(ReportTally.Joiner(number: j.number, joined: j.joined, firstExchange: first))
-        }
+        tally.joiners = try reportJoiners(db, period, reversals: reversals)
     }
 
     /// Members whose status an edit set to left on the period's days (a timestamp from the first

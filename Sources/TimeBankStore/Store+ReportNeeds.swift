@@ -14,22 +14,22 @@ extension Store {
         if isWholeMonths(period) && !fromDays {
             try readNeedMonths(db, period, into: &figures)
         } else {
-            figures.opened = try Int.fetchOne(db, sql: "SELECT count(*) FROM need WHERE created BETWEEN ? AND ?",
+            figures.opened = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM need WHERE created BETWEEN ? AND ?"),
                                               arguments: [from, to]) ?? 0
             figures.daysToFirstReferral = try daysFromOpening(db, to: "first_referral", in: period)
             figures.daysToDone = try daysFromOpening(db, to: "done", in: period)
         }
         figures.met = figures.daysToDone.count
-        figures.openOver30Days = try Int.fetchOne(db, sql: """
+        figures.openOver30Days = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FROM report_need WHERE closed = 0 AND opened < ? AND (done IS NULL OR done > ?)
-            """, arguments: [period.last.adding(days: -ReportFigures.needWaitingDays).iso, to]) ?? 0
+            """), arguments: [period.last.adding(days: -ReportFigures.needWaitingDays).iso, to]) ?? 0
 
         // A referral's last change is a timestamp: its day is in the period when the timestamp is
         // from the period's first day up to (not including) the next day's, an index range.
-        let ended = "SELECT count(*) FROM referral WHERE status = ? AND updated_at >= ? AND updated_at < ?"
+        let ended = try db.cachedStatement(sql: "SELECT count(*) FROM referral WHERE status = ? AND updated_at >= ? AND updated_at < ?")
         let next = period.last.adding(days: 1).iso
-        figures.referralsDeclined = try Int.fetchOne(db, sql: ended, arguments: ["declined", from, next]) ?? 0
-        figures.referralsCancelled = try Int.fetchOne(db, sql: ended, arguments: ["cancelled", from, next]) ?? 0
+        figures.referralsDeclined = try Int.fetchOne(ended, arguments: ["declined", from, next]) ?? 0
+        figures.referralsCancelled = try Int.fetchOne(ended, arguments: ["cancelled", from, next]) ?? 0
         return figures
     }
 

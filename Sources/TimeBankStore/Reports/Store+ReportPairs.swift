@@ -29,9 +29,9 @@ extension Store {
             affected = lateByPair.keys.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
             partners = [Int32](repeating: 0, count: people.count)
             let first = p.first.monthKey, last = p.last.monthKey
-            if let row = try Row.fetchOne(db, sql: """
+            if let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT coalesce(sum(connections), 0), coalesce(sum(repeats), 0) FROM report_month_pairs WHERE month BETWEEN ? AND ?
-                """, arguments: [first, last]) {
+                """), arguments: [first, last]) {
                 connections = row[0]
                 repeats = row[1]
             }
@@ -66,13 +66,13 @@ extension Store {
         /// pairs of originals reversed after the period's end counted as they stood at its end.
         mutating func correct(_ db: Database, _ p: ReportPeriod, late: [ReportReversal], people: ReportPeople) throws {
             newConnections = try newPairs(db, firstMonth: p.first.monthKey, lastMonth: p.last.monthKey)
+            let pairFirst = try db.cachedStatement(sql: "SELECT first_exchange FROM report_pair_first WHERE a = ? AND b = ?")
             for (i, pair) in affected.enumerated() {
                 let originals = lateByPair[pair] ?? []
                 let keptIn = keptInAffected[i]
                 let standIn = keptIn + originals.filter { p.contains($0.original) }.count
                 guard standIn > 0 else { continue }
-                let firstKept = try String.fetchOne(db, sql: "SELECT first_exchange FROM report_pair_first WHERE a = ? AND b = ?",
-                                                    arguments: [pair.a, pair.b])
+                let firstKept = try String.fetchOne(pairFirst, arguments: [pair.a, pair.b])
                 let keptBefore = firstKept.map { $0 < p.first.iso } ?? false
                 let standBefore = keptBefore || originals.contains { $0.original < p.first }
                 let counted = keptIn > 0 ? 1 : 0

@@ -19,20 +19,32 @@ extension Store {
         var slot: Int
         var change = MemberTally()
         var givenByMonth: [(month: Int, minutes: Minutes)] = []
+
+        /// The change alone, for a member with no row in the period (aggregates `timebank check` would name).
+        var withoutRow: MemberTally {
+            var t = change
+            t.givenBefore -= givenByMonth.filter { $0.month == 0 }.reduce(0) { $0 + $1.minutes }
+            return t
+        }
     }
 
     /// One month's rows, read in member order.
     private struct MonthRows {
         let month: Int
-        let statement: GRDB.Statement
         let cursor: RowCursor
+        /// The row where the cursor stands.
+        let row: RawRow
         var member = Int.max
 
-        mutating func advance() throws {
-            member = try cursor.next() == nil ? Int.max : RawRow(statement: statement.sqliteStatement).int(0)
+        init(month: Int, statement: GRDB.Statement, arguments: StatementArguments) throws {
+            self.month = month
+            cursor = try Row.fetchCursor(statement, arguments: arguments)
+            row = RawRow(statement: statement.sqliteStatement)
         }
 
-        var row: RawRow { RawRow(statement: statement.sqliteStatement) }
+        mutating func advance() throws {
+            member = try cursor.next() == nil ? Int.max : row.int(0)
+        }
     }
 
     static func periodMembers(_ db: Database, _ p: ReportPeriod, people: ReportPeople, activeBefore: inout [Bool],
@@ -44,20 +56,15 @@ extension Store {
             """
         // Statements made for this read, not cached: the months' are open at the same time.
         var months = try p.monthKeys.enumerated().map { index, key in
-            let statement = try db.makeStatement(sql: sql)
-            var rows = MonthRows(month: index, statement: statement, cursor: try Row.fetchCursor(statement, arguments: [key]))
+            var rows = try MonthRows(month: index, statement: try db.makeStatement(sql: sql), arguments: [key])
             try rows.advance()
             return rows
         }
         var figures = MemberFigures(people: people)
         var next = corrections.startIndex
-        func addCorrection(_ c: MemberCorrection) {
-            var t = c.change
-            t.givenBefore -= c.givenByMonth.filter { $0.month == 0 }.reduce(0) { $0 + $1.minutes }
-            figures.add(c.slot, t, people: people)
-        }
         while true {
-            let member = months.reduce(Int.max) { min($0, $1.member) }
+            var member = Int.max
+            for m in months where m.member < member { member = m.member }
             guard member != Int.max else { break }
             var t = MemberTally()
             var firstMonth = 0
@@ -70,10 +77,11 @@ extension Store {
                     t.givenBefore = row.int(3) - given
                     firstMonth = months[i].month
                 }
+                let received = row.int(2)
                 t.givenNet += given
-                t.receivedNet += row.int(2)
+                t.receivedNet += received
                 t.givenStanding += given
-                t.receivedStanding += row.int(2)
+                t.receivedStanding += received
                 t.partners += Int32(truncatingIfNeeded: row.int(4))
                 if let s {
                     if singleMonth && row.int(5) != 0 && activeBefore.indices.contains(s) { activeBefore[s] = true }
@@ -84,7 +92,7 @@ extension Store {
             guard let s else { continue }
             // A correction for a member with no row (aggregates `timebank check` would name) keeps its place.
             while next < corrections.endIndex && corrections[next].slot < s {
-                addCorrection(corrections[next])
+                figures.add(corrections[next].slot, corrections[next].withoutRow, people: people)
                 next += 1
             }
             if next < corrections.endIndex && corrections[next].slot == s {
@@ -95,7 +103,7 @@ extension Store {
             }
             figures.add(s, t, people: people)
         }
-        for c in corrections[next...] { addCorrection(c) }
+        for c in corrections[next...] { figures.add(c.slot, c.withoutRow, people: people) }
         return figures
     }
 

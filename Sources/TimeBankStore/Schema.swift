@@ -463,6 +463,7 @@ enum Schema {
         m.registerMigration("v12h-report-pair-recurrence", foreignKeyChecks: .immediate, migrate: Schema.addReportPairRecurrence)
         m.registerMigration("v12g-report-need-months", foreignKeyChecks: .immediate, migrate: Schema.addReportNeedMonths)
         m.registerMigration("v12k-report-month-pot", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthPot)
+        m.registerMigration("v12l-report-joiner-firsts", foreignKeyChecks: .immediate, migrate: Schema.addReportJoinerFirsts)
         return m
     }
 }

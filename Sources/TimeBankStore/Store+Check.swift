@@ -84,6 +84,7 @@ extension Store {
             problems += try Store.reportNewPairProblems(db)
             problems += try Store.reportMonthActiveProblems(db)
             problems += try Store.reportMonthPotProblems(db)
+            problems += try Store.reportJoinerFirstProblems(db)
             return problems
         }
     }

@@ -5,8 +5,8 @@ import TimeBankImport
 @testable import TimeBankStore
 
 /// What a report counts apart from exchanges between members, read in fewer steps (issue #13, a
-/// month's report within 50 ms): the joiners' first exchanges read in one pass over their range of
-/// member numbers, or looked up one by one when the numbers are far apart; and the safeguarding
+/// month's report within 50 ms): the joiners' first exchanges read in one range by joining day,
+/// whatever their numbers (migration v12l-report-joiner-firsts); and the safeguarding
 /// count leaving out the originals reversed by the period's end from one read of the reversals.
 /// The figures are the rule's, whichever way they are read.
 @Suite("A report's joiners and safeguarding, read in fewer steps")
@@ -19,7 +19,7 @@ struct ReportFillReadTests {
         #expect(outcome.committed)
     }
 
-    @Test("Joiners with consecutive numbers are read in one pass, scattered ones one by one; members between them who joined in another month are not joiners")
+    @Test("Joiners with consecutive numbers and scattered ones are counted alike; members between them who joined in another month are not joiners")
     func consecutiveAndScatteredJoiners() throws {
         let l = try ReportLedger()
         let oak = try l.member("Old Oak")                                          // joined 1 January 2025
@@ -27,13 +27,12 @@ struct ReportFillReadTests {
         let ann = try l.member("Ann Early", joined: reportDay(2, 3))               // first exchange 7 days after joining
         let bea = try l.member("Bea Later", joined: reportDay(2, 10))              // first exchange 30 days after joining
         let eve = try l.member("Eve March", joined: reportDay(3, 2))               // a March joiner among February's numbers
-        let cy = try l.member("Cy None", joined: reportDay(2, 14))                 // no exchange
+        _ = try l.member("Cy None", joined: reportDay(2, 14))                      // no exchange
         let dot = try l.member("Dot Slow", joined: reportDay(2, 20))               // first exchange 95 days after joining
         try l.give(ann, oak, 60, on: reportDay(2, 10))
         try l.give(oak, bea, 60, on: reportDay(3, 12))
         try l.give(dot, oak, 60, on: reportDay(5, 26))
         try l.give(eve, oak, 30, on: reportDay(3, 3))
-        #expect(Store.readsFirstExchangesInOnePass([ann, bea, cy, dot]))
         // February: Ann (7 days) and Bea (30 days) of four: 0.5, median 18.5.
         expectFigures(try l.report(.month(2026, 2)).current, [
             "new_members": 4, "activation_rate": 0.5, "median_days_to_first_exchange": 18.5, "too_soon_to_tell": 0,
@@ -42,7 +41,6 @@ struct ReportFillReadTests {
         // June 2026: three members imported with numbers far apart.
         try importMembers(l, [(5_000, "Fay Import", reportDay(6, 1)), (40_000, "Gus Import", reportDay(6, 5)),
                               (90_000, "Hal Import", reportDay(6, 9))])
-        #expect(!Store.readsFirstExchangesInOnePass([5_000, 40_000, 90_000]))
         let ivy = try l.member("Ivy Before", joined: reportDay(1, 4, 2025))        // number after 90,000, joined in 2025
         try l.give(5_000, oak, 60, on: reportDay(6, 21))                           // Fay: 20 days
         try l.give(oak, 90_000, 60, on: reportDay(8, 8))                           // Hal: 60 days
@@ -58,7 +56,7 @@ struct ReportFillReadTests {
         ], "first half")
     }
 
-    @Test("A joiner whose first original was reversed after their 90 days counts from that original, read either way")
+    @Test("A joiner whose first original was reversed after their 90 days counts from that original, whatever the numbers")
     func firstOriginalReversedAfterTheNinetyDays() throws {
         for scattered in [false, true] {
             let l = try ReportLedger()

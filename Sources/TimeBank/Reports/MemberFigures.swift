@@ -3,8 +3,10 @@
 /// as it reads them, or a whole `MemberTallies` at once; members are added in slot order, so the
 /// sum of the reciprocity balance is made in the same order whichever way they were read.
 public struct MemberFigures: Sendable {
-    /// Active in the period, by slot (the demographics of the active, and the next period's retention).
+    /// Active in the period, by slot (the next period's retention compares with it).
     public private(set) var active: [Bool] = []
+    /// The slots of the active members, ascending (their demographics are counted over these).
+    public private(set) var activeSlots: [Int32] = []
     public private(set) var activeCount = 0
     public private(set) var givers = 0
     public private(set) var receivers = 0
@@ -76,6 +78,7 @@ public struct MemberFigures: Sendable {
         }
         guard isActive else { return }
         active[s] = true
+        activeSlots.append(Int32(truncatingIfNeeded: s))
         activeCount += 1
         let gave = t.givenStanding > 0, got = t.receivedStanding > 0
         if gave { givers += 1 }

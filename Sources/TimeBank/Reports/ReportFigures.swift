@@ -56,12 +56,13 @@ public struct ReportFigures: Sendable {
         let serviceGiven = m.serviceGiven, serviceReceived = m.serviceReceived, serviceActive = m.serviceActive
         let orgGiven = m.organisations.given, orgReceived = m.organisations.received
         let balance: Double? = active == 0 ? nil : 1 - m.imbalance / Double(active)
-        // Demographics of active members: one tight pass per breakdown.
+        // Demographics of active members: one tight pass per breakdown over the active alone.
         let dimensions = demographics(people)
+        let activeSlots = m.activeSlots
         let dimensionCounts = dimensions.map { dimension in
             var counts = [Int](repeating: 0, count: dimension.codes.names.count)
             let codes = dimension.codes.codes
-            for s in 0..<min(codes.count, m.active.count) where m.active[s] { counts[Int(codes[s])] += 1 }
+            for s in activeSlots where Int(s) < codes.count { counts[Int(codes[Int(s)])] += 1 }
             return counts
         }
 

@@ -62,6 +62,9 @@ extension Store {
         }
         var figures = MemberFigures(people: people)
         var next = corrections.startIndex
+        // Compared on every member: the slots alone, apart from the corrections' arrays.
+        let correctionSlots = corrections.map(\.slot)
+        let isOrganisation = people.isOrganisation
         while true {
             var member = Int.max
             for m in months where m.member < member { member = m.member }
@@ -85,17 +88,17 @@ extension Store {
                 t.partners += Int32(truncatingIfNeeded: row.int(4))
                 if let s {
                     if singleMonth && row.int(5) != 0 && activeBefore.indices.contains(s) { activeBefore[s] = true }
-                    if given > 0 && people.isOrganisation[s] { organisationsGave.append(member) }
+                    if given > 0 && isOrganisation[s] { organisationsGave.append(member) }
                 }
                 try months[i].advance()
             }
             guard let s else { continue }
             // A correction for a member with no row (aggregates `timebank check` would name) keeps its place.
-            while next < corrections.endIndex && corrections[next].slot < s {
+            while next < correctionSlots.endIndex && correctionSlots[next] < s {
                 figures.add(corrections[next].slot, corrections[next].withoutRow, people: people)
                 next += 1
             }
-            if next < corrections.endIndex && corrections[next].slot == s {
+            if next < correctionSlots.endIndex && correctionSlots[next] == s {
                 let c = corrections[next]
                 t.add(c.change)
                 t.givenBefore -= c.givenByMonth.filter { $0.month == firstMonth }.reduce(0) { $0 + $1.minutes }

@@ -57,6 +57,11 @@ extension Store {
     /// of exchanges between members, and apart from it, what is not counted from them (pot,
     /// leavers, needs, vetting, joiners: `fillReportTally`). A period's count takes its fill when
     /// done, runs it itself when no one has started it, or waits for the other connection to finish it.
+    ///
+    /// One period is counted at a time (`countPermit`), while the other connection runs the fills:
+    /// a count holds a record of every member (several MB at 100,000 members), and two at once
+    /// made a console session's peak memory miss its target (issue #13). The reversals, read by
+    /// both connections, are read once and shared: both read the same state or the run stops.
     struct ReportRun: Sendable {
         let store: Store
         let period: ReportPeriod
@@ -81,11 +86,11 @@ extension Store {
         /// The report, or nil when a write came between the two connections' first reads.
         func parallel() throws -> Report? {
             let plan = ReportPlan(period)
-            // The current period's fill first, so its count never waits; then the counts, largest
-            // first; the other fills go to whichever connection is free, or to their own count.
+            // The current period's fill first, so its count never waits; then its count, while the
+            // other connection runs the comparisons' fills; then the comparisons' counts.
             var jobs: [Job] = [.fill(period), .current(period)]
-            jobs += [plan.previous, plan.yearBefore].compactMap { $0 }.map(Job.comparison)
             jobs += [plan.previous, plan.yearBefore].compactMap { $0 }.map(Job.fill)
+            jobs += [plan.previous, plan.yearBefore].compactMap { $0 }.map(Job.comparison)
             let queue = Mutex(jobs[...])
             let today = self.today
             let outcome = Mutex(Outcome())
@@ -93,6 +98,11 @@ extension Store {
             let people = self.people.people, peopleVersion = Int64(self.people.version)
             // Set when the connections read different states: both stop at their next job.
             let abandoned = Mutex(false)
+            // Held by the connection counting a period. A count may wait for a fill, never a fill
+            // for a count, so the two connections cannot wait for each other.
+            let countPermit = DispatchSemaphore(value: 1)
+            // Read by whichever connection comes first, under the lock, so the other waits for it.
+            let sharedReversals = Mutex<[ReportReversal]?>(nil)
             DispatchQueue.concurrentPerform(iterations: 2) { _ in
                 do {
                     try store.read { db in
@@ -108,7 +118,12 @@ extension Store {
                             return
                         }
                         try Store.withReportCache(db) {
-                            let reversals = try Store.reportReversals(db)
+                            let reversals = try sharedReversals.withLock { kept in
+                                if let kept { return kept }
+                                let read = try Store.reportReversals(db)
+                                kept = read
+                                return read
+                            }
                             let categories = try Store.reportCategories(db)
                             func fill(_ tally: inout ReportTally) throws {
                                 Store.takeFill(from: try fills.take(tally.period) { fills.run($0, db, people: people, reversals: reversals) },
@@ -120,10 +135,14 @@ extension Store {
                                 case .fill(let p):
                                     if fills.claim(p) { fills.run(p, db, people: people, reversals: reversals) }
                                 case .comparison(let p):
+                                    countPermit.wait()
+                                    defer { countPermit.signal() }
                                     let counted = try Store.comparisonFigures(db, p, people: people, reversals: reversals,
                                                                               categories: categories, today: today, fill: fill)
                                     outcome.withLock { $0.comparisons.append((p, counted.figures, counted.active)) }
                                 case .current(let p):
+                                    countPermit.wait()
+                                    defer { countPermit.signal() }
                                     let counted = try Store.currentCount(db, p, people: people, reversals: reversals,
                                                                          categories: categories, today: today, fill: fill)
                                     let name = try Store.settings(db).timeBankName

@@ -33,16 +33,22 @@ struct ReportPlan: Sendable {
     func report(timeBankName: String, current: Current, previous: (figures: ReportFigures, active: [Bool])?,
                 yearBefore: (figures: ReportFigures, active: [Bool])?, people: ReportPeople,
                 categories: [String: ReportCategory]) -> Report {
-        let figures: ReportFigures
+        Report(timeBankName: timeBankName,
+               current: figures(current, previousActive: previous?.active, people: people, categories: categories),
+               previous: previous?.figures, yearBefore: yearBeforeIsPrevious ? previous?.figures : yearBefore?.figures)
+    }
+
+    /// The current period's figures from its count and who was active in the previous period
+    /// (nil when there is none).
+    func figures(_ current: Current, previousActive: [Bool]?, people: ReportPeople,
+                 categories: [String: ReportCategory]) -> ReportFigures {
         switch current {
         case .figures(let counted):
-            figures = counted
+            return counted
         case .waiting(var tally, let names):
-            if let previous { tally.retention = ReportRetention(activeBefore: previous.active, activeNow: tally.members.active) }
-            figures = ReportFigures.compute(tally, people: people, names: names, categories: categories)
+            if let previousActive { tally.retention = ReportRetention(activeBefore: previousActive, activeNow: tally.members.active) }
+            return ReportFigures.compute(tally, people: people, names: names, categories: categories)
         }
-        return Report(timeBankName: timeBankName, current: figures, previous: previous?.figures,
-                      yearBefore: yearBeforeIsPrevious ? previous?.figures : yearBefore?.figures)
     }
 }
 
@@ -60,8 +66,11 @@ extension Store {
     ///
     /// One period is counted at a time (`countPermit`), while the other connection runs the fills:
     /// a count holds a record of every member (several MB at 100,000 members), and two at once
-    /// made a console session's peak memory miss its target (issue #13). The reversals, read by
-    /// both connections, are read once and shared: both read the same state or the run stops.
+    /// made a console session's peak memory miss its target (issue #13). For the same reason the
+    /// previous period is counted before the current one, whose figures (a period longer than a
+    /// month needs the previous period's actives for its retention) are then computed at once,
+    /// not kept as a tally while the year before is counted. The reversals, read by both
+    /// connections, are read once and shared: both read the same state or the run stops.
     struct ReportRun: Sendable {
         let store: Store
         let period: ReportPeriod
@@ -86,11 +95,11 @@ extension Store {
         /// The report, or nil when a write came between the two connections' first reads.
         func parallel() throws -> Report? {
             let plan = ReportPlan(period)
-            // The current period's fill first, so its count never waits; then its count, while the
-            // other connection runs the comparisons' fills; then the comparisons' counts.
-            var jobs: [Job] = [.fill(period), .current(period)]
-            jobs += [plan.previous, plan.yearBefore].compactMap { $0 }.map(Job.fill)
-            jobs += [plan.previous, plan.yearBefore].compactMap { $0 }.map(Job.comparison)
+            // Two fills first, so the first count does not wait for its own; then the counts, the
+            // previous period's before the current one's, each while the other connection is free
+            // for the fill that comes after it.
+            var jobs: [Job] = [.fill(period)] + [plan.previous].compactMap { $0 }.flatMap { [Job.fill($0), .comparison($0)] }
+            jobs += [.current(period)] + [plan.yearBefore].compactMap { $0 }.flatMap { [Job.fill($0), .comparison($0)] }
             let queue = Mutex(jobs[...])
             let today = self.today
             let outcome = Mutex(Outcome())
@@ -143,8 +152,13 @@ extension Store {
                                 case .current(let p):
                                     countPermit.wait()
                                     defer { countPermit.signal() }
-                                    let counted = try Store.currentCount(db, p, people: people, reversals: reversals,
+                                    var counted = try Store.currentCount(db, p, people: people, reversals: reversals,
                                                                          categories: categories, today: today, fill: fill)
+                                    // The previous period already counted: the figures now, and the tally freed.
+                                    if case .waiting = counted, let previous = plan.previous,
+                                       let active = outcome.withLock({ $0.comparisons.first(where: { $0.period == previous })?.active }) {
+                                        counted = .figures(plan.figures(counted, previousActive: active, people: people, categories: categories))
+                                    }
                                     let name = try Store.settings(db).timeBankName
                                     outcome.withLock {
                                         $0.current = counted

@@ -64,13 +64,12 @@ extension Store {
     /// leavers, needs, vetting, joiners: `fillReportTally`). A period's count takes its fill when
     /// done, runs it itself when no one has started it, or waits for the other connection to finish it.
     ///
-    /// One period is counted at a time (`countPermit`), while the other connection runs the fills:
-    /// a count holds a record of every member (several MB at 100,000 members), and two at once
-    /// made a console session's peak memory miss its target (issue #13). For the same reason the
-    /// previous period is counted before the current one, whose figures (a period longer than a
-    /// month needs the previous period's actives for its retention) are then computed at once,
-    /// not kept as a tally while the year before is counted. The reversals, read by both
-    /// connections, are read once and shared: both read the same state or the run stops.
+    /// A count holds a record of every member (several MB at 100,000 members), and a console
+    /// session's memory has a target (issue #13): the previous period is counted before the
+    /// current one, whose figures (a period longer than a month needs the previous period's
+    /// actives for its retention) are then computed at once when it is done, not kept as a
+    /// tally while the year before is counted. The reversals, read by both connections, are
+    /// read once and shared: both read the same state or the run stops.
     struct ReportRun: Sendable {
         let store: Store
         let period: ReportPeriod
@@ -95,9 +94,8 @@ extension Store {
         /// The report, or nil when a write came between the two connections' first reads.
         func parallel() throws -> Report? {
             let plan = ReportPlan(period)
-            // Two fills first, so the first count does not wait for its own; then the counts, the
-            // previous period's before the current one's, each while the other connection is free
-            // for the fill that comes after it.
+            // Two fills first, so the first counts do not wait for their own; then the counts, the
+            // previous period's before the current one's.
             var jobs: [Job] = [.fill(period)] + [plan.previous].compactMap { $0 }.flatMap { [Job.fill($0), .comparison($0)] }
             jobs += [.current(period)] + [plan.yearBefore].compactMap { $0 }.flatMap { [Job.fill($0), .comparison($0)] }
             let queue = Mutex(jobs[...])
@@ -107,9 +105,6 @@ extension Store {
             let people = self.people.people, peopleVersion = Int64(self.people.version)
             // Set when the connections read different states: both stop at their next job.
             let abandoned = Mutex(false)
-            // Held by the connection counting a period. A count may wait for a fill, never a fill
-            // for a count, so the two connections cannot wait for each other.
-            let countPermit = DispatchSemaphore(value: 1)
             // Read by whichever connection comes first, under the lock, so the other waits for it.
             let sharedReversals = Mutex<[ReportReversal]?>(nil)
             DispatchQueue.concurrentPerform(iterations: 2) { _ in
@@ -144,14 +139,10 @@ extension Store {
                                 case .fill(let p):
                                     if fills.claim(p) { fills.run(p, db, people: people, reversals: reversals) }
                                 case .comparison(let p):
-                                    countPermit.wait()
-                                    defer { countPermit.signal() }
                                     let counted = try Store.comparisonFigures(db, p, people: people, reversals: reversals,
                                                                               categories: categories, today: today, fill: fill)
                                     outcome.withLock { $0.comparisons.append((p, counted.figures, counted.active)) }
                                 case .current(let p):
-                                    countPermit.wait()
-                                    defer { countPermit.signal() }
                                     var counted = try Store.currentCount(db, p, people: people, reversals: reversals,
                                                                          categories: categories, today: today, fill: fill)
                                     // The previous period already counted: the figures now, and the tally freed.

@@ -34,9 +34,11 @@ let package = Package(
         .target(name: "TerminalUI"),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "NcursesTerminal", dependencies: ["CNcurses", "TerminalUI"]),
+        // glibc's malloc tuning for the console's memory (mallopt, malloc_trim).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // What both the console and the command line print (paper statements): below both.
         .target(name: "Printouts", dependencies: ["TimeBank", "TimeBankStore", "TerminalUI"]),
-        .target(name: "BrokerConsole", dependencies: ["TimeBank", "TimeBankStore", "TerminalUI", "Printouts"]),
+        .target(name: "BrokerConsole", dependencies: ["TimeBank", "TimeBankStore", "TerminalUI", "Printouts", "CMalloc"]),
         .executableTarget(
             name: "timebank",
             dependencies: [

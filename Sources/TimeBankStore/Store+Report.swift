@@ -29,10 +29,11 @@ extension Store {
         }
     }
 
-    /// A report reads most pages of its aggregates once: a page cache of 4 MB on each connection
-    /// serves it as well as 16 MB and keeps a `timebank report` process smaller.
+    /// A report reads most pages of its aggregates once: a smaller page cache on each connection
+    /// (`reportCacheSize`) serves it as well, and shrinking frees the pages the connection kept
+    /// beyond it, so the two connections counting at once hold no more than one reader does.
     static func withReportCache<T>(_ db: Database, _ body: () throws -> T) throws -> T {
-        try db.execute(sql: "PRAGMA cache_size = -4000")
+        try db.execute(sql: "PRAGMA cache_size = \(Store.reportCacheSize)")
         defer { try? db.execute(sql: "PRAGMA cache_size = \(Store.readerCacheSize)") }
         return try body()
     }

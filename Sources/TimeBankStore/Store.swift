@@ -16,8 +16,15 @@ public final class Store: Sendable {
     /// The members' report attributes as last read, kept while `report_people_version` stays.
     let reportPeopleCache = Mutex<(version: Int, people: ReportPeople)?>(nil)
 
-    /// Each reader's page cache, in KiB when negative (16 MB).
-    static let readerCacheSize = -16000
+    /// Each reader's page cache, in KiB when negative (2 MB, SQLite's own default). The file's
+    /// pages stay in the system's cache anyway, so a page read again costs a copy, not a disk
+    /// read: a search's index pages stay between keystrokes, and Today, which reads about 16 MB of
+    /// pages once, no longer keeps them all in the console's memory (issue #13).
+    static let readerCacheSize = -2000
+
+    /// Each connection's page cache while it counts a report (1 MB): both reader connections count
+    /// at once, and a report reads most pages of its aggregates once.
+    static let reportCacheSize = -1000
 
     /// How long a writer waits for another broker's write before giving up.
     static let busyTimeout: TimeInterval = 15
@@ -48,11 +55,11 @@ public final class Store: Sendable {
             var config = Configuration()
             config.readonly = true
             config.busyMode = .timeout(Store.busyTimeout)
-            // A console reads on one thread; two connections keep the caches (16 MB each) bounded.
+            // A console reads on one thread; two connections keep the caches bounded.
             config.maximumReaderCount = 2
             config.prepareDatabase { db in
                 // Sorting in memory instead of temporary files (the sorts here are small windows),
-                // and a page cache big enough for a search's index pages to stay between keystrokes.
+                // and a bounded page cache (`readerCacheSize`).
                 try db.execute(sql: "PRAGMA temp_store = MEMORY; PRAGMA cache_size = \(Store.readerCacheSize)")
             }
             reader = try DatabasePool(path: path, configuration: config)

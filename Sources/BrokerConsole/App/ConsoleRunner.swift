@@ -20,6 +20,8 @@ public enum ConsoleRunner {
             guard let key = terminal.readKey(timeoutMilliseconds: app.hasDeferredWork ? 0 : 250) else {
                 if app.hasDeferredWork {
                     app.doDeferredWork()
+                    // What a report or Today's lists freed goes back, so the next one starts lower.
+                    ProcessMemory.returnFreedPages()
                     dirty = true
                     continue
                 }

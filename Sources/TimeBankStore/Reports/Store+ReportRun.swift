@@ -33,16 +33,22 @@ struct ReportPlan: Sendable {
     func report(timeBankName: String, current: Current, previous: (figures: ReportFigures, active: [Bool])?,
                 yearBefore: (figures: ReportFigures, active: [Bool])?, people: ReportPeople,
                 categories: [String: ReportCategory]) -> Report {
-        let figures: ReportFigures
+        Report(timeBankName: timeBankName,
+               current: figures(current, previousActive: previous?.active, people: people, categories: categories),
+               previous: previous?.figures, yearBefore: yearBeforeIsPrevious ? previous?.figures : yearBefore?.figures)
+    }
+
+    /// The current period's figures from its count and who was active in the previous period
+    /// (nil when there is none).
+    func figures(_ current: Current, previousActive: [Bool]?, people: ReportPeople,
+                 categories: [String: ReportCategory]) -> ReportFigures {
         switch current {
         case .figures(let counted):
-            figures = counted
+            return counted
         case .waiting(var tally, let names):
-            if let previous { tally.retention = ReportRetention(activeBefore: previous.active, activeNow: tally.members.active) }
-            figures = ReportFigures.compute(tally, people: people, names: names, categories: categories)
+            if let previousActive { tally.retention = ReportRetention(activeBefore: previousActive, activeNow: tally.members.active) }
+            return ReportFigures.compute(tally, people: people, names: names, categories: categories)
         }
-        return Report(timeBankName: timeBankName, current: figures, previous: previous?.figures,
-                      yearBefore: yearBeforeIsPrevious ? previous?.figures : yearBefore?.figures)
     }
 }
 
@@ -57,6 +63,13 @@ extension Store {
     /// of exchanges between members, and apart from it, what is not counted from them (pot,
     /// leavers, needs, vetting, joiners: `fillReportTally`). A period's count takes its fill when
     /// done, runs it itself when no one has started it, or waits for the other connection to finish it.
+    ///
+    /// A count holds a record of every member (several MB at 100,000 members), and a console
+    /// session's memory has a target (issue #13): the previous period is counted before the
+    /// current one, whose figures (a period longer than a month needs the previous period's
+    /// actives for its retention) are then computed at once when it is done, not kept as a
+    /// tally while the year before is counted. The reversals, read by both connections, are
+    /// read once and shared: both read the same state or the run stops.
     struct ReportRun: Sendable {
         let store: Store
         let period: ReportPeriod
@@ -81,11 +94,10 @@ extension Store {
         /// The report, or nil when a write came between the two connections' first reads.
         func parallel() throws -> Report? {
             let plan = ReportPlan(period)
-            // The current period's fill first, so its count never waits; then the counts, largest
-            // first; the other fills go to whichever connection is free, or to their own count.
-            var jobs: [Job] = [.fill(period), .current(period)]
-            jobs += [plan.previous, plan.yearBefore].compactMap { $0 }.map(Job.comparison)
-            jobs += [plan.previous, plan.yearBefore].compactMap { $0 }.map(Job.fill)
+            // Two fills first, so the first counts do not wait for their own; then the counts, the
+            // previous period's before the current one's.
+            var jobs: [Job] = [.fill(period)] + [plan.previous].compactMap { $0 }.flatMap { [Job.fill($0), .comparison($0)] }
+            jobs += [.current(period)] + [plan.yearBefore].compactMap { $0 }.flatMap { [Job.fill($0), .comparison($0)] }
             let queue = Mutex(jobs[...])
             let today = self.today
             let outcome = Mutex(Outcome())
@@ -93,6 +105,8 @@ extension Store {
             let people = self.people.people, peopleVersion = Int64(self.people.version)
             // Set when the connections read different states: both stop at their next job.
             let abandoned = Mutex(false)
+            // Read by whichever connection comes first, under the lock, so the other waits for it.
+            let sharedReversals = Mutex<[ReportReversal]?>(nil)
             DispatchQueue.concurrentPerform(iterations: 2) { _ in
                 do {
                     try store.read { db in
@@ -108,7 +122,12 @@ extension Store {
                             return
                         }
                         try Store.withReportCache(db) {
-                            let reversals = try Store.reportReversals(db)
+                            let reversals = try sharedReversals.withLock { kept in
+                                if let kept { return kept }
+                                let read = try Store.reportReversals(db)
+                                kept = read
+                                return read
+                            }
                             let categories = try Store.reportCategories(db)
                             func fill(_ tally: inout ReportTally) throws {
                                 Store.takeFill(from: try fills.take(tally.period) { fills.run($0, db, people: people, reversals: reversals) },
@@ -124,8 +143,13 @@ extension Store {
                                                                               categories: categories, today: today, fill: fill)
                                     outcome.withLock { $0.comparisons.append((p, counted.figures, counted.active)) }
                                 case .current(let p):
-                                    let counted = try Store.currentCount(db, p, people: people, reversals: reversals,
+                                    var counted = try Store.currentCount(db, p, people: people, reversals: reversals,
                                                                          categories: categories, today: today, fill: fill)
+                                    // The previous period already counted: the figures now, and the tally freed.
+                                    if case .waiting = counted, let previous = plan.previous,
+                                       let active = outcome.withLock({ $0.comparisons.first(where: { $0.period == previous })?.active }) {
+                                        counted = .figures(plan.figures(counted, previousActive: active, people: people, categories: categories))
+                                    }
                                     let name = try Store.settings(db).timeBankName
                                     outcome.withLock {
                                         $0.current = counted

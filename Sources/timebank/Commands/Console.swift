@@ -27,6 +27,7 @@ struct ConsoleOptions: ParsableArguments {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.user("The console needs a terminal; for scripts use the subcommands (timebank --help).")
         }
+        ProcessMemory.handLargeBlocksBackWhenFreed()
         var options = database
         if demo { options.db = try prepareDemo() }
         // A shared login signs brokers in on the console's own screen; a personal one is its broker.

@@ -1,0 +1,4 @@
+// glibc's malloc tuning (mallopt, malloc_trim), which the Glibc module does not import.
+#ifdef __linux__
+#include <malloc.h>
+#endif

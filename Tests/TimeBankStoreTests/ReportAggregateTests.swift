@@ -299,6 +299,7 @@ struct ReportAggregateTests {
                 DROP TABLE report_member_month; DROP TABLE report_pair_month; DROP TABLE report_month_category;
                 DROP TABLE report_member_first; DROP TABLE report_pair_first;
                 DROP TABLE report_month_new_pairs; DROP TABLE report_month_active; DROP TABLE report_month_pairs;
+                DROP TRIGGER report_member_first_joined_member;
                 """)
             try Schema.addReportAggregates(db)
         }
@@ -312,6 +313,7 @@ struct ReportAggregateTests {
             try Schema.addReportMonthActive(db)
             try Schema.addReportMonthPartners(db)
             try Schema.addReportPairRecurrence(db)
+            try Schema.addReportJoinerFirsts(db)
         }
         #expect(try kept(f) == expected)
         let (ann, bob, cat, y) = (f.ann, f.bob, f.cat, Self.y)

@@ -42,12 +42,36 @@ struct RawRow {
 }
 
 extension Database {
-    /// Runs the query and calls `body` with each row where it stands.
+    /// Runs the query and calls `body` with each row where it stands. The statement is stepped
+    /// here rather than through a cursor: a report steps half a million rows, and the cursor's
+    /// bookkeeping for each cost a tenth of the row. GRDB binds the arguments (and checks them).
     func forEachRawRow(sql: String, arguments: StatementArguments = [], _ body: (RawRow) throws -> Void) throws {
         let statement = try cachedStatement(sql: sql)
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        let raw = RawRow(statement: statement.sqliteStatement)
-        // The cursor steps the statement; the columns are read from it where it stands.
-        while try rows.next() != nil { try body(raw) }
+        try statement.setArguments(arguments)
+        try Self.forEachRawRow(of: statement, body)
+    }
+
+    /// Steps a statement whose arguments are set, calling `body` with each row where it stands.
+    static func forEachRawRow(of statement: GRDB.Statement, _ body: (RawRow) throws -> Void) throws {
+        let sqlite = statement.sqliteStatement
+        // Reset when done or failed, so the read ends with the statement and no row stays held.
+        defer { sqlite3_reset(sqlite) }
+        let raw = RawRow(statement: sqlite)
+        while true {
+            switch sqlite3_step(sqlite) {
+            case SQLITE_ROW:
+                try body(raw)
+            case SQLITE_DONE:
+                return
+            case let code:
+                throw stepError(code, statement)
+            }
+        }
+    }
+
+    /// The error of a step that neither gave a row nor finished, with SQLite's own message.
+    static func stepError(_ code: CInt, _ statement: GRDB.Statement) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement.sqliteStatement))),
+                      sql: statement.sql)
     }
 }

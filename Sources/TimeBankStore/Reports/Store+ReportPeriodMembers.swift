@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import TimeBank
 
 /// A period of whole months' members counted as their month rows are read, with no record kept
@@ -28,22 +29,27 @@ extension Store {
         }
     }
 
-    /// One month's rows, read in member order.
+    /// One month's rows, read in member order, stepped here (see `Database.forEachRawRow`).
     private struct MonthRows {
         let month: Int
-        let cursor: RowCursor
-        /// The row where the cursor stands.
+        let statement: GRDB.Statement
+        /// The row where the statement stands.
         let row: RawRow
         var member = Int.max
 
         init(month: Int, statement: GRDB.Statement, arguments: StatementArguments) throws {
             self.month = month
-            cursor = try Row.fetchCursor(statement, arguments: arguments)
+            self.statement = statement
+            try statement.setArguments(arguments)
             row = RawRow(statement: statement.sqliteStatement)
         }
 
         mutating func advance() throws {
-            member = try cursor.next() == nil ? Int.max : row.int(0)
+            switch sqlite3_step(row.statement) {
+            case SQLITE_ROW: member = row.int(0)
+            case SQLITE_DONE: member = Int.max
+            case let code: throw Database.stepError(code, statement)
+            }
         }
     }
 

@@ -16,11 +16,11 @@ public final class Store: Sendable {
     /// The members' report attributes as last read, kept while `report_people_version` stays.
     let reportPeopleCache = Mutex<(version: Int, people: ReportPeople)?>(nil)
 
-    /// Each reader's page cache, in KiB when negative (2 MB, SQLite's own default). The file's
-    /// pages stay in the system's cache anyway, so a page read again costs a copy, not a disk
-    /// read: a search's index pages stay between keystrokes, and Today, which reads about 16 MB of
-    /// pages once, no longer keeps them all in the console's memory (issue #13).
-    static let readerCacheSize = -2000
+    /// Each reader's page cache, in KiB when negative (4 MB). The file's pages stay in the
+    /// system's cache anyway, so a page read again costs a copy, not a disk read: a search's index
+    /// pages and a ranking's stay between keystrokes, and Today, which reads about 16 MB of pages
+    /// once, no longer keeps them all in the console's memory (issue #13).
+    static let readerCacheSize = -4000
 
     /// Each connection's page cache while it counts a report (1 MB): both reader connections count
     /// at once, and a report reads most pages of its aggregates once.

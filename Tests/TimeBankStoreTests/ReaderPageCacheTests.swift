@@ -7,12 +7,12 @@ import TimeBank
 @testable import TimeBankStore
 
 /// A console's memory is mostly SQLite's page caches (issue #13): each reader connection keeps
-/// at most 2 MB of pages, and while it counts a report at most 1 MB, given back to 2 MB after,
+/// at most 4 MB of pages, and while it counts a report at most 1 MB, given back to 4 MB after,
 /// whether the report was counted or failed.
 @Suite("The page cache each reader connection keeps")
 struct ReaderPageCacheTests {
-    /// `PRAGMA cache_size` in KiB when negative: 2 MB for a reader, 1 MB while it counts a report.
-    static let readerKiB = -2000
+    /// `PRAGMA cache_size` in KiB when negative: 4 MB for a reader, 1 MB while it counts a report.
+    static let readerKiB = -4000
     static let reportKiB = -1000
 
     /// The cache size of each of the store's two reader connections, read by two reads held open

@@ -46,12 +46,18 @@ struct ReportJoinerFirstsTests {
         #expect(try l.store.check().isEmpty)
     }
 
-    @Test("A time bank whose first exchanges were kept before the joining day was gets it on opening")
-    func backfilledOnOpening() throws {
+    /// Ann joined on 3 February 2026 and first gave on the 10th, to Old Oak (joined 1 January 2025).
+    func annsFirstExchange() throws -> (ledger: ReportLedger, oak: Int, ann: Int) {
         let l = try ReportLedger()
         let oak = try l.member("Old Oak")
         let ann = try l.member("Ann Archer", joined: reportDay(2, 3))
         try l.give(ann, oak, 60, on: reportDay(2, 10))
+        return (l, oak, ann)
+    }
+
+    @Test("A time bank whose first exchanges were kept before the joining day was gets it on opening")
+    func backfilledOnOpening() throws {
+        let (l, oak, ann) = try annsFirstExchange()
         try l.temp.rawQueue().write { db in
             try db.execute(sql: """
                 DROP TRIGGER report_member_first_joined_insert; DROP TRIGGER report_member_first_joined_member;
@@ -65,10 +71,7 @@ struct ReportJoinerFirstsTests {
 
     @Test("check names each first exchange whose kept joining day differs from its member's")
     func checkNamesDamage() throws {
-        let l = try ReportLedger()
-        let oak = try l.member("Old Oak")
-        let ann = try l.member("Ann Archer", joined: reportDay(2, 3))
-        try l.give(ann, oak, 60, on: reportDay(2, 10))
+        let (l, _, ann) = try annsFirstExchange()
         try l.temp.rawQueue().write { db in
             try db.execute(sql: "UPDATE report_member_first SET joined = '1999-01-01' WHERE member = \(ann)")
         }

@@ -21,7 +21,8 @@ extension Store {
         var change = MemberTally()
         var givenByMonth: [(month: Int, minutes: Minutes)] = []
 
-        /// The change alone, for a member with no row in the period (aggregates `timebank check` would name).
+        /// The change alone, for a member with no row in the period (aggregates `timebank check`
+        /// would name), taken as first seen in the period's first month.
         var withoutRow: MemberTally {
             var t = change
             t.givenBefore -= givenByMonth.filter { $0.month == 0 }.reduce(0) { $0 + $1.minutes }
@@ -53,6 +54,9 @@ extension Store {
         }
     }
 
+    /// The period's members counted. For a single month, `activeBefore` (one flag per slot) is set
+    /// from the rows' `active_before`, for its retention; for a longer period it is empty. The
+    /// members who gave as an organisation are added to `organisationsGave`.
     static func periodMembers(_ db: Database, _ p: ReportPeriod, people: ReportPeople, activeBefore: inout [Bool],
                               organisationsGave: inout [Int], corrections: [MemberCorrection]) throws -> MemberFigures {
         let singleMonth = !activeBefore.isEmpty

@@ -10,18 +10,24 @@ public enum ConsoleRunner {
         var revision = (try? app.store.revision()) ?? 0
         var dirty = true
         var lastDraw = Date()
+        var slowWorkFreedMemory = false
         while !terminal.hangupRequested {
             if dirty || Date().timeIntervalSince(lastDraw) > 30 {
                 terminal.draw(app.render())
                 dirty = false
                 lastDraw = Date()
             }
+            // What a report or Today's lists freed goes back once their frame is on the screen,
+            // so the next one starts lower and the broker does not wait for it.
+            if slowWorkFreedMemory && !app.hasDeferredWork {
+                ProcessMemory.returnFreedPages()
+                slowWorkFreedMemory = false
+            }
             // Work left for after the frame is done as soon as no key is waiting.
             guard let key = terminal.readKey(timeoutMilliseconds: app.hasDeferredWork ? 0 : 250) else {
                 if app.hasDeferredWork {
                     app.doDeferredWork()
-                    // What a report or Today's lists freed goes back, so the next one starts lower.
-                    ProcessMemory.returnFreedPages()
+                    slowWorkFreedMemory = true
                     dirty = true
                     continue
                 }

@@ -21,11 +21,16 @@ extension Store {
         var change = MemberTally()
         var givenByMonth: [(month: Int, minutes: Minutes)] = []
 
+        /// The net minutes of the corrections dated in one month of the period (its index).
+        func given(inMonth month: Int) -> Minutes {
+            givenByMonth.reduce(0) { $0 + ($1.month == month ? $1.minutes : 0) }
+        }
+
         /// The change alone, for a member with no row in the period (aggregates `timebank check`
         /// would name), taken as first seen in the period's first month.
         var withoutRow: MemberTally {
             var t = change
-            t.givenBefore -= givenByMonth.filter { $0.month == 0 }.reduce(0) { $0 + $1.minutes }
+            t.givenBefore -= given(inMonth: 0)
             return t
         }
     }
@@ -111,7 +116,7 @@ extension Store {
             if next < correctionSlots.endIndex && correctionSlots[next] == s {
                 let c = corrections[next]
                 t.add(c.change)
-                t.givenBefore -= c.givenByMonth.filter { $0.month == firstMonth }.reduce(0) { $0 + $1.minutes }
+                t.givenBefore -= c.given(inMonth: firstMonth)
                 next += 1
             }
             figures.add(s, t, people: people)

@@ -64,12 +64,10 @@ extension Store {
     /// leavers, needs, vetting, joiners: `fillReportTally`). A period's count takes its fill when
     /// done, runs it itself when no one has started it, or waits for the other connection to finish it.
     ///
-    /// A count holds a record of every member (several MB at 100,000 members), and a console
-    /// session's memory has a target (issue #13): the previous period is counted before the
-    /// current one, whose figures (a period longer than a month needs the previous period's
-    /// actives for its retention) are then computed at once when it is done, not kept as a
-    /// tally while the year before is counted. The reversals, read by both connections, are
-    /// read once and shared: both read the same state or the run stops.
+    /// The previous period is counted before the current one, whose figures (a period longer
+    /// than a month needs the previous period's actives for its retention) are then computed at
+    /// once when it is done. The reversals, read by both connections, are read once and shared:
+    /// both read the same state or the run stops.
     struct ReportRun: Sendable {
         let store: Store
         let period: ReportPeriod

@@ -9,6 +9,7 @@ enum ConsoleSession {
     static func run(database path: String) throws {
         let store = try Store(path: path)
         let broker = try store.signIn(username: BenchDatabase.unixUser())
+        ProcessMemory.handLargeBlocksBackWhenFreed()
         let terminal = try NcursesTerminal()
         var app = ConsoleApp(context: ConsoleContext(store: store, broker: broker, defersSlowWork: true), size: terminal.size, notice: terminal.startupNotice)
         ConsoleRunner.run(&app, on: terminal)

@@ -15,6 +15,8 @@ public final class Store: Sendable {
     private let writerBox = Mutex<DatabasePool?>(nil)
     /// The members' report attributes as last read, kept while `report_people_version` stays.
     let reportPeopleCache = Mutex<(version: Int, people: ReportPeople)?>(nil)
+    /// Set while past months are being packed in the background (`packMonthsInBackground`).
+    let packingMonths = Mutex(false)
 
     /// Each reader's page cache, in KiB when negative (4 MB). The file's pages stay in the
     /// system's cache anyway, so a page read again costs a copy, not a disk read: a search's index

@@ -68,6 +68,7 @@ struct BenchCommand: ParsableCommand {
         take("a year's totals by month and category", .milliseconds, Targets.yearTotals) { try FiguresProbe.yearTotals(database, repetitions: 50) }
         take("a year's full report", .milliseconds, Targets.yearReport) { try ReportProbe.year(database, repetitions: 5) }
         take("a month's full report", .milliseconds, Targets.monthReport) { try ReportProbe.month(database, repetitions: 20) }
+        take("a month's full report, last month just changed", .milliseconds, nil) { try ReportProbe.monthAfterCorrection(database, repetitions: 5) }
         if wanted("screen 6 to its first frame") {
             log("Measuring screen 6 to its first frame…")
             do {

@@ -107,6 +107,7 @@ struct ReportsScreen: ConsoleScreen {
         reportPending = false
         do {
             report = try context.store.report(period, today: today)
+            context.store.packMonthsInBackground()
         } catch {
             problem = "The report could not be read: \(error)"
         }

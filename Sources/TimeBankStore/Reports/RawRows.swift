@@ -18,6 +18,13 @@ struct RawRow {
         return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
     }
 
+    /// The column's bytes as a blob (empty for NULL), valid until the next row.
+    func blob(_ column: Int32) -> UnsafeRawBufferPointer {
+        // sqlite3_column_blob first, then sqlite3_column_bytes, as SQLite's documentation asks.
+        guard let bytes = sqlite3_column_blob(statement, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column)))
+    }
+
     /// `YYYY-MM` (or a longer date) as a month number, year × 12 + month − 1; nil for anything else.
     func monthIndex(_ column: Int32) -> Int? { RawRow.monthIndex(bytes(column)) }
 

@@ -35,25 +35,45 @@ extension Store {
         }
     }
 
-    /// One month's rows, read in member order, stepped here (see `Database.forEachRawRow`).
+    /// One month's rows in member order, from its pack where it has one (`PackedMonthRows`), else
+    /// stepped from its statement here (see `Database.forEachRawRow`). `row` is the row where it stands.
     private struct MonthRows {
         let month: Int
-        let statement: GRDB.Statement
-        /// The row where the statement stands.
-        let row: RawRow
-        var member = Int.max
+        private let statement: GRDB.Statement?
+        /// Whether the statement reads `active_before` (a single month's retention), a sixth column.
+        private let readsActiveBefore: Bool
+        private var pack: PackedMonthRows?
+        var row = end
+        /// After the last row: no member number is this large.
+        static let end = MemberMonthPack.Row(member: Int.max, keptGivenMinutes: 0, keptReceivedMinutes: 0, givenThrough: 0, partners: 0,
+                                             activeBefore: 0)
 
-        init(month: Int, statement: GRDB.Statement, arguments: StatementArguments) throws {
+        init(month: Int, pack: PackedMonthRows) {
+            self.month = month
+            statement = nil
+            readsActiveBefore = true
+            self.pack = pack
+        }
+
+        init(month: Int, statement: GRDB.Statement, arguments: StatementArguments, readsActiveBefore: Bool) throws {
             self.month = month
             self.statement = statement
+            self.readsActiveBefore = readsActiveBefore
             try statement.setArguments(arguments)
-            row = RawRow(statement: statement.sqliteStatement)
         }
 
         mutating func advance() throws {
-            switch sqlite3_step(row.statement) {
-            case SQLITE_ROW: member = row.int(0)
-            case SQLITE_DONE: member = Int.max
+            if pack != nil {
+                row = try pack?.next() ?? Self.end
+                return
+            }
+            guard let statement else { return }
+            let raw = RawRow(statement: statement.sqliteStatement)
+            switch sqlite3_step(raw.statement) {
+            case SQLITE_ROW:
+                row = MemberMonthPack.Row(member: raw.int(0), keptGivenMinutes: raw.int(1), keptReceivedMinutes: raw.int(2),
+                                          givenThrough: raw.int(3), partners: raw.int(4), activeBefore: readsActiveBefore ? raw.int(5) : 0)
+            case SQLITE_DONE: row = Self.end
             case let code: throw Database.stepError(code, statement)
             }
         }
@@ -71,7 +91,11 @@ extension Store {
             """
         // Statements made for this read, not cached: the months' are open at the same time.
         var months = try p.monthKeys.enumerated().map { index, key in
-            var rows = try MonthRows(month: index, statement: try db.makeStatement(sql: sql), arguments: [key])
+            var rows = if let pack = try packedMonth(db, key) {
+                MonthRows(month: index, pack: pack)
+            } else {
+                try MonthRows(month: index, statement: try db.makeStatement(sql: sql), arguments: [key], readsActiveBefore: singleMonth)
+            }
             try rows.advance()
             return rows
         }
@@ -82,27 +106,28 @@ extension Store {
         let isOrganisation = people.isOrganisation
         while true {
             var member = Int.max
-            for m in months where m.member < member { member = m.member }
+            // By index: a copy of each month's reader would be retained and released every time.
+            for i in months.indices where months[i].row.member < member { member = months[i].row.member }
             guard member != Int.max else { break }
             var t = MemberTally()
             var firstMonth = 0
             let s = people.slot(of: member)
-            for i in months.indices where months[i].member == member {
+            for i in months.indices where months[i].row.member == member {
                 let row = months[i].row
-                let given = row.int(1)
+                let given = row.keptGivenMinutes
                 if !t.touched {
                     t.touched = true
-                    t.givenBefore = row.int(3) - given
+                    t.givenBefore = row.givenThrough - given
                     firstMonth = months[i].month
                 }
-                let received = row.int(2)
+                let received = row.keptReceivedMinutes
                 t.givenNet += given
                 t.receivedNet += received
                 t.givenStanding += given
                 t.receivedStanding += received
-                t.partners += Int32(truncatingIfNeeded: row.int(4))
+                t.partners += Int32(truncatingIfNeeded: row.partners)
                 if let s {
-                    if singleMonth && row.int(5) != 0 && activeBefore.indices.contains(s) { activeBefore[s] = true }
+                    if singleMonth && row.activeBefore != 0 && activeBefore.indices.contains(s) { activeBefore[s] = true }
                     if given > 0 && isOrganisation[s] { organisationsGave.append(member) }
                 }
                 try months[i].advance()

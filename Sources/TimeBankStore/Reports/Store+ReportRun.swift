@@ -64,10 +64,10 @@ extension Store {
     /// leavers, needs, vetting, joiners: `fillReportTally`). A period's count takes its fill when
     /// done, runs it itself when no one has started it, or waits for the other connection to finish it.
     ///
-    /// The previous period is counted before the current one, whose figures (a period longer
-    /// than a month needs the previous period's actives for its retention) are then computed at
-    /// once when it is done. The reversals, read by both connections, are read once and shared:
-    /// both read the same state or the run stops.
+    /// The current period is counted first (its count is the longest job); the figures of a
+    /// period longer than a month, whose retention needs the previous period's actives, are
+    /// computed as soon as both counts are done. The reversals, read by both connections, are
+    /// read once and shared: both read the same state or the run stops.
     struct ReportRun: Sendable {
         let store: Store
         let period: ReportPeriod
@@ -92,10 +92,11 @@ extension Store {
         /// The report, or nil when a write came between the two connections' first reads.
         func parallel() throws -> Report? {
             let plan = ReportPlan(period)
-            // Two fills first, so the first counts do not wait for their own; then the counts, the
-            // previous period's before the current one's.
-            var jobs: [Job] = [.fill(period)] + [plan.previous].compactMap { $0 }.flatMap { [Job.fill($0), .comparison($0)] }
-            jobs += [.current(period)] + [plan.yearBefore].compactMap { $0 }.flatMap { [Job.fill($0), .comparison($0)] }
+            // The current period first: it alone names its milestone members, and its month is the
+            // likeliest not to be packed yet (`packMonths`), so its count is the longest job; the
+            // other connection does its fill meanwhile, then the comparisons'.
+            var jobs: [Job] = [.current(period), .fill(period)]
+            jobs += [plan.previous, plan.yearBefore].compactMap { $0 }.flatMap { [Job.fill($0), .comparison($0)] }
             let queue = Mutex(jobs[...])
             let today = self.today
             let outcome = Mutex(Outcome())

@@ -26,13 +26,40 @@ enum ReportProbe {
                  repetitions: repetitions)
     }
 
+    /// Past months packed first, as the console keeps them after its first report (`packMonths`).
     static func full(_ db: BenchDatabase, period: ReportPeriod, name: String, target: Figure.Target, repetitions: Int) throws -> Figure {
+        let packed = try db.store.packMonths()
         var lines = 0
         let samples = try Stopwatch.samples(warmUp: 1, repetitions: repetitions) {
             lines = ReportDocument.csv(try db.store.report(period)).split(separator: "\n").count
         }
         return Figure(name: name, unit: .milliseconds, summary: Summary(samples), target: target,
-                      method: "store.report(\(period.code)) with previous and year before, written as csv (\(lines) lines), \(repetitions) runs")
+                      method: "store.report(\(period.code)) with previous and year before, written as csv (\(lines) lines), \(repetitions) runs; "
+                        + "past months packed as the console keeps them (\(packed) packed now)")
+    }
+
+    /// The first report after an exchange dated last month: that month's pack is gone, so its
+    /// 50,000 member rows are read, until the console packs it again after the report.
+    static func monthAfterCorrection(_ db: BenchDatabase, repetitions: Int) throws -> Figure {
+        let period = ReportPeriod.containing(.today(), kind: .month)
+        guard let lastMonth = period.previous else { throw BenchFailure("this month has no month before it") }
+        let pair = try db.store.members(MemberQuery(status: .active, sort: .number), limit: 2).rows.map(\.number)
+        guard pair.count == 2 else { throw BenchFailure("the database has fewer than two active members") }
+        try db.store.packMonths()
+        var samples: [Double] = []
+        for run in 0..<repetitions {
+            let (giver, receiver) = run % 2 == 0 ? (pair[0], pair[1]) : (pair[1], pair[0])
+            let request = ExchangeRequest(date: lastMonth.last, giver: .member(giver), receiver: .member(receiver), minutes: 60,
+                                          description: "timebank-bench correction to last month")
+            _ = try db.store.record(request, by: db.broker, acceptCreditLimit: true)
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = ReportDocument.csv(try db.store.report(period))
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+            try db.store.packMonths()
+        }
+        return Figure(name: "a month's full report, last month just changed", unit: .milliseconds, summary: Summary(samples), target: nil,
+                      method: "an exchange dated \(lastMonth.last.iso) recorded, then store.report(\(period.code)) once, reading that month's rows; "
+                        + "\(repetitions) runs")
     }
 
     /// From pressing 6 to screen 6's first frame: hours and exchanges from the kept totals; the

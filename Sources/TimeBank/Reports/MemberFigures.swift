@@ -50,31 +50,30 @@ public struct MemberFigures: Sendable {
     }
 
     /// Counts one member of the period (slot `s`); a member with no entry counts nowhere.
+    /// Called for each of a period's members (60,000 a month at 100,000 members): each group is
+    /// changed with one access.
     public mutating func add(_ s: Int, _ t: MemberTally, people members: ReportPeople) {
-        guard t.touched || t.isActive, active.indices.contains(s) else { return }
+        let isActive = t.isActive
+        guard t.touched || isActive, s >= 0, s < active.count else { return }
         let isOrganisation = members.isOrganisation[s], cameThroughService = members.cameThroughService[s]
         let area = Int(members.area.codes[s])
         let given = t.givenNet, received = t.receivedNet
-        let isActive = t.isActive
-        var kind = isOrganisation ? organisations : people
-        kind.given += given
-        kind.received += received
-        kind.touched = kind.touched || t.touched
-        if isActive { kind.active += 1 }
-        if isOrganisation { organisations = kind } else { people = kind }
-        if areas.indices.contains(area) {
-            areas[area].given += given
-            areas[area].received += received
-            areas[area].touched = areas[area].touched || t.touched
-            if isActive { areas[area].active += 1 }
+        if isOrganisation {
+            organisations.add(given: given, received: received, touched: t.touched, active: isActive)
+        } else {
+            people.add(given: given, received: received, touched: t.touched, active: isActive)
         }
+        if area >= 0 && area < areas.count { areas[area].add(given: given, received: received, touched: t.touched, active: isActive) }
         if cameThroughService {
             serviceGiven += given
             serviceReceived += received
         }
+        // Most members pass no milestone: only those whose total moved across 10 to 250 hours look.
         if given > 0 {
             let before = t.givenBefore, after = before + given
-            for h in ReportFigures.milestoneHours where before < h * 60 && after >= h * 60 { milestones.append((s, h)) }
+            if after >= Self.firstMilestoneMinutes && before < Self.lastMilestoneMinutes {
+                for h in ReportFigures.milestoneHours where before < h * 60 && after >= h * 60 { milestones.append((s, h)) }
+            }
         }
         guard isActive else { return }
         active[s] = true
@@ -90,5 +89,17 @@ public struct MemberFigures: Sendable {
         let p = max(Int(t.partners), 0)
         if p >= byPartners.count { byPartners += [Int](repeating: 0, count: p - byPartners.count + 1) }
         byPartners[p] += 1
+    }
+
+    static let firstMilestoneMinutes = (ReportFigures.milestoneHours.min() ?? 0) * 60
+    static let lastMilestoneMinutes = (ReportFigures.milestoneHours.max() ?? 0) * 60
+}
+
+extension MemberFigures.Group {
+    mutating func add(given: Minutes, received: Minutes, touched: Bool, active: Bool) {
+        self.given += given
+        self.received += received
+        self.touched = self.touched || touched
+        if active { self.active += 1 }
     }
 }

@@ -33,8 +33,14 @@ public enum ReportDocument {
     /// RFC 4180 quoting; a field a spreadsheet would run as a formula is written as text.
     static func csvField(_ s: String) -> String {
         var v = s
-        if let f = v.first, "=+-@".contains(f), Double(v) == nil { v = "'" + v }
-        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
+        // Looked for in the UTF-8 bytes: a report writes thousands of fields, and walking each one's
+        // characters cost more than the rest of the CSV. A line break is quoted also when written
+        // as "\r\n", which is one character, not two.
+        if let b = v.utf8.first, b == UInt8(ascii: "=") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "@"),
+           let f = v.first, "=+-@".contains(f), Double(v) == nil {
+            v = "'" + v
+        }
+        guard v.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else { return v }
         return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

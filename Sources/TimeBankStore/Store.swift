@@ -183,8 +183,13 @@ public final class Store: Sendable {
 
     /// A number that grows with every write by anyone, so a console can notice other brokers' changes cheaply.
     public func revision() throws -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM audit") ?? 0 }
+        try read { db in try Int64.fetchOne(db, sql: "SELECT \(Store.lastAuditEntry)") ?? 0 }
     }
+
+    /// The id of the last audit entry (0 when none), as an expression. `NOT INDEXED`: SQLite would
+    /// otherwise look for the largest id through `audit_entity`, reading the whole index, which
+    /// grows with every change (a millisecond at 20,000 entries, run every quarter second).
+    static let lastAuditEntry = "(SELECT coalesce(max(id), 0) FROM audit NOT INDEXED)"
 
     /// ISO-8601 UTC with milliseconds, the one timestamp format in the file; sorts as text.
     static func timestamp(_ date: Date = Date()) -> String {

@@ -240,7 +240,7 @@ extension Store {
     /// entry and the members' report version. Two reads with the same fingerprint read the same state.
     static func reportFingerprint(_ db: Database) throws -> [Int64] {
         let row = try Row.fetchOne(db, sql: """
-            SELECT (SELECT coalesce(max(id), 0) FROM audit), (SELECT coalesce(max(seq), 0) FROM exchange),
+            SELECT \(Store.lastAuditEntry), (SELECT coalesce(max(seq), 0) FROM exchange),
                    (SELECT coalesce(max(version), 0) FROM report_people_version)
             """)
         return [row?[0] ?? 0, row?[1] ?? 0, row?[2] ?? 0]

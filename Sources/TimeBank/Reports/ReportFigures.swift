@@ -58,22 +58,25 @@ public struct ReportFigures: Sendable {
         let balance: Double? = active == 0 ? nil : 1 - m.imbalance / Double(active)
         // Demographics of active members: one tight pass per breakdown over the active alone.
         let dimensions = demographics(people)
-        let activeSlots = m.activeSlots
-        let dimensionCounts = dimensions.map { dimension in
-            var counts = [Int](repeating: 0, count: dimension.codes.names.count)
-            let codes = dimension.codes.codes
-            for s in activeSlots where Int(s) < codes.count { counts[Int(codes[Int(s)])] += 1 }
-            return counts
-        }
+        let dimensionCounts = dimensions.map { $0.codes.counts(of: m.activeSlots) }
 
-        // New members and activation.
-        let tooSoon = tally.joiners.filter { tally.today.days(since: $0.joined) < activationDays }
-        let settled = tally.joiners.filter { tally.today.days(since: $0.joined) >= activationDays }
-        let activationDaysTaken = settled.compactMap { j -> Int? in
-            guard let first = j.firstExchange else { return nil }
-            let d = first.days(since: j.joined)
-            return d >= 0 && d <= activationDays ? d : nil
+        // New members and activation: one pass over the joiners, each day number worked out once; the
+        // days to a first exchange are 0 to 90, so their median is read from counts, not a sort.
+        let today = tally.today.dayNumber
+        var tooSoon = 0, settled = 0
+        var activatedAfter = [Int](repeating: 0, count: activationDays + 1)
+        for j in tally.joiners {
+            let joined = j.joined.dayNumber
+            guard today - joined >= activationDays else {
+                tooSoon += 1
+                continue
+            }
+            settled += 1
+            guard let first = j.firstExchange else { continue }
+            let d = first.dayNumber - joined
+            if d >= 0 && d <= activationDays { activatedAfter[d] += 1 }
         }
+        let activated = activatedAfter.reduce(0, +)
 
         let total = tally.byMonth.values.reduce(ReportAmount()) { ReportAmount(minutes: $0.minutes + $1.minutes, exchanges: $0.exchanges + $1.exchanges) }
         add(.headline, "exchanges", .count(total.exchanges))
@@ -86,9 +89,9 @@ public struct ReportFigures: Sendable {
         add(.headline, "reciprocity_balance", .rate(balance))
         add(.headline, "new_members", .count(tally.joiners.count))
         add(.headline, "left_members", .count(tally.leftMembers))
-        add(.headline, "activation_rate", .rate(ratio(activationDaysTaken.count, settled.count)))
-        add(.headline, "median_days_to_first_exchange", .days(median(activationDaysTaken)))
-        add(.headline, "too_soon_to_tell", .count(tooSoon.count))
+        add(.headline, "activation_rate", .rate(ratio(activated, settled)))
+        add(.headline, "median_days_to_first_exchange", .days(median(counts: activatedAfter)))
+        add(.headline, "too_soon_to_tell", .count(tooSoon))
         add(.headline, "retention_rate", .rate(tally.retention?.rate))
 
         // Co-production: members who came through a service, organisations, the pot.
@@ -189,9 +192,35 @@ public struct ReportFigures: Sendable {
             for (group, c) in counts.sorted(by: { $0.key < $1.key }) { add(.demographics, dimension.figure, .people(c), group) }
         }
 
-        return ReportFigures(period: period, rows: rows, namedMilestones: named.sorted { a, b in
-            a.hours != b.hours ? a.hours > b.hours : a.name != b.name ? a.name < b.name : a.number < b.number
-        })
+        return ReportFigures(period: period, rows: rows, namedMilestones: forLetters(named))
+    }
+
+    /// Named milestones in the order of the thank-you letters: the highest first, then by name
+    /// (as Swift orders strings: by their canonical form's code points) and number. A busy month
+    /// names thousands, and comparing their names was most of the sort. When a name's first
+    /// nine bytes are ASCII, its first eight are its canonical form's first eight code points
+    /// (only a non-ASCII mark could join a letter), so those eight, read once as one number,
+    /// decide most comparisons; names that share them, or start otherwise, are compared as strings.
+    static func forLetters(_ named: [Milestone]) -> [Milestone] {
+        struct Key { var hours: Int, prefix: UInt64, decides: Bool, index: Int }
+        let keys = named.enumerated().map { i, m -> Key in
+            var prefix: UInt64 = 0, count = 0, decides = true
+            for byte in m.name.utf8.prefix(9) {
+                guard byte < 0x80 else {
+                    decides = false
+                    break
+                }
+                if count < 8 { prefix |= UInt64(byte) << (56 - 8 * UInt64(count)) }
+                count += 1
+            }
+            return Key(hours: m.hours, prefix: prefix, decides: decides, index: i)
+        }
+        return keys.sorted { a, b in
+            if a.hours != b.hours { return a.hours > b.hours }
+            if a.decides && b.decides && a.prefix != b.prefix { return a.prefix < b.prefix }
+            let x = named[a.index], y = named[b.index]
+            return x.name != y.name ? x.name < y.name : x.number < y.number
+        }.map { named[$0.index] }
     }
 
     static func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }

@@ -81,6 +81,20 @@ public struct ReportCodes: Sendable {
 
     public init() {}
 
+    /// How many of the given slots have each code, by code; a slot beyond the members counts
+    /// nowhere. A report counts five breakdowns over tens of thousands of active members in
+    /// each period, so the codes are read without a bounds check: each slot is checked against
+    /// the members, and every code is below `names.count`, as `append` gives them.
+    func counts(of slots: [Int32]) -> [Int] {
+        var counts = [Int](repeating: 0, count: names.count)
+        codes.withUnsafeBufferPointer { codes in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for s in slots where s >= 0 && Int(s) < codes.count { counts[Int(codes[Int(s)])] += 1 }
+            }
+        }
+        return counts
+    }
+
     /// Adds the next member's value, coded; a value met before keeps its code.
     mutating func append(_ value: String) {
         if let c = byName[value] {

@@ -464,6 +464,7 @@ enum Schema {
         m.registerMigration("v12g-report-need-months", foreignKeyChecks: .immediate, migrate: Schema.addReportNeedMonths)
         m.registerMigration("v12k-report-month-pot", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthPot)
         m.registerMigration("v12l-report-joiner-firsts", foreignKeyChecks: .immediate, migrate: Schema.addReportJoinerFirsts)
+        m.registerMigration("v12n-report-need-waiting", foreignKeyChecks: .immediate, migrate: Schema.addReportNeedWaiting)
         return m
     }
 }

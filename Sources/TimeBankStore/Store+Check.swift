@@ -85,6 +85,7 @@ extension Store {
             problems += try Store.reportMonthActiveProblems(db)
             problems += try Store.reportMonthPotProblems(db)
             problems += try Store.reportJoinerFirstProblems(db)
+            problems += try Store.reportNeedWaitingProblems(db)
             return problems
         }
     }

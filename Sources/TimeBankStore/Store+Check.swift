@@ -86,6 +86,7 @@ extension Store {
             problems += try Store.reportMonthPotProblems(db)
             problems += try Store.reportJoinerFirstProblems(db)
             problems += try Store.reportNeedWaitingProblems(db)
+            problems += try Store.reportHelperVettingProblems(db)
             return problems
         }
     }

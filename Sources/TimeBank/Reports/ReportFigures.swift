@@ -56,9 +56,9 @@ public struct ReportFigures: Sendable {
         let serviceGiven = m.serviceGiven, serviceReceived = m.serviceReceived, serviceActive = m.serviceActive
         let orgGiven = m.organisations.given, orgReceived = m.organisations.received
         let balance: Double? = active == 0 ? nil : 1 - m.imbalance / Double(active)
-        // Demographics of active members: one tight pass per breakdown over the active alone.
+        // Demographics of active members: one tight pass over the active alone.
         let dimensions = demographics(people)
-        let dimensionCounts = dimensions.map { $0.codes.counts(of: m.activeSlots) }
+        let dimensionCounts = people.demographicCounts(of: m.activeSlots)
 
         // New members and activation: one pass over the joiners, each day number worked out once; the
         // days to a first exchange are 0 to 90, so their median is read from counts, not a sort.

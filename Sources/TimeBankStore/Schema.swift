@@ -465,6 +465,8 @@ enum Schema {
         m.registerMigration("v12k-report-month-pot", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthPot)
         m.registerMigration("v12l-report-joiner-firsts", foreignKeyChecks: .immediate, migrate: Schema.addReportJoinerFirsts)
         m.registerMigration("v12m-report-month-packs", foreignKeyChecks: .immediate, migrate: Schema.addReportMonthPacks)
+        m.registerMigration("v12n-report-need-waiting", foreignKeyChecks: .immediate, migrate: Schema.addReportNeedWaiting)
+        m.registerMigration("v12n-report-helper-vetting", foreignKeyChecks: .immediate, migrate: Schema.addReportHelperVetting)
         return m
     }
 }

@@ -86,6 +86,8 @@ extension Store {
             problems += try Store.reportMonthPotProblems(db)
             problems += try Store.reportJoinerFirstProblems(db)
             problems += try Store.reportMonthPackProblems(db)
+            problems += try Store.reportNeedWaitingProblems(db)
+            problems += try Store.reportHelperVettingProblems(db)
             return problems
         }
     }

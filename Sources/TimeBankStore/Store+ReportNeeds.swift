@@ -20,9 +20,12 @@ extension Store {
             figures.daysToDone = try daysFromOpening(db, to: "done", in: period)
         }
         figures.met = figures.daysToDone.count
+        // The needs waiting at the period's end: the runs of waiting days begun by its last day
+        // less those ended by it, summed over the days (`report_need_waiting_day`, migration
+        // v12n-report-need-waiting), not counted need by need.
         figures.openOver30Days = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) FROM report_need WHERE closed = 0 AND opened < ? AND (done IS NULL OR done > ?)
-            """), arguments: [period.last.adding(days: -ReportFigures.needWaitingDays).iso, to]) ?? 0
+            SELECT coalesce(sum(change), 0) FROM report_need_waiting_day WHERE day <= ?
+            """), arguments: [to]) ?? 0
 
         // A referral's last change is a timestamp: its day is in the period when the timestamp is
         // from the period's first day up to (not including) the next day's, an index range.

@@ -61,9 +61,12 @@ struct VettingCompletedOnStoreTests {
                          VettingReference(referee: "B", received: reportDay(8, 8))]
         try l.store.saveVetting(member: unordered, Vetting(references: threeRefs, idSeen: reportDay(1, 2), induction: reportDay(2, 1)), by: l.broker)
         try l.store.saveVetting(member: partial, Vetting(references: Self.refs, idSeen: reportDay(1, 2)), by: l.broker)
-        // Back to the schema before v12d: no completed_on, the index as it was.
+        // Back to the schema before v12d: no completed_on, the index as it was, and none of the
+        // later triggers that copy it (v12n-report-helper-vetting; the copies stay as they are).
         try l.temp.rawQueue().write { db in
             try db.execute(sql: """
+                DROP TRIGGER report_referral_exchange_vetting_insert; DROP TRIGGER report_referral_exchange_vetting_helper;
+                DROP TRIGGER vetting_report_helper_insert; DROP TRIGGER vetting_report_helper_update; DROP TRIGGER vetting_report_helper_delete;
                 DROP INDEX vetting_state;
                 ALTER TABLE vetting DROP COLUMN completed_on;
                 CREATE INDEX vetting_state ON vetting(member, complete, next_review);

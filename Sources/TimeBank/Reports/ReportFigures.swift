@@ -56,24 +56,27 @@ public struct ReportFigures: Sendable {
         let serviceGiven = m.serviceGiven, serviceReceived = m.serviceReceived, serviceActive = m.serviceActive
         let orgGiven = m.organisations.given, orgReceived = m.organisations.received
         let balance: Double? = active == 0 ? nil : 1 - m.imbalance / Double(active)
-        // Demographics of active members: one tight pass per breakdown over the active alone.
+        // Demographics of active members: one tight pass over the active alone.
         let dimensions = demographics(people)
-        let activeSlots = m.activeSlots
-        let dimensionCounts = dimensions.map { dimension in
-            var counts = [Int](repeating: 0, count: dimension.codes.names.count)
-            let codes = dimension.codes.codes
-            for s in activeSlots where Int(s) < codes.count { counts[Int(codes[Int(s)])] += 1 }
-            return counts
-        }
+        let dimensionCounts = people.demographicCounts(of: m.activeSlots)
 
-        // New members and activation.
-        let tooSoon = tally.joiners.filter { tally.today.days(since: $0.joined) < activationDays }
-        let settled = tally.joiners.filter { tally.today.days(since: $0.joined) >= activationDays }
-        let activationDaysTaken = settled.compactMap { j -> Int? in
-            guard let first = j.firstExchange else { return nil }
-            let d = first.days(since: j.joined)
-            return d >= 0 && d <= activationDays ? d : nil
+        // New members and activation: one pass over the joiners, each day number worked out once; the
+        // days to a first exchange are 0 to 90, so their median is read from counts, not a sort.
+        let today = tally.today.dayNumber
+        var tooSoon = 0, settled = 0
+        var activatedAfter = [Int](repeating: 0, count: activationDays + 1)
+        for j in tally.joiners {
+            let joined = j.joined.dayNumber
+            guard today - joined >= activationDays else {
+                tooSoon += 1
+                continue
+            }
+            settled += 1
+            guard let first = j.firstExchange else { continue }
+            let d = first.dayNumber - joined
+            if d >= 0 && d <= activationDays { activatedAfter[d] += 1 }
         }
+        let activated = activatedAfter.reduce(0, +)
 
         let total = tally.byMonth.values.reduce(ReportAmount()) { ReportAmount(minutes: $0.minutes + $1.minutes, exchanges: $0.exchanges + $1.exchanges) }
         add(.headline, "exchanges", .count(total.exchanges))
@@ -86,9 +89,9 @@ public struct ReportFigures: Sendable {
         add(.headline, "reciprocity_balance", .rate(balance))
         add(.headline, "new_members", .count(tally.joiners.count))
         add(.headline, "left_members", .count(tally.leftMembers))
-        add(.headline, "activation_rate", .rate(ratio(activationDaysTaken.count, settled.count)))
-        add(.headline, "median_days_to_first_exchange", .days(median(activationDaysTaken)))
-        add(.headline, "too_soon_to_tell", .count(tooSoon.count))
+        add(.headline, "activation_rate", .rate(ratio(activated, settled)))
+        add(.headline, "median_days_to_first_exchange", .days(median(counts: activatedAfter)))
+        add(.headline, "too_soon_to_tell", .count(tooSoon))
         add(.headline, "retention_rate", .rate(tally.retention?.rate))
 
         // Co-production: members who came through a service, organisations, the pot.
@@ -189,9 +192,53 @@ public struct ReportFigures: Sendable {
             for (group, c) in counts.sorted(by: { $0.key < $1.key }) { add(.demographics, dimension.figure, .people(c), group) }
         }
 
-        return ReportFigures(period: period, rows: rows, namedMilestones: named.sorted { a, b in
-            a.hours != b.hours ? a.hours > b.hours : a.name != b.name ? a.name < b.name : a.number < b.number
-        })
+        return ReportFigures(period: period, rows: rows, namedMilestones: forLetters(named))
+    }
+
+    /// Named milestones in the order of the thank-you letters: the highest first, then by name
+    /// (as Swift orders strings: by their canonical form's code points) and number. A busy month
+    /// names thousands, and comparing their names was most of the sort. The ASCII bytes a name
+    /// starts with are its canonical form's first code points, all but the last (a non-ASCII
+    /// mark after it could join it), or all of them with the end when the name is all ASCII; up
+    /// to sixteen of them, read once as two numbers, decide most comparisons. Names that share
+    /// them are compared as strings.
+    static func forLetters(_ named: [Milestone]) -> [Milestone] {
+        struct Key {
+            var hours: Int, high: UInt64 = 0, low: UInt64 = 0, index: Int
+            /// How many leading bytes of `high` and `low` are the name's (past its end, zeros).
+            var known = 16
+
+            /// The first `n` bytes of both numbers, the rest zero.
+            func first(_ n: Int) -> (UInt64, UInt64) {
+                func top(_ k: Int) -> UInt64 { k <= 0 ? 0 : k >= 8 ? ~0 : ~UInt64(0) << UInt64(64 - 8 * k) }
+                return (high & top(n), low & top(n - 8))
+            }
+        }
+        let keys = named.enumerated().map { i, m -> Key in
+            var key = Key(hours: m.hours, index: i)
+            var count = 0
+            for byte in m.name.utf8.prefix(17) {
+                guard byte < 0x80 else {
+                    key.known = max(count - 1, 0)
+                    break
+                }
+                if count < 8 {
+                    key.high |= UInt64(byte) << UInt64(56 - 8 * count)
+                } else if count < 16 {
+                    key.low |= UInt64(byte) << UInt64(56 - 8 * (count - 8))
+                }
+                count += 1
+            }
+            return key
+        }
+        return keys.sorted { a, b in
+            if a.hours != b.hours { return a.hours > b.hours }
+            let n = min(a.known, b.known)
+            let x = a.first(n), y = b.first(n)
+            if x != y { return x < y }
+            let p = named[a.index], q = named[b.index]
+            return p.name != q.name ? p.name < q.name : p.number < q.number
+        }.map { named[$0.index] }
     }
 
     static func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }

@@ -19,6 +19,12 @@ public struct ReportPeople: Sendable {
     public private(set) var disability = ReportCodes()
     public private(set) var cameThrough = ReportCodes()
 
+    /// Each member's values of the demographic breakdowns (`ReportFigures.demographics`) as one
+    /// code, the breakdowns' codes as digits of `demographicRadix`; both empty when the
+    /// combinations are too many to count in one array (`demographicCounts(of:)`).
+    var demographicCodes: [Int32] = []
+    var demographicRadix: [Int] = []
+
     /// Slot of a member number: an offset into `denseSlots` when numbers are close together,
     /// as the console gives them; a dictionary when an import brought far-apart numbers.
     @usableFromInline var firstNumber = 0
@@ -59,6 +65,7 @@ public struct ReportPeople: Sendable {
     public mutating func finish() {
         let isService = cameThrough.names.map { CameThrough(rawValue: $0)?.isService == true }
         cameThroughService = cameThrough.codes.map { isService[Int($0)] }
+        combineDemographics()
         sparseSlots = [:]
         denseSlots = []
         guard let low = numbers.first, let high = numbers.last else { return }
@@ -80,6 +87,20 @@ public struct ReportCodes: Sendable {
     private var byName: [String: Int32] = [:]
 
     public init() {}
+
+    /// How many of the given slots have each code, by code; a slot beyond the members counts
+    /// nowhere. A report counts five breakdowns over tens of thousands of active members in
+    /// each period, so the codes are read without a bounds check: each slot is checked against
+    /// the members, and every code is below `names.count`, as `append` gives them.
+    func counts(of slots: [Int32]) -> [Int] {
+        var counts = [Int](repeating: 0, count: names.count)
+        codes.withUnsafeBufferPointer { codes in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for s in slots where s >= 0 && Int(s) < codes.count { counts[Int(codes[Int(s)])] += 1 }
+            }
+        }
+        return counts
+    }
 
     /// Adds the next member's value, coded; a value met before keeps its code.
     mutating func append(_ value: String) {

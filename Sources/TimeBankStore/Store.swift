@@ -15,6 +15,8 @@ public final class Store: Sendable {
     private let writerBox = Mutex<DatabasePool?>(nil)
     /// The members' report attributes as last read, kept while `report_people_version` stays.
     let reportPeopleCache = Mutex<(version: Int, people: ReportPeople)?>(nil)
+    /// The reversals between members as the last report read them (`cachedReportReversals`).
+    let reportReversalCache = Mutex<(last: Int, reversals: [Store.ReportReversal])?>(nil)
     /// Set while past months are being packed in the background (`packMonthsInBackground`).
     let packingMonths = Mutex(false)
 

@@ -24,15 +24,37 @@ extension Store {
         var pair: MemberPair { MemberPair(giver, receiver) }
     }
 
+    /// Every reversal between members, in the order they were recorded.
     static func reportReversals(_ db: Database) throws -> [ReportReversal] {
+        try reportReversals(db, after: 0)
+    }
+
+    /// The reversals recorded after the reversal `after` (an exchange's `seq`), in order.
+    static func reportReversals(_ db: Database, after: Int) throws -> [ReportReversal] {
         var out: [ReportReversal] = []
         try db.forEachRawRow(sql: """
-            SELECT original_date, reversal_date, giver, receiver, minutes FROM report_reversal
-            """) { row in
+            SELECT original_date, reversal_date, giver, receiver, minutes FROM report_reversal WHERE reversal > ? ORDER BY reversal
+            """, arguments: [after]) { row in
             guard let o = row.date(0), let r = row.date(1) else { return }
             out.append(ReportReversal(original: o, reversal: r, giver: row.int(2), receiver: row.int(3), minutes: row.int(4)))
         }
         return out
+    }
+
+    /// The reversals as `reportReversals` reads them, kept between reports: `report_reversal`
+    /// only ever gains rows (each the reversal's `seq`, which only grows), so the kept ones stay
+    /// true and only those recorded since are read. The kept count and last `seq` are checked
+    /// against the file first, and anything else (a file put back from a backup) reads them all.
+    func cachedReportReversals(_ db: Database) throws -> [ReportReversal] {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT count(*), coalesce(max(reversal), 0) FROM report_reversal"))
+        let count: Int = row?[0] ?? 0, last: Int = row?[1] ?? 0
+        var kept = reportReversalCache.withLock { $0 } ?? (last: 0, reversals: [])
+        if kept.last > last || kept.reversals.count > count { kept = (0, []) }
+        if kept.last < last { kept.reversals += try Store.reportReversals(db, after: kept.last) }
+        if kept.reversals.count != count { kept.reversals = try Store.reportReversals(db) }
+        kept.last = last
+        reportReversalCache.withLock { $0 = kept }
+        return kept.reversals
     }
 
     /// Who was active in a period of whole months, by slot.

@@ -123,7 +123,7 @@ extension Store {
                         try Store.withReportCache(db) {
                             let reversals = try sharedReversals.withLock { kept in
                                 if let kept { return kept }
-                                let read = try Store.reportReversals(db)
+                                let read = try store.cachedReportReversals(db)
                                 kept = read
                                 return read
                             }

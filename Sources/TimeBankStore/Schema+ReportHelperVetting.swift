@@ -2,7 +2,7 @@ import GRDB
 
 /// Safeguarding (issue #13): of the exchanges on needs that asked for a vetted helper, those whose
 /// helper's vetting was complete on the day. Each such exchange was a look-up of its helper in
-/// `vetting` (6,000 in a month's report at 100,000 members, two thirds of its safeguarding
+/// `vetting` (about 5,000 in a month's report at 100,000 members, two thirds of its safeguarding
 /// count), though helpers' vetting changes a few times a year. Each row of
 /// `report_referral_exchange` now also keeps its helper's vetting (`complete`, `completed_on`,
 /// `next_review`, named as in `vetting` so `VettingSQL.completeOn` reads either), with an index

@@ -46,15 +46,33 @@ extension ReportPeople {
                 for s in slots where s >= 0 && Int(s) < codes.count { combinations[Int(codes[Int(s)])] += 1 }
             }
         }
-        var counts = demographicRadix.map { [Int](repeating: 0, count: $0) }
-        for (code, n) in combinations.enumerated() where n > 0 {
-            // The last breakdown is the lowest digit.
-            var rest = code
-            for d in demographicRadix.indices.reversed() {
-                counts[d][rest % demographicRadix[d]] += n
-                rest /= demographicRadix[d]
+        // Each combination's count goes to each of its values: the values of all breakdowns in
+        // one array, breakdown after breakdown (`offsets`), and the combination's digits moved
+        // on like an odometer, the last breakdown fastest, as the codes were made.
+        let radix = demographicRadix
+        var offsets: [Int] = [], total = 0
+        for r in radix {
+            offsets.append(total)
+            total += r
+        }
+        var values = [Int](repeating: 0, count: total)
+        var digits = [Int](repeating: 0, count: radix.count)
+        values.withUnsafeMutableBufferPointer { values in
+            digits.withUnsafeMutableBufferPointer { digits in
+                for n in combinations {
+                    if n > 0 {
+                        for d in 0..<radix.count { values[offsets[d] + digits[d]] += n }
+                    }
+                    var d = radix.count - 1
+                    while d >= 0 {
+                        digits[d] += 1
+                        if digits[d] < radix[d] { break }
+                        digits[d] = 0
+                        d -= 1
+                    }
+                }
             }
         }
-        return counts
+        return radix.indices.map { Array(values[offsets[$0] ..< offsets[$0] + radix[$0]]) }
     }
 }

@@ -16,9 +16,9 @@ public struct AuditEntry: Hashable, Sendable {
 extension Store {
     /// Appends to the audit log inside the caller's transaction, so a write and its record commit together.
     static func audit(_ db: Database, broker: String, action: String, entity: String, id: String, details: String = "") throws {
-        try db.execute(
-            sql: "INSERT INTO audit (at, broker, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [timestamp(), broker, action, entity, id, details])
+        // Prepared once per connection, with the audit log's triggers: every write comes here.
+        try db.cachedStatement(sql: "INSERT INTO audit (at, broker, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [timestamp(), broker, action, entity, id, details])
     }
 
     public func auditLog(entity: String? = nil, id: String? = nil, limit: Int = 200) throws -> [AuditEntry] {

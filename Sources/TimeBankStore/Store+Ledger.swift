@@ -199,10 +199,13 @@ extension Store {
             return .alreadyRecorded(existing)
         }
         let now = Date()
-        try db.execute(sql: """
+        // Prepared once per connection: preparing an insert into the ledger compiles every trigger
+        // that keeps the report aggregates, about twenty million instructions, more than the rest
+        // of a commit before its sync to disk.
+        try db.cachedStatement(sql: """
             INSERT INTO exchange (id, date, giver, receiver, minutes, category, description, referral, reverses, grp, recorded_by, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+            """).execute(arguments: [
                 r.id.uuidString.lowercased(), r.date.iso, try accountID(db, r.giver), try accountID(db, r.receiver), r.minutes,
                 r.categoryCode.flatMap { $0.isEmpty ? nil : $0 }, r.description, r.referral,
                 reverses?.uuidString.lowercased(), group?.uuidString.lowercased(), broker.username, timestamp(now),

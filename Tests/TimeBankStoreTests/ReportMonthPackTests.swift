@@ -86,16 +86,7 @@ struct ReportMonthPackTests {
         let changedMonths = Set(try changed(demo.store).map { String($0.prefix(7)) })
         #expect(changedMonths.isSuperset(of: ["2026-01", "2026-03"]), "\(changedMonths)")
 
-        var periods: [ReportPeriod] = (1...11).compactMap { ReportPeriod.month(2026, $0) } + (1...12).compactMap { ReportPeriod.month(2025, $0) }
-        periods += (1...4).compactMap { ReportPeriod.quarter(2026, $0) } + [.year(2025)!, .year(2026)!, .financialYear(2025, startMonth: 4)!]
-        for p in periods {
-            let fromPacks = try ReportTallyPathTests.figures(demo.store, p, fromExchanges: false)
-            let fromExchanges = try ReportTallyPathTests.figures(demo.store, p, fromExchanges: true)
-            #expect(fromPacks.count == fromExchanges.count, "\(p.code): \(fromPacks.count) rows ≠ \(fromExchanges.count)")
-            for (a, e) in zip(fromPacks, fromExchanges) where a != e {
-                Issue.record("\(p.code) seed \(seed): packs say '\(a)', exchanges '\(e)'")
-            }
-        }
+        try ReportTallyPathTests.expectEveryFigureAlike(demo.store, "seed \(seed), months packed")
         #expect(try demo.store.check().isEmpty)
     }
 

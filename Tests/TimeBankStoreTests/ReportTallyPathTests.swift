@@ -31,14 +31,21 @@ struct ReportTallyPathTests {
             try Int.fetchOne(db, sql: "SELECT count(*) FROM report_reversal WHERE substr(original_date, 1, 7) <> substr(reversal_date, 1, 7)") ?? 0
         }
         #expect(late > 0, "no reversal in a later month than its original in seed \(seed)")
+        try Self.expectEveryFigureAlike(demo.store, "seed \(seed)")
+    }
+
+    /// Every figure of 30 periods (23 months, 4 quarters, 2 years, a financial year) counted
+    /// from the aggregates as a report reads them must equal the same counted from the exchanges.
+    static func expectEveryFigureAlike(_ store: Store, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         var periods: [ReportPeriod] = (1...11).compactMap { ReportPeriod.month(2026, $0) } + (1...12).compactMap { ReportPeriod.month(2025, $0) }
         periods += (1...4).compactMap { ReportPeriod.quarter(2026, $0) } + [.year(2025)!, .year(2026)!, .financialYear(2025, startMonth: 4)!]
         for p in periods {
-            let fromAggregates = try Self.figures(demo.store, p, fromExchanges: false)
-            let fromExchanges = try Self.figures(demo.store, p, fromExchanges: true)
-            #expect(fromAggregates.count == fromExchanges.count, "\(p.code): \(fromAggregates.count) rows ≠ \(fromExchanges.count)")
+            let fromAggregates = try figures(store, p, fromExchanges: false)
+            let fromExchanges = try figures(store, p, fromExchanges: true)
+            #expect(fromAggregates.count == fromExchanges.count, "\(p.code): \(fromAggregates.count) rows ≠ \(fromExchanges.count)",
+                    sourceLocation: sourceLocation)
             for (a, e) in zip(fromAggregates, fromExchanges) where a != e {
-                Issue.record("\(p.code) seed \(seed): aggregates say '\(a)', exchanges '\(e)'")
+                Issue.record("\(p.code) \(label): aggregates say '\(a)', exchanges '\(e)'", sourceLocation: sourceLocation)
             }
         }
     }

@@ -151,5 +151,9 @@ struct ReportMonthPackTests {
             "The report's packed members of 2026-03 differ from its member rows.",
             "The report's packed members of 2026-04 differ from its member rows.",
         ])
+        // A report passes over the pack that is no pack and reads April's rows: Bob gave Ann 30 minutes.
+        expectFigures(try l.report(.month(2026, 4)).current, [
+            "exchanges": 1, "minutes_exchanged": 30, "active_members": 2, "givers": 1, "receivers": 1,
+        ], "April with a damaged pack")
     }
 }

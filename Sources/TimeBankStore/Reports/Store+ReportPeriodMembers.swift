@@ -84,6 +84,21 @@ extension Store {
     /// members who gave as an organisation are added to `organisationsGave`.
     static func periodMembers(_ db: Database, _ p: ReportPeriod, people: ReportPeople, activeBefore: inout [Bool],
                               organisationsGave: inout [Int], corrections: [MemberCorrection]) throws -> MemberFigures {
+        let before = (activeBefore, organisationsGave)
+        do {
+            return try countMembers(db, p, people: people, activeBefore: &activeBefore, organisationsGave: &organisationsGave,
+                                    corrections: corrections, packs: true)
+        } catch is MemberMonthPack.Damaged {
+            // A damaged pack (`timebank check` names it) is passed over: the months' rows say the same.
+            (activeBefore, organisationsGave) = before
+            return try countMembers(db, p, people: people, activeBefore: &activeBefore, organisationsGave: &organisationsGave,
+                                    corrections: corrections, packs: false)
+        }
+    }
+
+    /// `periodMembers`, reading the months' packs where they have them when `packs`.
+    private static func countMembers(_ db: Database, _ p: ReportPeriod, people: ReportPeople, activeBefore: inout [Bool],
+                                     organisationsGave: inout [Int], corrections: [MemberCorrection], packs: Bool) throws -> MemberFigures {
         let singleMonth = !activeBefore.isEmpty
         let sql = """
             SELECT member, kept_given_minutes, kept_received_minutes, given_through, partners\(singleMonth ? ", active_before" : "")
@@ -91,7 +106,7 @@ extension Store {
             """
         // Statements made for this read, not cached: the months' are open at the same time.
         var months = try p.monthKeys.enumerated().map { index, key in
-            var rows = if let pack = try packedMonth(db, key) {
+            var rows = if packs, let pack = try packedMonth(db, key) {
                 MonthRows(month: index, pack: pack)
             } else {
                 try MonthRows(month: index, statement: try db.makeStatement(sql: sql), arguments: [key], readsActiveBefore: singleMonth)

@@ -71,8 +71,7 @@ extension Store {
             let raw = RawRow(statement: statement.sqliteStatement)
             switch sqlite3_step(raw.statement) {
             case SQLITE_ROW:
-                row = MemberMonthPack.Row(member: raw.int(0), keptGivenMinutes: raw.int(1), keptReceivedMinutes: raw.int(2),
-                                          givenThrough: raw.int(3), partners: raw.int(4), activeBefore: readsActiveBefore ? raw.int(5) : 0)
+                row = MemberMonthPack.Row(member: raw.int(0), raw, first: 1, readsActiveBefore: readsActiveBefore)
             case SQLITE_DONE: row = Self.end
             case let code: throw Database.stepError(code, statement)
             }

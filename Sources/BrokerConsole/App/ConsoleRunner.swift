@@ -41,6 +41,7 @@ public enum ConsoleRunner {
             }
             if key == .resize { app.resize(terminal.size) }
             if app.handle(key) == .quit { break }
+            if handleWaitingKeys(&app, on: terminal) == .quit { break }
             // Our own writes move the revision too; reloading once here keeps the screen exact.
             if let now = try? app.store.revision(), now != revision {
                 revision = now
@@ -49,5 +50,21 @@ public enum ConsoleRunner {
             dirty = true
         }
         terminal.shutdown()
+    }
+
+    /// How long keys already waiting are handled before the next frame is drawn.
+    static let keyBatchSeconds = 0.05
+
+    /// Handles the keys that are already waiting (a paste, or typing faster than a slow link
+    /// shows it) before the next frame, for at most `keyBatchSeconds`: a frame after each of
+    /// 10,000 pasted characters took seconds. The keys are handled one by one, in order, as
+    /// when typed; only the frames between them are not drawn.
+    static func handleWaitingKeys<App: RunnableConsole>(_ app: inout App, on terminal: TerminalBackend) -> ConsoleApp.Outcome? {
+        let until = Date(timeIntervalSinceNow: keyBatchSeconds)
+        while Date() < until, !terminal.hangupRequested, let key = terminal.readKey(timeoutMilliseconds: 0) {
+            if key == .resize { app.resize(terminal.size) }
+            if app.handle(key) == .quit { return .quit }
+        }
+        return nil
     }
 }

@@ -247,17 +247,19 @@ struct ReportsScreen: ConsoleScreen {
             out.append(Line(text: Self.columns("Hours exchanged", [ReportValue.minutes(minutes).printed], width: width)))
             return out
         }
-        let labelWidth = Self.labelWidth(width)
+        let lines = report.lines(sections: [s])
+        let widths = ReportDocument.figureColumnWidths(lines)
+        let labelWidth = Self.labelWidth(width, widths)
         var out: [Line] = []
         if s == .byMonth {
             // The chart first, so it fits 80x24; the month rows follow.
             out += ReportDocument.monthChart(report.current, width: width, blocks: blocks).map { Line(text: $0) }
             out.append(Line(text: ""))
         }
-        out += [Line(text: Self.columns("", ["This period", "Previous", "Change", "Year before"], width: width), style: .header)]
-        for l in report.lines(sections: [s]) {
-            let cells = [l.row.value.printed, l.previous?.printed ?? "", l.row.value.change(from: l.previous), l.yearBefore?.printed ?? ""]
-            out.append(Line(text: Self.columns(ReportDocument.lineLabel(l.row, width: labelWidth - 1), cells, width: width)))
+        out += [Line(text: Self.columns("", ReportDocument.figureHeadings, width: width, widths), style: .header)]
+        for l in lines {
+            out.append(Line(text: Self.columns(ReportDocument.lineLabel(l.row, width: labelWidth - 1), ReportDocument.figureCells(l),
+                                               width: width, widths)))
         }
         if s == .recognition {
             out += report.current.namedMilestones.map { Line(text: "  \($0.hours) hours: \($0.name) (\($0.number))") }
@@ -268,13 +270,14 @@ struct ReportsScreen: ConsoleScreen {
         return out
     }
 
-    static let cellWidths = [11, 11, 11, 12]
+    static func labelWidth(_ width: Int, _ widths: [Int] = ReportDocument.figureColumnWidths) -> Int {
+        max(16, width - widths.reduce(0, +))
+    }
 
-    static func labelWidth(_ width: Int) -> Int { max(16, width - cellWidths.reduce(0, +)) }
-
-    /// A label and up to four figures, right-aligned in the columns this period, previous, change, year before.
-    static func columns(_ label: String, _ cells: [String], width: Int) -> String {
-        TextMeasure.pad(label, toWidth: labelWidth(width), alignment: .left)
-            + zip(cells, cellWidths).map { TextMeasure.pad($0, toWidth: $1, alignment: .right) }.joined()
+    /// A label and up to four figures, right-aligned in the columns this period, previous, change,
+    /// year before (`ReportDocument.figureColumnWidths`).
+    static func columns(_ label: String, _ cells: [String], width: Int, _ widths: [Int] = ReportDocument.figureColumnWidths) -> String {
+        TextMeasure.pad(label, toWidth: labelWidth(width, widths), alignment: .left)
+            + zip(cells, widths).map { TextMeasure.pad($0, toWidth: $1, alignment: .right) }.joined()
     }
 }

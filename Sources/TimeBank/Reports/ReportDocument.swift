@@ -103,11 +103,14 @@ public enum ReportDocument {
             let mine = lines.filter { $0.row.section == s }
             guard !mine.isEmpty else { continue }
             out += "\n" + s.title.uppercased() + "\n"
-            out += pad("", 34) + padLeft("This period", 11) + padLeft("Previous", 11) + padLeft("Change", 11) + padLeft("Year before", 12) + "\n"
-            for l in mine {
-                out += pad(lineLabel(l.row), 34) + padLeft(l.row.value.printed, 11) + padLeft(l.previous?.printed ?? "", 11)
-                    + padLeft(l.row.value.change(from: l.previous), 11) + padLeft(l.yearBefore?.printed ?? "", 12) + "\n"
+            let widths = figureColumnWidths(mine)
+            // 79 columns in all, as with the standard widths: a wider figure takes from the label.
+            let labelWidth = max(16, 79 - widths.reduce(0, +))
+            func line(_ label: String, _ cells: [String]) -> String {
+                pad(label, labelWidth) + zip(cells, widths).map { padLeft($0, $1) }.joined() + "\n"
             }
+            out += line("", figureHeadings)
+            for l in mine { out += line(lineLabel(l.row, width: labelWidth - 1), figureCells(l)) }
             if s == .byMonth { out += "\n" + monthChart(report.current, width: 80, blocks: false).joined(separator: "\n") + "\n" }
             if s == .recognition { out += namedLines(report.current).map { "  " + $0 + "\n" }.joined() }
         }
@@ -182,6 +185,24 @@ public enum ReportDocument {
             }
             return row.breakdown + " " + pad(bar, barWidth) + padLeft(row.value.printed, 11)
         }
+    }
+
+    /// The four figure columns of the text report and screen 6, right-aligned.
+    public static let figureHeadings = ["This period", "Previous", "Change", "Year before"]
+    public static let figureColumnWidths = [11, 11, 11, 12]
+
+    /// The figure columns' widths for these lines: the standard ones, each widened to keep a space
+    /// before its widest figure (a year's change in hours at 100,000 members, "+369,738:15", filled 11).
+    public static func figureColumnWidths(_ lines: [Report.Line]) -> [Int] {
+        let cells = lines.map(figureCells)
+        return figureColumnWidths.enumerated().map { i, standard in
+            max(standard, cells.map { $0[i].count + 1 }.max() ?? 0)
+        }
+    }
+
+    /// A line's four figures as printed: this period, previous, the change, the year before.
+    public static func figureCells(_ l: Report.Line) -> [String] {
+        [l.row.value.printed, l.previous?.printed ?? "", l.row.value.change(from: l.previous), l.yearBefore?.printed ?? ""]
     }
 
     static func pad(_ s: String, _ w: Int) -> String {

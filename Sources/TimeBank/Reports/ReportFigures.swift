@@ -196,49 +196,9 @@ public struct ReportFigures: Sendable {
     }
 
     /// Named milestones in the order of the thank-you letters: the highest first, then by name
-    /// (as Swift orders strings: by their canonical form's code points) and number. A busy month
-    /// names thousands, and comparing their names was most of the sort. The ASCII bytes a name
-    /// starts with are its canonical form's first code points, all but the last (a non-ASCII
-    /// mark after it could join it), or all of them with the end when the name is all ASCII; up
-    /// to sixteen of them, read once as two numbers, decide most comparisons. Names that share
-    /// them are compared as strings.
+    /// (as Swift orders strings) and number.
     static func forLetters(_ named: [Milestone]) -> [Milestone] {
-        struct Key {
-            var hours: Int, high: UInt64 = 0, low: UInt64 = 0, index: Int
-            /// How many leading bytes of `high` and `low` are the name's (past its end, zeros).
-            var known = 16
-
-            /// The first `n` bytes of both numbers, the rest zero.
-            func first(_ n: Int) -> (UInt64, UInt64) {
-                func top(_ k: Int) -> UInt64 { k <= 0 ? 0 : k >= 8 ? ~0 : ~UInt64(0) << UInt64(64 - 8 * k) }
-                return (high & top(n), low & top(n - 8))
-            }
-        }
-        let keys = named.enumerated().map { i, m -> Key in
-            var key = Key(hours: m.hours, index: i)
-            var count = 0
-            for byte in m.name.utf8.prefix(17) {
-                guard byte < 0x80 else {
-                    key.known = max(count - 1, 0)
-                    break
-                }
-                if count < 8 {
-                    key.high |= UInt64(byte) << UInt64(56 - 8 * count)
-                } else if count < 16 {
-                    key.low |= UInt64(byte) << UInt64(56 - 8 * (count - 8))
-                }
-                count += 1
-            }
-            return key
-        }
-        return keys.sorted { a, b in
-            if a.hours != b.hours { return a.hours > b.hours }
-            let n = min(a.known, b.known)
-            let x = a.first(n), y = b.first(n)
-            if x != y { return x < y }
-            let p = named[a.index], q = named[b.index]
-            return p.name != q.name ? p.name < q.name : p.number < q.number
-        }.map { named[$0.index] }
+        named.sorted { a, b in a.hours != b.hours ? a.hours > b.hours : a.name != b.name ? a.name < b.name : a.number < b.number }
     }
 
     static func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }

@@ -19,12 +19,6 @@ public struct ReportPeople: Sendable {
     public private(set) var disability = ReportCodes()
     public private(set) var cameThrough = ReportCodes()
 
-    /// Each member's values of the demographic breakdowns (`ReportFigures.demographics`) as one
-    /// code, the breakdowns' codes as digits of `demographicRadix`; both empty when the
-    /// combinations are too many to count in one array (`demographicCounts(of:)`).
-    var demographicCodes: [Int32] = []
-    var demographicRadix: [Int] = []
-
     /// Slot of a member number: an offset into `denseSlots` when numbers are close together,
     /// as the console gives them; a dictionary when an import brought far-apart numbers.
     @usableFromInline var firstNumber = 0
@@ -65,7 +59,6 @@ public struct ReportPeople: Sendable {
     public mutating func finish() {
         let isService = cameThrough.names.map { CameThrough(rawValue: $0)?.isService == true }
         cameThroughService = cameThrough.codes.map { isService[Int($0)] }
-        combineDemographics()
         sparseSlots = [:]
         denseSlots = []
         guard let low = numbers.first, let high = numbers.last else { return }

@@ -168,17 +168,11 @@ extension ReportDefinitionTests {
     func vettingCompletedAfterTheDayOfService() throws {
         let l = try ReportLedger()
         let nia = try l.member("Nia Need", status: .active), val = try l.member("Val Late", status: .active)
-        let refs = [VettingReference(referee: "A", received: reportDay(1, 5)), VettingReference(referee: "B", received: reportDay(1, 6))]
         // Every step done, the last (induction) on 1 June; review in 2027.
-        try l.store.saveVetting(member: val, Vetting(references: refs, idSeen: reportDay(1, 7), induction: reportDay(6, 1), review: reportDay(6, 1, 2027)),
-                                by: l.broker)
-        let category = try #require(try l.store.categories().first).id
-        let need = try l.store.addNeed(Need(member: nia, categoryID: category, title: "Bathing", needsVettedHelper: true,
-                                            created: reportDay(4, 1)), by: l.broker).id
-        let referral = try l.store.proposeSomeoneElse(need: need, helper: val, offer: nil, by: l.broker, today: reportDay(4, 1))
-        _ = try l.store.move(referral: referral.id, to: .agreed, by: l.broker)
-        try l.give(val, nia, 60, on: reportDay(5, 5), referral: referral.id)   // 5 May: Val's induction is still to come
-        try l.give(val, nia, 60, on: reportDay(6, 5), referral: referral.id)   // 5 June: Val is vetted
+        try l.vetted(val, induction: reportDay(6, 1))
+        let referral = try l.agreedReferral(toVettedNeedOf: nia, helper: val)
+        try l.give(val, nia, 60, on: reportDay(5, 5), referral: referral)   // 5 May: Val's induction is still to come
+        try l.give(val, nia, 60, on: reportDay(6, 5), referral: referral)   // 5 June: Val is vetted
 
         let may = try l.report(.month(2026, 5)).current
         #expect(may.value("vetted_need_exchanges") == .count(1))

@@ -43,6 +43,25 @@ final class ReportLedger: @unchecked Sendable {
         try give(.member(giver), .member(receiver), minutes, on: date, category: category, referral: referral)
     }
 
+    /// Vetting complete for `member`: references on 5 and 6 January 2026, ID seen on the 7th, the
+    /// induction (the last step) on `induction`, the review due on `review`.
+    func vetted(_ member: Int, induction: CalendarDate = reportDay(1, 8), review: CalendarDate = reportDay(6, 1, 2027)) throws {
+        let refs = [VettingReference(referee: "A", received: reportDay(1, 5)), VettingReference(referee: "B", received: reportDay(1, 6))]
+        try store.saveVetting(member: member, Vetting(references: refs, idSeen: reportDay(1, 7), induction: induction, review: review),
+                              by: broker)
+    }
+
+    /// A need of `member`'s opened on 1 April 2026 that asks for a vetted helper, with `helper`
+    /// referred to it and agreed: the referral, for exchanges made on it.
+    func agreedReferral(toVettedNeedOf member: Int, helper: Int) throws -> Int {
+        let category = try #require(try store.categories().first).id
+        let need = try store.addNeed(Need(member: member, categoryID: category, title: "Bathing", needsVettedHelper: true,
+                                          created: reportDay(4, 1)), by: broker).id
+        let referral = try store.proposeSomeoneElse(need: need, helper: helper, offer: nil, by: broker, today: reportDay(4, 1))
+        _ = try store.move(referral: referral.id, to: .agreed, by: broker)
+        return referral.id
+    }
+
     func reverse(_ id: UUID, on date: CalendarDate) throws {
         _ = try store.reverse(id, reason: "entered in error", date: date, by: broker)
     }

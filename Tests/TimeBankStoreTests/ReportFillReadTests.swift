@@ -83,20 +83,14 @@ struct ReportFillReadTests {
     func safeguardingWithReversals() throws {
         let l = try ReportLedger()
         let nia = try l.member("Nia Need", status: .active), val = try l.member("Val Vetted", status: .active)
-        let refs = [VettingReference(referee: "A", received: reportDay(1, 5)), VettingReference(referee: "B", received: reportDay(1, 6))]
-        try l.store.saveVetting(member: val, Vetting(references: refs, idSeen: reportDay(1, 7), induction: reportDay(1, 8),
-                                                     review: reportDay(6, 1, 2027)), by: l.broker)
-        let category = try #require(try l.store.categories().first).id
-        let need = try l.store.addNeed(Need(member: nia, categoryID: category, title: "Bathing", needsVettedHelper: true,
-                                            created: reportDay(4, 1)), by: l.broker).id
-        let referral = try l.store.proposeSomeoneElse(need: need, helper: val, offer: nil, by: l.broker, today: reportDay(4, 1))
-        _ = try l.store.move(referral: referral.id, to: .agreed, by: l.broker)
-        try l.give(val, nia, 60, on: reportDay(5, 5), referral: referral.id)                    // stands
-        let late = try l.give(val, nia, 45, on: reportDay(5, 12), referral: referral.id)
+        try l.vetted(val)
+        let referral = try l.agreedReferral(toVettedNeedOf: nia, helper: val)
+        try l.give(val, nia, 60, on: reportDay(5, 5), referral: referral)                    // stands
+        let late = try l.give(val, nia, 45, on: reportDay(5, 12), referral: referral)
         try l.reverse(late, on: reportDay(6, 3))                                                 // reversed after May
-        let early = try l.give(val, nia, 30, on: reportDay(5, 20), referral: referral.id)
+        let early = try l.give(val, nia, 30, on: reportDay(5, 20), referral: referral)
         try l.reverse(early, on: reportDay(5, 28))                                               // reversed within May
-        let april = try l.give(val, nia, 15, on: reportDay(4, 20), referral: referral.id)
+        let april = try l.give(val, nia, 15, on: reportDay(4, 20), referral: referral)
         try l.reverse(april, on: reportDay(5, 2))                                                // April's, reversed in May
 
         // May: the standing one and the one reversed in June stood at May's end: 2, both vetted.

@@ -33,13 +33,9 @@ struct ReportHelperVettingTests {
         let l = try ReportLedger()
         let nia = try l.member("Nia Need", status: .active), val = try l.member("Val Vetted", status: .active)
         try l.store.saveVetting(member: val, Self.vetting(induction: reportDay(1, 8)), by: l.broker)
-        let category = try #require(try l.store.categories().first).id
-        let need = try l.store.addNeed(Need(member: nia, categoryID: category, title: "Bathing", needsVettedHelper: true,
-                                            created: reportDay(4, 1)), by: l.broker).id
-        let referral = try l.store.proposeSomeoneElse(need: need, helper: val, offer: nil, by: l.broker, today: reportDay(4, 1))
-        _ = try l.store.move(referral: referral.id, to: .agreed, by: l.broker)
-        try l.give(val, nia, 60, on: reportDay(5, 5), referral: referral.id)
-        try l.give(val, nia, 60, on: reportDay(6, 5), referral: referral.id)
+        let referral = try l.agreedReferral(toVettedNeedOf: nia, helper: val)
+        try l.give(val, nia, 60, on: reportDay(5, 5), referral: referral)
+        try l.give(val, nia, 60, on: reportDay(6, 5), referral: referral)
         return (l, val)
     }
 

@@ -86,13 +86,9 @@ struct VettingCompletedOnStoreTests {
         let nia = try l.member("Nia Need", status: .active), val = try l.member("Val Late", status: .active)
         try l.store.saveVetting(member: val, Vetting(references: Self.refs, idSeen: reportDay(1, 7), induction: reportDay(6, 1),
                                                       review: reportDay(6, 1, 2027)), by: l.broker)
-        let category = try #require(try l.store.categories().first).id
-        let need = try l.store.addNeed(Need(member: nia, categoryID: category, title: "Bathing", needsVettedHelper: true,
-                                            created: reportDay(4, 1)), by: l.broker).id
-        let referral = try l.store.proposeSomeoneElse(need: need, helper: val, offer: nil, by: l.broker, today: reportDay(4, 1))
-        _ = try l.store.move(referral: referral.id, to: .agreed, by: l.broker)
-        try l.give(val, nia, 60, on: reportDay(5, 31), referral: referral.id)   // the day before the induction
-        try l.give(val, nia, 60, on: reportDay(6, 1), referral: referral.id)    // the day of the induction
+        let referral = try l.agreedReferral(toVettedNeedOf: nia, helper: val)
+        try l.give(val, nia, 60, on: reportDay(5, 31), referral: referral)   // the day before the induction
+        try l.give(val, nia, 60, on: reportDay(6, 1), referral: referral)    // the day of the induction
         let figures = try l.report(.range(reportDay(5, 10), reportDay(6, 20))).current
         #expect(figures.value("vetted_need_exchanges") == .count(2))
         #expect(figures.value("vetted_need_exchanges_helper_vetted") == .count(1))
